@@ -113,10 +113,10 @@ up() {
     postgres_running || step "start PostgreSQL" start_postgres
   fi
   step "databases" create_databases
-  [ -n "$POS_MONGO_URL" ] || step "FerretDB answers on :$POS_MONGO_PORT" wait_for FerretDB 30 port_open "$POS_MONGO_PORT"
-  [ -n "$POS_KAFKA_BROKERS" ] || step "Kafka answers on :$POS_KAFKA_PORT" wait_for Kafka 90 port_open "$POS_KAFKA_PORT"
-  step "Dapr scheduler healthy on :$POS_SCHEDULER_PORT" wait_for "Dapr scheduler" 30 scheduler_healthy
-  [ -n "$POS_ELASTICSEARCH_URL" ] || step "Elasticsearch healthy on :$POS_ES_PORT" wait_for Elasticsearch 180 es_healthy
+  [ -n "$POS_MONGO_URL" ] || step "FerretDB answers on :$POS_MONGO_PORT" wait_up ferretdb 30 port_open "$POS_MONGO_PORT"
+  [ -n "$POS_KAFKA_BROKERS" ] || step "Kafka answers on :$POS_KAFKA_PORT" wait_up kafka 90 port_open "$POS_KAFKA_PORT"
+  step "Dapr scheduler healthy on :$POS_SCHEDULER_PORT" wait_up scheduler 30 scheduler_healthy
+  [ -n "$POS_ELASTICSEARCH_URL" ] || step "Elasticsearch healthy on :$POS_ES_PORT" wait_up elasticsearch 180 es_healthy
 }
 
 down() {

@@ -85,7 +85,7 @@ build_dapr() {
   local cron="github.com/diagridio/go-etcd-cron=github.com/diagridio/go-etcd-cron@v$DAPR_ETCD_CRON_VERSION"
   mkdir -p "$bin"
   go_source github.com/dapr/dapr "v$DAPR_VERSION" "$src"
-  local ldflags="-s -w -X github.com/dapr/dapr/pkg/buildinfo.version=$DAPR_VERSION"
+  local ldflags="-s -w -X github.com/dapr/dapr/pkg/buildinfo.version=$DAPR_VERSION -X github.com/dapr/kit/logger.DaprVersion=$DAPR_VERSION"
   # daprd without the stablecomponents tag registers no components and panics.
   (cd "$src" && CGO_ENABLED=0 go build -tags stablecomponents -ldflags "$ldflags" -o "$bin/daprd.tmp" ./cmd/daprd)
   mv "$bin/daprd.tmp" "$bin/daprd"
@@ -97,6 +97,12 @@ build_dapr() {
   rm -rf "$src" "$cli"
 }
 
+# npm ci again only when package-lock.json changed since the last install.
+install_node_packages() {
+  (cd "$POS_ROOT" && npm ci --no-audit --no-fund && sha256sum package-lock.json > node_modules/.lock-hash)
+}
+node_packages_current() { (cd "$POS_ROOT" && sha256sum --status -c node_modules/.lock-hash 2>/dev/null); }
+
 # A dapr installed by 'dapr init --slim' (CLI on PATH, runtime in ~/.dapr/bin) is used as it is.
 user_dapr() {
   [ -z "${POS_BUILD_DAPR:-}" ] && command -v dapr >/dev/null 2>&1 \
@@ -106,6 +112,8 @@ user_dapr() {
 
 echo "Provisioning into $POS_CACHE_DIR"
 if [ -x "$NODE_HOME/bin/node" ]; then done_already "Node.js $NODE_VERSION"; else step "Node.js $NODE_VERSION" install_node; fi
+
+if node_packages_current; then done_already "Node packages"; else step "Node packages (npm ci)" install_node_packages; fi
 
 if [ -n "$POS_POSTGRES_URL" ]; then echo "  ✓ PostgreSQL: using POS_POSTGRES_URL"
 elif [ -x "$PG_BIN/postgres" ]; then done_already "PostgreSQL $POSTGRES_MAJOR"

@@ -2,14 +2,16 @@
 import { readFileSync } from 'node:fs';
 import pg from 'pg';
 
-const secrets: Record<string, string> = JSON.parse(readFileSync(process.env.POS_SECRETS_FILE!, 'utf8'));
+const secretsFile = process.env.POS_SECRETS_FILE;
+if (!secretsFile) throw new Error('POS_SECRETS_FILE is not set');
+const secrets: Record<string, string> = JSON.parse(readFileSync(secretsFile, 'utf8'));
 const databaseSecrets = ['user-db-url', 'inventory-db-url', 'order-db-url', 'state-db-url'];
 
 const admin = new pg.Client({ connectionString: secrets['postgres-url'] });
 await admin.connect();
 try {
   for (const key of databaseSecrets) {
-    const name = new URL(secrets[key]!).pathname.slice(1);
+    const name = new URL(secrets[key] ?? '').pathname.slice(1);
     const found = await admin.query('SELECT 1 FROM pg_database WHERE datname = $1', [name]);
     if (found.rowCount === 0) {
       await admin.query(`CREATE DATABASE "${name}"`);

@@ -3,9 +3,16 @@
 
 PID_DIR="$POS_STATE_DIR/pids"
 
-pid_of() { cat "$PID_DIR/$1.pid" 2>/dev/null; }
+# A pid file holds the pid and the process's start time, so a pid that the system has
+# since given to another process (after a crash or a reboot) is not taken for our server.
+pid_of() { local pid _; read -r pid _ < "$PID_DIR/$1.pid" 2>/dev/null && echo "$pid"; }
+started_at() { sed 's/.*) //' "/proc/$1/stat" 2>/dev/null | awk '{ print $20 }'; }  # field 22; the name in () may hold spaces
 
-running() { local pid; pid=$(pid_of "$1") && [ -n "$pid" ] && kill -0 "$pid" 2>/dev/null; }
+running() {
+  local pid started
+  read -r pid started < "$PID_DIR/$1.pid" 2>/dev/null || return 1
+  [ -n "$pid" ] && [ "$(started_at "$pid")" = "$started" ]
+}
 
 # Each server leads its own session, so Ctrl-C in a terminal never reaches it half-way:
 # we stop the whole group ourselves, in order.
@@ -13,7 +20,7 @@ start_daemon() { # name command...
   local name="$1"; shift
   mkdir -p "$PID_DIR" "$POS_LOG_DIR"
   setsid "$@" >>"$POS_LOG_DIR/$name.log" 2>&1 </dev/null &
-  echo $! > "$PID_DIR/$name.pid"
+  echo "$! $(started_at $!)" > "$PID_DIR/$name.pid"
 }
 
 start_daemon_as_infra_user() { # name command...
@@ -37,6 +44,21 @@ stop_daemon() { # name [seconds]
     kill -KILL -- "-$pid" 2>/dev/null || kill -KILL "$pid" 2>/dev/null || true
   fi
   rm -f "$PID_DIR/$name.pid"
+}
+
+# Waits until a check passes; fails at once, with the server's last log lines, if it exits.
+wait_up() { # name seconds command...
+  local name="$1" seconds="$2"; shift 2
+  local deadline=$(( $(date +%s) + seconds )) log="$POS_LOG_DIR/$name.log"
+  until "$@" >/dev/null 2>&1; do
+    if ! running "$name"; then
+      echo "$name exited; the end of its log ($log):"; tail -n 20 "$log"; return 1
+    fi
+    if [ "$(date +%s)" -ge "$deadline" ]; then
+      echo "$name did not come up within ${seconds}s; its log: $log"; return 1
+    fi
+    sleep 0.3
+  done
 }
 
 as_postgres() {

@@ -24,16 +24,4 @@ done_already() { printf '  ✓ %s (cached)\n' "$1"; }
 
 die() { printf 'error: %s\n' "$*" >&2; exit 1; }
 
-wait_for() { # wait_for "what" seconds command...
-  local what="$1" seconds="$2"; shift 2
-  local deadline=$(( $(date +%s) + seconds ))
-  until "$@" >/dev/null 2>&1; do
-    if [ "$(date +%s)" -ge "$deadline" ]; then
-      echo "$what did not come up within ${seconds}s" >&2
-      return 1
-    fi
-    sleep 0.3
-  done
-}
-
 port_open() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }

@@ -1,0 +1,28 @@
+#!/usr/bin/env bash
+# npm test: provisions what is missing, starts the stack, runs every test against it,
+# stops the stack and checks that nothing of it is left running.
+# POS_KEEP_RUNNING=1 leaves the stack up afterwards (handy while writing tests).
+set -euo pipefail
+. "$(dirname "$0")/lib/env.sh"
+. "$(dirname "$0")/lib/step.sh"
+cd "$POS_ROOT"
+
+mocha() { node node_modules/mocha/bin/mocha.js "$@"; }
+
+bash scripts/provision.sh
+bash scripts/check.sh
+if [ "${POS_INFRA:-native}" = testcontainers ]; then
+  # On a machine with Docker: the same servers in containers (scripts/containers.ts prints their URLs).
+  eval "$(node scripts/containers.ts up)"
+fi
+echo "Starting the stack"
+trap 'bash scripts/stop.sh' EXIT
+bash scripts/infra.sh up
+bash scripts/apps.sh up
+
+echo "Running the tests"
+mocha
+if [ -n "${POS_KEEP_RUNNING:-}" ]; then trap - EXIT; exit 0; fi
+trap - EXIT
+bash scripts/stop.sh
+mocha --no-config --timeout 30000 'tests/after-stop/**/*.test.ts'

@@ -1,0 +1,62 @@
+import assert from 'node:assert/strict';
+import { Client as ElasticsearchClient } from '@elastic/elasticsearch';
+import { Kafka, logLevel } from 'kafkajs';
+import { MongoClient } from 'mongodb';
+import pg from 'pg';
+import { secret } from '../support/stack.ts';
+
+describe('the infrastructure servers', () => {
+  it('PostgreSQL answers a query and holds a database for each service and for Dapr state', async () => {
+    const client = new pg.Client({ connectionString: secret('postgres-url') });
+    await client.connect();
+    try {
+      const { rows } = await client.query<{ datname: string }>(
+        "SELECT datname FROM pg_database WHERE datname LIKE 'pos\\_%' ORDER BY datname");
+      assert.deepEqual(rows.map((row) => row.datname), ['pos_inventory', 'pos_order', 'pos_state', 'pos_user']);
+    } finally {
+      await client.end();
+    }
+  });
+
+  it('the MongoDB-wire server answers a ping and keeps a document it is given', async () => {
+    const client = new MongoClient(secret('mongo-url'), { serverSelectionTimeoutMS: 5000 });
+    await client.connect();
+    try {
+      assert.equal((await client.db('admin').command({ ping: 1 })).ok, 1);
+      const collection = client.db('pos_stack_test').collection<{ _id: string; at: Date }>('pings');
+      const id = `ping-${Date.now()}`;
+      await collection.insertOne({ _id: id, at: new Date() });
+      assert.equal((await collection.findOne({ _id: id }))?._id, id);
+      await collection.deleteOne({ _id: id });
+    } finally {
+      await client.close();
+    }
+  });
+
+  it('Kafka reports its broker and the metadata of a topic it creates', async () => {
+    const admin = new Kafka({ brokers: secret('kafka-brokers').split(','), logLevel: logLevel.NOTHING }).admin();
+    await admin.connect();
+    try {
+      const cluster = await admin.describeCluster();
+      assert.equal(cluster.brokers.length, 1);
+      const topic = `stack-test-${Date.now()}`;
+      await admin.createTopics({ topics: [{ topic, numPartitions: 2 }], waitForLeaders: true });
+      const metadata = await admin.fetchTopicMetadata({ topics: [topic] });
+      assert.equal(metadata.topics[0]?.partitions.length, 2);
+      await admin.deleteTopics({ topics: [topic] });
+    } finally {
+      await admin.disconnect();
+    }
+  });
+
+  it('Elasticsearch reports a usable cluster', async () => {
+    const client = new ElasticsearchClient({ node: secret('elasticsearch-url') });
+    try {
+      const health = await client.cluster.health({ wait_for_status: 'yellow', timeout: '10s' });
+      assert.ok(['green', 'yellow'].includes(health.status), `cluster status is ${health.status}`);
+      assert.equal(health.number_of_nodes, 1);
+    } finally {
+      await client.close();
+    }
+  });
+});

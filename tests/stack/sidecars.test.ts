@@ -1,0 +1,57 @@
+import assert from 'node:assert/strict';
+import { apps } from '../support/stack.ts';
+
+/** Each component file's scopes, read the other way round: what each app may use. */
+const componentsOf: Record<string, string[]> = {
+  user: ['pubsub', 'secretstore', 'statestore'],
+  product: ['pubsub', 'secretstore'],
+  inventory: ['pubsub', 'secretstore'],
+  'product-query': ['pubsub', 'secretstore'],
+  order: ['pubsub', 'secretstore', 'statestore'],
+};
+
+interface SidecarMetadata {
+  id: string;
+  components: { name: string }[];
+  appConnectionProperties: { port: number; protocol: string };
+}
+
+for (const { app, sidecarHttp, protocol } of apps) {
+  describe(`the ${app} app and its sidecar`, () => {
+    const sidecar = `http://127.0.0.1:${sidecarHttp}/v1.0`;
+
+    it('the sidecar reports healthy', async () => {
+      assert.equal((await fetch(`${sidecar}/healthz`)).status, 204);
+    });
+
+    it(`the sidecar loads exactly the components scoped to ${app}, and talks ${protocol} to it`, async () => {
+      const metadata = (await (await fetch(`${sidecar}/metadata`)).json()) as SidecarMetadata;
+      assert.equal(metadata.id, app);
+      assert.deepEqual(metadata.components.map((component) => component.name).sort(), componentsOf[app]);
+      assert.equal(metadata.appConnectionProperties.protocol, protocol);
+    });
+
+    it('the sidecar reads a connection string from the secret store', async () => {
+      const response = await fetch(`${sidecar}/secrets/secretstore/kafka-brokers`);
+      assert.equal(response.status, 200);
+      const body = (await response.json()) as Record<string, string>;
+      assert.match(body['kafka-brokers'] ?? '', /^[\w.-]+:\d+/);
+    });
+  });
+}
+
+describe('every app answers /healthz', () => {
+  for (const { app, http } of apps) {
+    it(`${app} answers on port ${http}`, async () => {
+      const response = await fetch(`http://127.0.0.1:${http}/healthz`);
+      assert.equal(response.status, 200);
+      assert.deepEqual(await response.json(), { status: 'ok', service: app });
+    });
+  }
+
+  it('an HTTP app is reachable through another app\'s sidecar (service invocation)', async () => {
+    const response = await fetch('http://127.0.0.1:3505/v1.0/invoke/user/method/healthz');
+    assert.equal(response.status, 200);
+    assert.deepEqual(await response.json(), { status: 'ok', service: 'user' });
+  });
+});
