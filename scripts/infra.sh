@@ -101,8 +101,18 @@ start_scheduler() {
 es_healthy() { curl -fsS "http://127.0.0.1:$POS_ES_PORT/_cluster/health?wait_for_status=yellow&timeout=1s"; }
 scheduler_healthy() { curl -fsS "http://127.0.0.1:$POS_SCHEDULER_HEALTH_PORT/healthz"; }
 
+start_containers() {
+  rm -f "$POS_STATE_DIR/containers.env"
+  start_daemon containers node "$POS_ROOT/scripts/containers.ts"
+}
+
 up() {
   mkdir -p "$POS_LOG_DIR" "$POS_DATA_DIR"
+  if [ "$POS_INFRA" = testcontainers ]; then
+    running containers || step "start containers (Testcontainers)" start_containers
+    step "containers ready" wait_up containers 300 test -f "$POS_STATE_DIR/containers.env"
+    set -a; . "$POS_STATE_DIR/containers.env"; set +a
+  fi
   step "secret store file" write_secrets
   # Start the slow ones first so they come up while the others start.
   if [ -z "$POS_ELASTICSEARCH_URL" ]; then running elasticsearch || step "start Elasticsearch" start_elasticsearch; fi
@@ -120,6 +130,7 @@ up() {
 }
 
 down() {
+  stop_daemon containers 60
   stop_daemon scheduler
   stop_daemon elasticsearch
   stop_daemon kafka

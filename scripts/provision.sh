@@ -110,12 +110,16 @@ user_dapr() {
     && [ -x "$HOME/.dapr/bin/daprd" ] && [ -x "$HOME/.dapr/bin/scheduler" ]
 }
 
+# A server the user runs (its POS_*_URL is set), or one that Testcontainers will start.
+provided_elsewhere() { [ -n "$1" ] || [ "$POS_INFRA" = testcontainers ]; }
+provider() { if [ "$POS_INFRA" = testcontainers ]; then echo "Testcontainers"; else echo "using $1"; fi; }
+
 echo "Provisioning into $POS_CACHE_DIR"
 if [ -x "$NODE_HOME/bin/node" ]; then done_already "Node.js $NODE_VERSION"; else step "Node.js $NODE_VERSION" install_node; fi
 
 if node_packages_current; then done_already "Node packages"; else step "Node packages (npm ci)" install_node_packages; fi
 
-if [ -n "$POS_POSTGRES_URL" ]; then echo "  ✓ PostgreSQL: using POS_POSTGRES_URL"
+if provided_elsewhere "$POS_POSTGRES_URL"; then echo "  ✓ PostgreSQL: $(provider POS_POSTGRES_URL)"
 elif [ -x "$PG_BIN/postgres" ]; then done_already "PostgreSQL $POSTGRES_MAJOR"
 else step "PostgreSQL $POSTGRES_MAJOR from Debian" install_postgres; fi
 
@@ -124,15 +128,15 @@ if [ "$(id -u)" = 0 ]; then
   else step "system user $POS_INFRA_USER" create_infra_user; fi
 fi
 
-if [ -n "$POS_MONGO_URL" ]; then echo "  ✓ MongoDB: using POS_MONGO_URL"
+if provided_elsewhere "$POS_MONGO_URL"; then echo "  ✓ MongoDB: $(provider POS_MONGO_URL)"
 elif [ -x "$FERRETDB_BIN" ]; then done_already "FerretDB $FERRETDB_VERSION"
 else step "FerretDB $FERRETDB_VERSION (Go build, ~1.5 min)" build_ferretdb; fi
 
-if [ -n "$POS_KAFKA_BROKERS" ]; then echo "  ✓ Kafka: using POS_KAFKA_BROKERS"
+if provided_elsewhere "$POS_KAFKA_BROKERS"; then echo "  ✓ Kafka: $(provider POS_KAFKA_BROKERS)"
 elif [ -d "$KAFKA_HOME/libs" ]; then done_already "Kafka $KAFKA_VERSION"
 else step "Kafka $KAFKA_VERSION (Maven)" fetch_kafka; fi
 
-if [ -n "$POS_ELASTICSEARCH_URL" ]; then echo "  ✓ Elasticsearch: using POS_ELASTICSEARCH_URL"
+if provided_elsewhere "$POS_ELASTICSEARCH_URL"; then echo "  ✓ Elasticsearch: $(provider POS_ELASTICSEARCH_URL)"
 elif [ -x "$ES_HOME/bin/elasticsearch" ]; then done_already "Elasticsearch $ELASTICSEARCH_VERSION"
 else step "Elasticsearch $ELASTICSEARCH_VERSION (Maven)" fetch_elasticsearch; fi
 

@@ -11,10 +11,6 @@ mocha() { node node_modules/mocha/bin/mocha.js "$@"; }
 
 bash scripts/provision.sh
 bash scripts/check.sh
-if [ "${POS_INFRA:-native}" = testcontainers ]; then
-  # On a machine with Docker: the same servers in containers (scripts/containers.ts prints their URLs).
-  eval "$(node scripts/containers.ts up)"
-fi
 echo "Starting the stack"
 trap 'bash scripts/stop.sh' EXIT
 bash scripts/infra.sh up

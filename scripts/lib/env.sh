@@ -34,6 +34,13 @@ fi
 : "${POS_SCHEDULER_METRICS_PORT:=59091}"
 : "${POS_ES_HEAP:=512m}"
 
+# POS_INFRA=testcontainers (machines with Docker): the servers run in containers that
+# scripts/containers.ts starts; their addresses then come from containers.env.
+: "${POS_INFRA:=native}"
+if [ "$POS_INFRA" = testcontainers ] && [ -f "$POS_STATE_DIR/containers.env" ]; then
+  set -a; . "$POS_STATE_DIR/containers.env"; set +a
+fi
+
 # Infrastructure a user already runs: when set, that piece is neither built nor started.
 #   POS_POSTGRES_URL  postgres://user:pass@host:port   (a server where we may create databases)
 #   POS_MONGO_URL     mongodb://host:port
@@ -54,7 +61,7 @@ PG_BIN="/usr/lib/postgresql/$POSTGRES_MAJOR/bin"
 DAPR_RUNTIME_PATH="$POS_STATE_DIR/dapr-runtime"
 : "${JAVA_HOME:=$(dirname "$(dirname "$(readlink -f "$(command -v java)")")")}"
 
-export POS_ROOT POS_CACHE_DIR POS_STATE_DIR POS_LOG_DIR POS_DATA_DIR POS_SECRETS_FILE
+export POS_INFRA POS_ROOT POS_CACHE_DIR POS_STATE_DIR POS_LOG_DIR POS_DATA_DIR POS_SECRETS_FILE
 export POS_PG_PORT POS_MONGO_PORT POS_KAFKA_PORT POS_ES_PORT POS_SCHEDULER_PORT POS_INFRA_USER
 export POS_POSTGRES_URL POS_MONGO_URL POS_KAFKA_BROKERS POS_ELASTICSEARCH_URL
 export DAPR_RUNTIME_PATH JAVA_HOME
