@@ -130,7 +130,7 @@ fi
 
 if provided_elsewhere "$POS_MONGO_URL"; then echo "  ✓ MongoDB: $(provider POS_MONGO_URL)"
 elif [ -x "$FERRETDB_BIN" ]; then done_already "FerretDB $FERRETDB_VERSION"
-else step "FerretDB $FERRETDB_VERSION (Go build, ~1.5 min)" build_ferretdb; fi
+else step "FerretDB $FERRETDB_VERSION (Go build, about 1 min)" build_ferretdb; fi
 
 if provided_elsewhere "$POS_KAFKA_BROKERS"; then echo "  ✓ Kafka: $(provider POS_KAFKA_BROKERS)"
 elif [ -d "$KAFKA_HOME/libs" ]; then done_already "Kafka $KAFKA_VERSION"
@@ -142,4 +142,4 @@ else step "Elasticsearch $ELASTICSEARCH_VERSION (Maven)" fetch_elasticsearch; fi
 
 if user_dapr; then echo "  ✓ Dapr: using $(command -v dapr) and ~/.dapr/bin"
 elif [ -x "$DAPR_HOME/bin/dapr" ] && [ -x "$DAPR_HOME/bin/scheduler" ] && [ -x "$DAPR_HOME/bin/daprd" ]; then done_already "Dapr $DAPR_VERSION"
-else step "Dapr $DAPR_VERSION: daprd, scheduler, CLI (Go build, ~8 min cold)" build_dapr; fi
+else step "Dapr $DAPR_VERSION: daprd, scheduler, CLI (Go build, about 5 min)" build_dapr; fi

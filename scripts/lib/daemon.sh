@@ -5,12 +5,12 @@ PID_DIR="$POS_STATE_DIR/pids"
 
 # A pid file holds the pid and the process's start time, so a pid that the system has
 # since given to another process (after a crash or a reboot) is not taken for our server.
-pid_of() { local pid _; read -r pid _ < "$PID_DIR/$1.pid" 2>/dev/null && echo "$pid"; }
+pid_of() { local pid _; [ -f "$PID_DIR/$1.pid" ] && read -r pid _ < "$PID_DIR/$1.pid" && echo "$pid"; }
 started_at() { sed 's/.*) //' "/proc/$1/stat" 2>/dev/null | awk '{ print $20 }'; }  # field 22; the name in () may hold spaces
 
 running() {
   local pid started
-  read -r pid started < "$PID_DIR/$1.pid" 2>/dev/null || return 1
+  [ -f "$PID_DIR/$1.pid" ] && read -r pid started < "$PID_DIR/$1.pid" || return 1
   [ -n "$pid" ] && [ "$(started_at "$pid")" = "$started" ]
 }
 

@@ -1,5 +1,5 @@
 import { createHttpApp } from '@pos/platform';
 
 export function createApp() {
-  return createHttpApp('inventory');
+  return createHttpApp({ service: 'inventory' });
 }

@@ -1,5 +1,5 @@
 import { createHttpApp } from '@pos/platform';
 
 export function createApp() {
-  return createHttpApp('product-query');
+  return createHttpApp({ service: 'product-query' });
 }

@@ -1,5 +1,5 @@
 import { createHttpApp } from '@pos/platform';
 
 export function createApp() {
-  return createHttpApp('user');
+  return createHttpApp({ service: 'user' });
 }

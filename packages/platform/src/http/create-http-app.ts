@@ -1,14 +1,54 @@
+import { bodyParser } from '@koa/bodyparser';
+import Router, { type RouterMiddleware } from '@koa/router';
 import Koa from 'koa';
+import { createLogger, type Logger } from '../logging/logger.ts';
+import { builtinRoutes, type ReadinessChecks } from './builtin-routes.ts';
+import { errorMiddleware } from './error-middleware.ts';
+import { observeMiddleware } from './observe-middleware.ts';
+import type { AnyRoute } from './route.ts';
+import { validate } from './validate.ts';
 
-/** A koa app with the endpoints every service has. Does not listen: main.ts or a test does. */
-export function createHttpApp(service: string): Koa {
+export interface HttpAppOptions {
+  service: string;
+  version?: string;
+  routes?: readonly AnyRoute[];
+  /** What /readyz checks: the service's stores and its sidecar. */
+  readiness?: ReadinessChecks;
+  log?: Logger;
+}
+
+const routeTables = new WeakMap<Koa, readonly AnyRoute[]>();
+
+/** The koa app of a service: request ids and logs, metrics, error mapping, validation,
+ * /healthz, /readyz, /metrics, /openapi.json, then the service's routes. Does not listen. */
+export function createHttpApp(options: HttpAppOptions): Koa {
+  const log = options.log ?? createLogger(options.service);
+  const routes = [...builtinRoutes(options), ...(options.routes ?? [])];
+  const router = new Router();
+  for (const route of routes) router[route.method](route.path, handlerOf(route));
+
   const app = new Koa();
-  app.use(async (ctx, next) => {
-    if (ctx.method === 'GET' && ctx.path === '/healthz') {
-      ctx.body = { status: 'ok', service };
-      return;
-    }
-    await next();
-  });
+  app.use(observeMiddleware(log));
+  app.use(errorMiddleware(log));
+  app.use(bodyParser({ enableTypes: ['json'], jsonLimit: '1mb' }));
+  app.use(router.routes());
+  app.use(router.allowedMethods());
+  routeTables.set(app, routes);
   return app;
+}
+
+/** The operations an app serves, for tests that compare them with its OpenAPI document. */
+export function routesOf(app: Koa): readonly AnyRoute[] {
+  return routeTables.get(app) ?? [];
+}
+
+function handlerOf(route: AnyRoute): RouterMiddleware {
+  return async (ctx) => {
+    const params = route.params ? validate(route.params, ctx.params, 'params') : ctx.params;
+    const query = route.query ? validate(route.query, ctx.query, 'query') : ctx.query;
+    const body = route.body ? validate(route.body, ctx.request.body, 'body') : undefined;
+    const reply = await route.handle({ params, query, body, ctx });
+    ctx.status = reply.status ?? (reply.body === undefined ? 204 : 200);
+    if (reply.body !== undefined) ctx.body = reply.body;
+  };
 }

@@ -1,0 +1,56 @@
+// The few kinds of failure a use case may report. Each edge (HTTP, gRPC, events) maps a
+// kind to its own status once; anything that is not an AppError is a bug and becomes a 500.
+
+export type ErrorKind = 'validation' | 'unauthorized' | 'forbidden' | 'not_found' | 'conflict' | 'unavailable';
+
+export class AppError extends Error {
+  readonly kind: ErrorKind;
+  /** Namespaced and stable, for clients to branch on: `ORDER.NOT_FOUND`. */
+  readonly code: string;
+  readonly details: unknown;
+
+  constructor(kind: ErrorKind, code: string, message: string, details?: unknown) {
+    super(message);
+    this.name = new.target.name;
+    this.kind = kind;
+    this.code = code;
+    this.details = details;
+  }
+}
+
+export class ValidationError extends AppError {
+  constructor(message: string, details?: unknown, code = 'REQUEST.INVALID') {
+    super('validation', code, message, details);
+  }
+}
+
+export class UnauthorizedError extends AppError {
+  constructor(message = 'authentication required', code = 'AUTH.UNAUTHORIZED') {
+    super('unauthorized', code, message);
+  }
+}
+
+export class ForbiddenError extends AppError {
+  constructor(message = 'not allowed for your role', code = 'AUTH.FORBIDDEN') {
+    super('forbidden', code, message);
+  }
+}
+
+export class NotFoundError extends AppError {
+  constructor(code: string, message: string, details?: unknown) {
+    super('not_found', code, message, details);
+  }
+}
+
+export class ConflictError extends AppError {
+  constructor(code: string, message: string, details?: unknown) {
+    super('conflict', code, message, details);
+  }
+}
+
+export class DependencyUnavailableError extends AppError {
+  constructor(dependency: string, cause?: unknown) {
+    super('unavailable', 'DEPENDENCY.UNAVAILABLE', `${dependency} is unavailable`, { dependency });
+    if (cause !== undefined) this.cause = cause;
+  }
+}

@@ -1,0 +1,26 @@
+import { status as GrpcStatus } from '@grpc/grpc-js';
+import type { ErrorKind } from './app-errors.ts';
+
+export const httpStatusOf: Record<ErrorKind, number> = {
+  validation: 400,
+  unauthorized: 401,
+  forbidden: 403,
+  not_found: 404,
+  conflict: 409,
+  unavailable: 503,
+};
+
+export const grpcStatusOf: Record<ErrorKind, GrpcStatus> = {
+  validation: GrpcStatus.INVALID_ARGUMENT,
+  unauthorized: GrpcStatus.UNAUTHENTICATED,
+  forbidden: GrpcStatus.PERMISSION_DENIED,
+  not_found: GrpcStatus.NOT_FOUND,
+  conflict: GrpcStatus.FAILED_PRECONDITION,
+  unavailable: GrpcStatus.UNAVAILABLE,
+};
+
+/** The way back, for a gRPC client: which kind of error a status code reports. */
+export function errorKindOfGrpc(code: GrpcStatus): ErrorKind | undefined {
+  const entry = Object.entries(grpcStatusOf).find(([, status]) => status === code);
+  return entry?.[0] as ErrorKind | undefined;
+}

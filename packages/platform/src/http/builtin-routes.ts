@@ -1,0 +1,65 @@
+import { z } from 'zod';
+import { registry } from '../metrics/metrics.ts';
+import { openApiDocument } from './openapi.ts';
+import { defineRoute, type AnyRoute } from './route.ts';
+
+/** Named checks; each resolves when its dependency answers. */
+export type ReadinessChecks = Record<string, () => Promise<unknown>>;
+
+const CHECK_TIMEOUT_MS = 2000;
+
+async function runCheck(check: () => Promise<unknown>): Promise<string> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`no answer within ${CHECK_TIMEOUT_MS} ms`)), CHECK_TIMEOUT_MS);
+  });
+  try {
+    await Promise.race([check(), timeout]);
+    return 'ok';
+  } catch (error) {
+    return error instanceof Error ? error.message : String(error);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+const status = z.object({ status: z.string() });
+
+export function builtinRoutes(options: { service: string; version?: string; routes?: readonly AnyRoute[]; readiness?: ReadinessChecks }): AnyRoute[] {
+  const routes: AnyRoute[] = [
+    defineRoute({
+      method: 'get', path: '/healthz', summary: 'Liveness: the process serves requests',
+      responses: { 200: { description: 'alive', schema: status } },
+      handle: async () => ({ body: { status: 'ok', service: options.service } }),
+    }),
+    defineRoute({
+      method: 'get', path: '/readyz', summary: 'Readiness: its stores and its Dapr sidecar answer',
+      responses: { 200: { description: 'ready', schema: status }, 503: { description: 'a dependency does not answer' } },
+      handle: async () => {
+        const names = Object.keys(options.readiness ?? {});
+        const results = await Promise.all(Object.values(options.readiness ?? {}).map(runCheck));
+        const checks = Object.fromEntries(names.map((name, i) => [name, results[i]]));
+        if (results.every((result) => result === 'ok')) return { body: { status: 'ready', checks } };
+        return { status: 503, body: { error: { code: 'SERVICE.NOT_READY', message: 'a dependency does not answer', details: checks } } };
+      },
+    }),
+    defineRoute({
+      method: 'get', path: '/metrics', summary: 'Prometheus metrics',
+      responses: { 200: { description: 'metrics in the Prometheus text format' } },
+      handle: async ({ ctx }) => {
+        ctx.type = registry.contentType;
+        return { body: await registry.metrics() };
+      },
+    }),
+    defineRoute({
+      method: 'get', path: '/openapi.json', summary: 'This OpenAPI document',
+      responses: { 200: { description: 'OpenAPI 3.1' } },
+      handle: async () => ({ body: document }),
+    }),
+  ];
+  const document = openApiDocument(
+    { title: `${options.service} API`, version: options.version ?? '0.1.0' },
+    [...routes, ...(options.routes ?? [])],
+  );
+  return routes;
+}

@@ -1,0 +1,42 @@
+import type Koa from 'koa';
+import { AppError } from '../errors/app-errors.ts';
+import { httpStatusOf } from '../errors/status-codes.ts';
+import type { Logger } from '../logging/logger.ts';
+
+export interface ErrorBody {
+  error: { code: string; message: string; details?: unknown };
+}
+
+/** The one place where errors become HTTP statuses and the one JSON shape clients see. */
+export function errorMiddleware(log: Logger): Koa.Middleware {
+  return async (ctx, next) => {
+    try {
+      await next();
+      if (ctx.status === 404 && ctx.body === undefined) {
+        reply(ctx, 404, { code: 'ROUTE.NOT_FOUND', message: `no route for ${ctx.method} ${ctx.path}` });
+      } else if (ctx.status === 405) {
+        reply(ctx, 405, { code: 'ROUTE.METHOD_NOT_ALLOWED', message: `${ctx.method} is not allowed on ${ctx.path}` });
+      }
+    } catch (error) {
+      if (error instanceof AppError) {
+        reply(ctx, httpStatusOf[error.kind], { code: error.code, message: error.message, details: error.details });
+      } else if (isBodyParserError(error)) {
+        reply(ctx, error.status, { code: 'REQUEST.MALFORMED', message: error.message });
+      } else {
+        log.error({ err: error }, 'unhandled error');
+        reply(ctx, 500, { code: 'INTERNAL', message: 'internal error' });
+      }
+    }
+  };
+}
+
+function reply(ctx: Koa.Context, status: number, error: ErrorBody['error']): void {
+  ctx.status = status;
+  ctx.body = { error } satisfies ErrorBody;
+}
+
+/** The body parser's own errors (bad JSON, too large) are the client's fault, not ours. */
+function isBodyParserError(error: unknown): error is { status: number; message: string } {
+  const status = (error as { status?: unknown })?.status;
+  return typeof status === 'number' && status >= 400 && status < 500 && (error as { expose?: boolean }).expose === true;
+}

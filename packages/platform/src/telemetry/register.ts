@@ -1,0 +1,22 @@
+// Loaded before the service's own code (`node --import @pos/platform/telemetry src/main.ts`),
+// so the instrumentations are in place before koa, pg, mongodb, grpc or kafkajs are imported.
+// Spans are always made, so logs carry trace ids and W3C trace context flows through Dapr;
+// they are exported only when OTEL_EXPORTER_OTLP_ENDPOINT names a collector.
+import { register } from 'node:module';
+import { NodeSDK } from '@opentelemetry/sdk-node';
+import { OTLPTraceExporter } from '@opentelemetry/exporter-trace-otlp-http';
+import { BatchSpanProcessor, NoopSpanProcessor } from '@opentelemetry/sdk-trace';
+import { instrumentations } from './instrumentations.ts';
+
+// Lets the instrumentations patch modules loaded through ESM `import` too.
+register('@opentelemetry/instrumentation/hook.mjs', import.meta.url);
+
+const exportSpans = Boolean(process.env.OTEL_EXPORTER_OTLP_ENDPOINT);
+const sdk = new NodeSDK({
+  serviceName: process.env.OTEL_SERVICE_NAME ?? process.env.APP_ID ?? 'pos',
+  spanProcessors: [exportSpans ? new BatchSpanProcessor({ exporter: new OTLPTraceExporter() }) : new NoopSpanProcessor()],
+  instrumentations: instrumentations(),
+});
+sdk.start();
+
+process.once('beforeExit', () => void sdk.shutdown());
