@@ -1,13 +1,25 @@
 #!/usr/bin/env bash
-# Runs the five apps and their sidecars with `dapr run -f dapr.yaml`.   apps.sh up | down
+# Runs apps and their sidecars with `dapr run -f`:   apps.sh up|down [services|probe]
+#   services: the five apps of dapr.yaml (the default)
+#   probe:    the two test-only apps of tests/probe/dapr.yaml
 set -euo pipefail
 . "$(dirname "$0")/lib/env.sh"
 . "$(dirname "$0")/lib/step.sh"
 . "$(dirname "$0")/lib/daemon.sh"
 
-APPS=(user product inventory product-query order)
-# daprHTTPPort of each app, as dapr.yaml fixes them.
-declare -A SIDECAR_PORT=([user]=3501 [product]=3502 [inventory]=3503 [product-query]=3504 [order]=3505)
+GROUP="${2:-services}"
+# Each app and its daprHTTPPort, as the run file fixes them.
+case "$GROUP" in
+  services)
+    RUN_FILE="$POS_ROOT/dapr.yaml"; DAEMON=dapr-run
+    declare -A SIDECAR_PORT=([user]=3501 [product]=3502 [inventory]=3503 [product-query]=3504 [order]=3505)
+    APPS=(user product inventory product-query order) ;;
+  probe)
+    RUN_FILE="$POS_ROOT/tests/probe/dapr.yaml"; DAEMON=dapr-run-probe
+    declare -A SIDECAR_PORT=([probe-a]=3601 [probe-b]=3602)
+    APPS=(probe-a probe-b) ;;
+  *) die "unknown app group $GROUP (services or probe)" ;;
+esac
 
 # The CLI runs $DAPR_RUNTIME_PATH/.dapr/bin/daprd. This wrapper keeps the listeners that
 # dapr.yaml cannot set (metrics, internal gRPC, the address announced over mDNS) on loopback.
@@ -23,12 +35,14 @@ EOF
   chmod +x "$wrapper"
 }
 
-# dapr run writes <app>/.dapr/logs; point that folder into the one log folder.
+# dapr run writes <appDirPath>/.dapr/logs; point each such folder into the one log folder.
 link_app_logs() {
-  local app
-  for app in "${APPS[@]}"; do
-    mkdir -p "$POS_LOG_DIR/apps/$app"
-    [ -e "$POS_ROOT/services/$app/.dapr" ] || ln -s "$POS_LOG_DIR/apps/$app" "$POS_ROOT/services/$app/.dapr"
+  local dir name
+  for dir in $(sed -n 's/^ *appDirPath: *//p' "$RUN_FILE"); do
+    dir="$(cd "$(dirname "$RUN_FILE")/$dir" && pwd)"
+    name="$(basename "$dir")"
+    mkdir -p "$POS_LOG_DIR/apps/$name"
+    [ -e "$dir/.dapr" ] || ln -s "$POS_LOG_DIR/apps/$name" "$dir/.dapr"
   done
 }
 
@@ -42,16 +56,17 @@ sidecars_healthy() {
 start_apps() {
   write_daprd_wrapper
   link_app_logs
-  (cd "$POS_ROOT" && start_daemon dapr-run "$(command -v dapr)" run -f dapr.yaml)
+  (cd "$(dirname "$RUN_FILE")" && start_daemon "$DAEMON" "$(command -v dapr)" run -f "$(basename "$RUN_FILE")")
 }
 
 up() {
-  if running dapr-run; then echo "  ✓ apps already running"; else step "start the apps (dapr run -f dapr.yaml)" start_apps; fi
-  step "all sidecars healthy (${APPS[*]})" wait_up dapr-run 120 sidecars_healthy
+  if running "$DAEMON"; then echo "  ✓ $GROUP already running"
+  else step "start ${APPS[*]} (dapr run -f ${RUN_FILE#"$POS_ROOT"/})" start_apps; fi
+  step "sidecars healthy (${APPS[*]})" wait_up "$DAEMON" 120 sidecars_healthy
 }
 
 down() {
-  stop_daemon dapr-run 30
+  stop_daemon "$DAEMON" 30
 }
 
 case "${1:-}" in

@@ -15,6 +15,7 @@ echo "Starting the stack"
 trap 'bash scripts/stop.sh' EXIT
 bash scripts/infra.sh up
 bash scripts/apps.sh up
+bash scripts/apps.sh up probe
 
 echo "Running the tests"
 mocha

@@ -37,6 +37,7 @@ const secrets: Record<string, string> = {
   'inventory-db-url': pgDatabase('pos_inventory'),
   'order-db-url': pgDatabase('pos_order'),
   'state-db-url': pgDatabase('pos_state'),
+  'probe-db-url': pgDatabase('pos_probe_test'),
   'mongo-url': env.POS_MONGO_URL || `mongodb://127.0.0.1:${required('POS_MONGO_PORT')}`,
   'kafka-brokers': env.POS_KAFKA_BROKERS || `127.0.0.1:${required('POS_KAFKA_PORT')}`,
   'elasticsearch-url': env.POS_ELASTICSEARCH_URL || `http://127.0.0.1:${required('POS_ES_PORT')}`,

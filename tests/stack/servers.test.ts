@@ -3,7 +3,7 @@ import { Client as ElasticsearchClient } from '@elastic/elasticsearch';
 import { Kafka, logLevel } from 'kafkajs';
 import { MongoClient } from 'mongodb';
 import pg from 'pg';
-import { secret } from '../support/stack.ts';
+import { localSecret as secret } from '@pos/platform/testing';
 
 describe('the infrastructure servers', () => {
   it('PostgreSQL answers a query and holds a database for each service and for Dapr state', async () => {
@@ -12,7 +12,7 @@ describe('the infrastructure servers', () => {
     try {
       const { rows } = await client.query<{ datname: string }>(
         "SELECT datname FROM pg_database WHERE datname LIKE 'pos\\_%' ORDER BY datname");
-      assert.deepEqual(rows.map((row) => row.datname), ['pos_inventory', 'pos_order', 'pos_state', 'pos_user']);
+      assert.deepEqual(rows.map((row) => row.datname), ['pos_inventory', 'pos_order', 'pos_probe_test', 'pos_state', 'pos_user']);
     } finally {
       await client.end();
     }

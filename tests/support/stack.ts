@@ -1,5 +1,4 @@
-// What the tests need to know about the running stack: its secrets and its fixed ports.
-import { readFileSync } from 'node:fs';
+// What the tests need to know about the running stack: its apps and their fixed ports.
 
 export interface AppPorts {
   app: string;
@@ -16,11 +15,3 @@ export const apps: readonly AppPorts[] = [
   { app: 'product-query', http: 3004, sidecarHttp: 3504, protocol: 'http' },
   { app: 'order', http: 3005, sidecarHttp: 3505, protocol: 'http' },
 ];
-
-export function secret(key: string): string {
-  const file = process.env.POS_SECRETS_FILE;
-  if (!file) throw new Error('POS_SECRETS_FILE is not set: run the tests with npm test');
-  const value = (JSON.parse(readFileSync(file, 'utf8')) as Record<string, string>)[key];
-  if (value === undefined) throw new Error(`no secret ${key} in ${file}`);
-  return value;
-}

@@ -1,6 +1,25 @@
+// The plumbing every service shares. A service imports from here only.
 export { z } from 'zod';
 export { loadConfig, port } from './config/load-config.ts';
+export {
+  AppError, ConflictError, DependencyUnavailableError, ForbiddenError, NotFoundError, UnauthorizedError, ValidationError,
+  type ErrorKind,
+} from './errors/app-errors.ts';
 export { createLogger, type Logger } from './logging/logger.ts';
-export { createHttpApp } from './http/create-http-app.ts';
+export { createHttpApp, routesOf, type HttpAppOptions } from './http/create-http-app.ts';
+export { defineRoute, type AnyRoute, type Reply, type Route } from './http/route.ts';
+export { validate } from './http/validate.ts';
+export { openApiPath } from './http/openapi.ts';
 export { runService, type ServiceDefinition } from './service/run-service.ts';
-export { createGrpcServer } from './grpc/create-grpc-server.ts';
+export { createGrpcServer, addUnaryService, type UnaryHandler } from './grpc/create-grpc-server.ts';
+export { sidecarClient } from './grpc/sidecar-client.ts';
+export { loadService } from './grpc/proto.ts';
+export { createDaprClient, sidecar, sidecarHealthy } from './dapr/sidecar.ts';
+export { createPublisher, type OutgoingEvent, type Publish } from './dapr/publisher.ts';
+export { readSecret } from './dapr/secrets.ts';
+export { stateStore, type StateEntry, type StateStore } from './dapr/state.ts';
+export { subscription, type EventSubscription, type ReceivedEvent } from './events/subscription.ts';
+export { postgresInbox, type Inbox } from './events/inbox.ts';
+export { addToOutbox, startOutboxRelay, type OutboxEvent, type OutboxRelay } from './events/outbox.ts';
+export { createPool, databaseAnswers, withTransaction, type Pool, type Transaction } from './postgres/database.ts';
+export { migrate } from './postgres/migrate.ts';

@@ -44,6 +44,16 @@ export function builtinRoutes(options: { service: string; version?: string; rout
       },
     }),
     defineRoute({
+      method: 'get', path: '/dapr/subscribe', summary: 'Dapr asks at start-up; subscriptions are declared in components/',
+      responses: { 200: { description: 'no programmatic subscriptions' } },
+      handle: async () => ({ body: [] }),
+    }),
+    defineRoute({
+      method: 'get', path: '/dapr/config', summary: 'Dapr asks at start-up; this app hosts no actors',
+      responses: { 200: { description: 'empty configuration' } },
+      handle: async () => ({ body: {} }),
+    }),
+    defineRoute({
       method: 'get', path: '/metrics', summary: 'Prometheus metrics',
       responses: { 200: { description: 'metrics in the Prometheus text format' } },
       handle: async ({ ctx }) => {

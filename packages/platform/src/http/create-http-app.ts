@@ -6,7 +6,7 @@ import { builtinRoutes, type ReadinessChecks } from './builtin-routes.ts';
 import { errorMiddleware } from './error-middleware.ts';
 import { observeMiddleware } from './observe-middleware.ts';
 import type { AnyRoute } from './route.ts';
-import { validate } from './validate.ts';
+import { invalidRequest, parsePart } from './validate.ts';
 
 export interface HttpAppOptions {
   service: string;
@@ -30,7 +30,8 @@ export function createHttpApp(options: HttpAppOptions): Koa {
   const app = new Koa();
   app.use(observeMiddleware(log));
   app.use(errorMiddleware(log));
-  app.use(bodyParser({ enableTypes: ['json'], jsonLimit: '1mb' }));
+  // extendTypes is merged index by index into the defaults, so application/json is restated.
+  app.use(bodyParser({ enableTypes: ['json'], extendTypes: { json: ['application/json', 'application/cloudevents+json'] }, jsonLimit: '1mb' }));
   app.use(router.routes());
   app.use(router.allowedMethods());
   routeTables.set(app, routes);
@@ -44,10 +45,13 @@ export function routesOf(app: Koa): readonly AnyRoute[] {
 
 function handlerOf(route: AnyRoute): RouterMiddleware {
   return async (ctx) => {
-    const params = route.params ? validate(route.params, ctx.params, 'params') : ctx.params;
-    const query = route.query ? validate(route.query, ctx.query, 'query') : ctx.query;
-    const body = route.body ? validate(route.body, ctx.request.body, 'body') : undefined;
-    const reply = await route.handle({ params, query, body, ctx });
+    // All three parts are checked before answering, so one 400 names every wrong field.
+    const params = route.params ? parsePart(route.params, ctx.params, 'params') : { ok: true as const, value: ctx.params };
+    const query = route.query ? parsePart(route.query, ctx.query, 'query') : { ok: true as const, value: ctx.query };
+    const body = route.body ? parsePart(route.body, ctx.request.body, 'body') : { ok: true as const, value: undefined };
+    const problems = [params, query, body].flatMap((part) => (part.ok ? [] : part.problems));
+    if (problems.length > 0 || !params.ok || !query.ok || !body.ok) throw invalidRequest(problems);
+    const reply = await route.handle({ params: params.value, query: query.value, body: body.value, ctx });
     ctx.status = reply.status ?? (reply.body === undefined ? 204 : 200);
     if (reply.body !== undefined) ctx.body = reply.body;
   };

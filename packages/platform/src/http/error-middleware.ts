@@ -21,7 +21,7 @@ export function errorMiddleware(log: Logger): Koa.Middleware {
       if (error instanceof AppError) {
         reply(ctx, httpStatusOf[error.kind], { code: error.code, message: error.message, details: error.details });
       } else if (isBodyParserError(error)) {
-        reply(ctx, error.status, { code: 'REQUEST.MALFORMED', message: error.message });
+        reply(ctx, error.status, { code: 'REQUEST.MALFORMED', message: `unreadable request body: ${error.message}` });
       } else {
         log.error({ err: error }, 'unhandled error');
         reply(ctx, 500, { code: 'INTERNAL', message: 'internal error' });
@@ -35,8 +35,8 @@ function reply(ctx: Koa.Context, status: number, error: ErrorBody['error']): voi
   ctx.body = { error } satisfies ErrorBody;
 }
 
-/** The body parser's own errors (bad JSON, too large) are the client's fault, not ours. */
+/** The body parser's errors (bad JSON, too large) carry a 4xx status: the client's fault, not ours. */
 function isBodyParserError(error: unknown): error is { status: number; message: string } {
   const status = (error as { status?: unknown })?.status;
-  return typeof status === 'number' && status >= 400 && status < 500 && (error as { expose?: boolean }).expose === true;
+  return typeof status === 'number' && status >= 400 && status < 500;
 }

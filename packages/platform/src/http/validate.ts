@@ -6,14 +6,26 @@ export interface FieldProblem {
   problem: string;
 }
 
+export type Parsed<T> = { ok: true; value: T } | { ok: false; problems: FieldProblem[] };
+
+/** Parses one part of a request (`where`: body, query, params), collecting what is wrong. */
+export function parsePart<Schema extends z.ZodType>(schema: Schema, value: unknown, where: string): Parsed<z.infer<Schema>> {
+  const result = schema.safeParse(value);
+  if (result.success) return { ok: true, value: result.data };
+  return {
+    ok: false,
+    problems: result.error.issues.map((issue) => ({ field: [where, ...issue.path.map(String)].join('.'), problem: issue.message })),
+  };
+}
+
+/** A 400 that names every wrong field and why. */
+export function invalidRequest(problems: FieldProblem[]): ValidationError {
+  return new ValidationError(`invalid request: ${problems.map((p) => `${p.field}: ${p.problem}`).join('; ')}`, problems);
+}
+
 /** Parses input at the edge; a failure names every wrong field and why. */
 export function validate<Schema extends z.ZodType>(schema: Schema, value: unknown, where: string): z.infer<Schema> {
-  const result = schema.safeParse(value);
-  if (result.success) return result.data;
-  const problems: FieldProblem[] = result.error.issues.map((issue) => ({
-    field: [where, ...issue.path.map(String)].join('.'),
-    problem: issue.message,
-  }));
-  const summary = problems.map((p) => `${p.field}: ${p.problem}`).join('; ');
-  throw new ValidationError(`invalid ${where}: ${summary}`, problems);
+  const parsed = parsePart(schema, value, where);
+  if (!parsed.ok) throw invalidRequest(parsed.problems);
+  return parsed.value;
 }

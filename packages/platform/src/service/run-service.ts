@@ -9,6 +9,8 @@ export interface ServiceDefinition {
   http: { app: Koa; port: number };
   /** Apps whose Dapr appProtocol is grpc serve their gRPC services on the app port. */
   grpc?: { server: grpc.Server; port: number };
+  /** Runs after the servers have closed: stop relays, close pools. */
+  onStop?: () => Promise<void>;
 }
 
 const SHUTDOWN_GRACE_MS = 10_000;
@@ -25,6 +27,7 @@ export async function runService(service: ServiceDefinition): Promise<void> {
     log.info({ signal }, 'service stopping');
     setTimeout(() => process.exit(1), SHUTDOWN_GRACE_MS).unref();
     await Promise.all([closeHttp(http), service.grpc && closeGrpc(service.grpc.server)]);
+    await service.onStop?.();
     log.info('service stopped');
     process.exit(0);
   };

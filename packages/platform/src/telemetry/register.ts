@@ -7,6 +7,7 @@ import { NodeSDK } from '@opentelemetry/sdk-node';
 import { OTLPTraceExporter } from '@opentelemetry/exporter-trace-otlp-http';
 import { BatchSpanProcessor, NoopSpanProcessor } from '@opentelemetry/sdk-trace';
 import { instrumentations } from './instrumentations.ts';
+import { ProxiedTraceContextPropagator } from './propagator.ts';
 
 // Lets the instrumentations patch modules loaded through ESM `import` too.
 register('@opentelemetry/instrumentation/hook.mjs', import.meta.url);
@@ -16,6 +17,7 @@ const sdk = new NodeSDK({
   serviceName: process.env.OTEL_SERVICE_NAME ?? process.env.APP_ID ?? 'pos',
   spanProcessors: [exportSpans ? new BatchSpanProcessor({ exporter: new OTLPTraceExporter() }) : new NoopSpanProcessor()],
   instrumentations: instrumentations(),
+  textMapPropagator: new ProxiedTraceContextPropagator(),
 });
 sdk.start();
 

@@ -1,0 +1,39 @@
+import { CommunicationProtocolEnum, DaprClient } from '@dapr/dapr';
+import { DependencyUnavailableError } from '../errors/app-errors.ts';
+
+/** The sidecar's ports, as `dapr run` gives them to the app. */
+export const sidecar = {
+  httpPort: Number(process.env.DAPR_HTTP_PORT ?? 3500),
+  grpcPort: Number(process.env.DAPR_GRPC_PORT ?? 50001),
+  appId: process.env.APP_ID ?? 'unknown',
+};
+
+/** One DaprClient per process, for publish, state and secrets. */
+export function createDaprClient(httpPort = sidecar.httpPort): DaprClient {
+  return new DaprClient({
+    daprHost: '127.0.0.1',
+    daprPort: String(httpPort),
+    communicationProtocol: CommunicationProtocolEnum.HTTP,
+  });
+}
+
+/** A readiness check: the sidecar answers its health endpoint. */
+export async function sidecarHealthy(): Promise<void> {
+  const response = await fetch(`http://127.0.0.1:${sidecar.httpPort}/v1.0/healthz`);
+  if (response.status !== 204) throw new Error(`sidecar health is ${response.status}`);
+}
+
+/** The SDK reports a failed call as an Error whose message is JSON with the sidecar's status. */
+export function sidecarStatusOf(error: unknown): number | undefined {
+  if (!(error instanceof Error)) return undefined;
+  try {
+    const status = (JSON.parse(error.message) as { status?: unknown }).status;
+    return typeof status === 'number' ? status : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+export function sidecarFailure(what: string, error: unknown): DependencyUnavailableError {
+  return new DependencyUnavailableError(`Dapr ${what}`, error);
+}

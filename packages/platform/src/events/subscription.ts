@@ -1,0 +1,88 @@
+import { z } from 'zod';
+import { AppError } from '../errors/app-errors.ts';
+import { defineRoute, type AnyRoute } from '../http/route.ts';
+import type { Logger } from '../logging/logger.ts';
+import { eventDuration, eventsHandled } from '../metrics/metrics.ts';
+import type { Inbox } from './inbox.ts';
+
+export interface ReceivedEvent<Data> {
+  id: string;
+  type: string;
+  source: string;
+  topic: string;
+  time?: string;
+  data: Data;
+}
+
+export interface EventSubscription<Data, Tx> {
+  topic: string;
+  /** The route that the topic's Subscription resource (components/) delivers to. */
+  path: string;
+  schema: z.ZodType<Data>;
+  /** Absorbs a second delivery of an event id; the handler's work joins its transaction. */
+  inbox?: Inbox<Tx>;
+  handle: (event: ReceivedEvent<Data>, tx: Tx) => Promise<void>;
+}
+
+/** What Dapr is told: SUCCESS (done), RETRY (try again, then the dead-letter topic),
+ * DROP (never valid: straight to the dead-letter topic). */
+export type DeliveryStatus = 'SUCCESS' | 'RETRY' | 'DROP';
+
+const cloudEvent = z.object({
+  id: z.string().min(1),
+  type: z.string(),
+  source: z.string(),
+  topic: z.string().optional(),
+  time: z.string().optional(),
+  data: z.unknown(),
+});
+
+// A business rule said no: delivering the same event again cannot change the answer.
+const permanent = new Set<AppError['kind']>(['validation', 'not_found', 'conflict', 'forbidden', 'unauthorized']);
+
+/** A koa route for Dapr's deliveries of one topic. It always answers 200 with a status, so a
+ * thrown error is a RETRY, never an acknowledgement. */
+export function subscription<Data, Tx = undefined>(sub: EventSubscription<Data, Tx>, log: Logger): AnyRoute {
+  const deliver = async (body: unknown): Promise<DeliveryStatus | 'DUPLICATE'> => {
+    const envelope = cloudEvent.safeParse(body);
+    if (!envelope.success) {
+      log.warn({ topic: sub.topic, problems: envelope.error.issues }, 'not a CloudEvent; dropped');
+      return 'DROP';
+    }
+    const data = sub.schema.safeParse(envelope.data.data);
+    if (!data.success) {
+      log.warn({ topic: sub.topic, eventId: envelope.data.id, problems: data.error.issues }, 'invalid event data; dropped');
+      return 'DROP';
+    }
+    const event = { ...envelope.data, topic: sub.topic, data: data.data };
+    try {
+      if (!sub.inbox) {
+        await sub.handle(event, undefined as Tx);
+        return 'SUCCESS';
+      }
+      const outcome = await sub.inbox.once(event.id, sub.topic, (tx) => sub.handle(event, tx));
+      return outcome === 'duplicate' ? 'DUPLICATE' : 'SUCCESS';
+    } catch (error) {
+      if (error instanceof AppError && permanent.has(error.kind)) {
+        log.warn({ topic: sub.topic, eventId: event.id, code: error.code }, 'event rejected; dropped');
+        return 'DROP';
+      }
+      log.error({ err: error, topic: sub.topic, eventId: event.id }, 'event handling failed; Dapr will retry');
+      return 'RETRY';
+    }
+  };
+
+  return defineRoute({
+    method: 'post',
+    path: sub.path,
+    summary: `Dapr delivers ${sub.topic} events here`,
+    responses: { 200: { description: 'SUCCESS, RETRY or DROP', schema: z.object({ status: z.enum(['SUCCESS', 'RETRY', 'DROP']) }) } },
+    handle: async ({ ctx }) => {
+      const started = performance.now();
+      const outcome = await deliver(ctx.request.body);
+      eventsHandled.inc({ topic: sub.topic, outcome });
+      eventDuration.observe({ topic: sub.topic }, (performance.now() - started) / 1000);
+      return { body: { status: outcome === 'DUPLICATE' ? 'SUCCESS' : outcome } };
+    },
+  });
+}

@@ -1,0 +1,60 @@
+// Helpers for tests that run against the real stack (npm test starts it).
+import { readFileSync } from 'node:fs';
+import { Kafka, logLevel } from 'kafkajs';
+
+/** A value from the local secret store file that provisioning wrote. */
+export function localSecret(key: string): string {
+  const file = process.env.POS_SECRETS_FILE;
+  if (!file) throw new Error('POS_SECRETS_FILE is not set: run the tests with npm test');
+  const value = (JSON.parse(readFileSync(file, 'utf8')) as Record<string, string>)[key];
+  if (value === undefined) throw new Error(`no secret ${key} in ${file}`);
+  return value;
+}
+
+/** Retries a check until it passes or the time is up; the last failure is the one reported. */
+export async function eventually<T>(check: () => Promise<T>, options: { timeoutMs?: number; everyMs?: number } = {}): Promise<T> {
+  const deadline = Date.now() + (options.timeoutMs ?? 20_000);
+  for (;;) {
+    try {
+      return await check();
+    } catch (error) {
+      if (Date.now() >= deadline) throw error;
+      await new Promise((resolve) => setTimeout(resolve, options.everyMs ?? 200));
+    }
+  }
+}
+
+/** Reads a Kafka topic from its start until a message matches, as a fresh consumer group. */
+export async function findOnTopic(topic: string, matches: (value: Record<string, unknown>) => boolean, timeoutMs = 30_000): Promise<Record<string, unknown>> {
+  const kafka = new Kafka({ brokers: localSecret('kafka-brokers').split(','), logLevel: logLevel.NOTHING });
+  // The topic may not exist yet (Dapr creates a dead-letter topic on first use): make sure it does.
+  const admin = kafka.admin();
+  await admin.connect();
+  await admin.createTopics({ topics: [{ topic }], waitForLeaders: true }).finally(() => admin.disconnect());
+  const consumer = kafka.consumer({ groupId: `test-reader-${process.pid}-${Date.now()}` });
+  await consumer.connect();
+  try {
+    await consumer.subscribe({ topic, fromBeginning: true });
+    return await new Promise((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error(`no matching message on ${topic} within ${timeoutMs} ms`)), timeoutMs);
+      void consumer.run({
+        eachMessage: async ({ message }) => {
+          const value = JSON.parse(message.value?.toString() ?? 'null') as Record<string, unknown>;
+          if (value && matches(value)) { clearTimeout(timer); resolve(value); }
+        },
+      });
+    });
+  } finally {
+    await consumer.disconnect();
+  }
+}
+
+export async function postJson(url: string, body: unknown, headers: Record<string, string> = {}): Promise<{ status: number; body: unknown }> {
+  const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify(body) });
+  return { status: response.status, body: await response.json() };
+}
+
+export async function getJson(url: string): Promise<{ status: number; body: unknown }> {
+  const response = await fetch(url);
+  return { status: response.status, body: await response.json() };
+}

@@ -1,0 +1,135 @@
+// Proof, through real sidecars and a real Kafka, that the event plumbing keeps its promises.
+// probe-b publishes; probe-a subscribes (tests/probe).
+import assert from 'node:assert/strict';
+import { randomUUID } from 'node:crypto';
+import { addToOutbox, createPool, withTransaction, type Pool } from '../src/index.ts';
+import { eventually, findOnTopic, getJson, localSecret, postJson } from '../src/testing/index.ts';
+
+const probeA = 'http://127.0.0.1:3101';
+const probeB = 'http://127.0.0.1:3102';
+const sidecarB = 'http://127.0.0.1:3602/v1.0';
+
+interface Handling { id: string; data: { note: string } }
+
+async function handled(topic: string): Promise<Handling[]> {
+  return (await getJson(`${probeA}/received?topic=${topic}`)).body as Handling[];
+}
+
+async function handledOnce(topic: string, id: string): Promise<Handling> {
+  return eventually(async () => {
+    const matching = (await handled(topic)).filter((h) => h.id === id);
+    assert.equal(matching.length, 1, `event ${id} handled ${matching.length} times`);
+    return matching[0] as Handling;
+  });
+}
+
+async function publishFromB(topic: string, event: { id?: string; data: unknown; partitionKey?: string }): Promise<string> {
+  const reply = await postJson(`${probeB}/publish`, { topic, ...event });
+  assert.equal(reply.status, 202, JSON.stringify(reply.body));
+  return (reply.body as { id: string }).id;
+}
+
+async function handlingCount(outcome: string): Promise<number> {
+  const metrics = await (await fetch(`${probeA}/metrics`)).text();
+  const line = metrics.split('\n').find((l) => l.startsWith(`events_handled_total{topic="probe.events",outcome="${outcome}"}`));
+  return Number(line?.split(' ').at(-1) ?? 0);
+}
+
+describe('events between apps', function () {
+  this.timeout(60_000);
+
+  it('an event published through one sidecar crosses Kafka and is handled once, even when delivered twice', async () => {
+    const key = randomUUID();
+    const id = randomUUID();
+    const duplicatesBefore = await handlingCount('DUPLICATE');
+    await publishFromB('probe.events', { id, data: { note: 'first' }, partitionKey: key });
+    await publishFromB('probe.events', { id, data: { note: 'first, again' }, partitionKey: key });
+    // Same key, same partition: once this later event is handled, both deliveries of `id` were.
+    const after = await publishFromB('probe.events', { data: { note: 'after' }, partitionKey: key });
+    await handledOnce('probe.events', after);
+
+    assert.equal((await handledOnce('probe.events', id)).data.note, 'first');
+    assert.equal(await handlingCount('DUPLICATE'), duplicatesBefore + 1);
+  });
+
+  it('a handler that answers RETRY gets the event again, then the dead-letter topic has it', async () => {
+    const id = await publishFromB('probe.retry', { data: { note: 'always fails' } });
+    await eventually(async () => {
+      const attempts = (await handled('probe.retry')).filter((h) => h.id === id).length;
+      assert.ok(attempts > 1, `handled ${attempts} times`);
+    });
+    const dead = await findOnTopic('probe.dead-letter', (event) => event.id === id);
+    assert.deepEqual(dead.data, { note: 'always fails' });
+  });
+
+  it('an event whose data does not match the schema is dropped to the dead-letter topic unhandled', async () => {
+    const id = randomUUID();
+    const response = await fetch(`${sidecarB}/publish/pubsub/probe.events`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/cloudevents+json' },
+      body: JSON.stringify({ specversion: '1.0', id, source: 'test', type: 'pos.probe.note.v1', data: { wrong: true } }),
+    });
+    assert.equal(response.status, 204);
+    await findOnTopic('probe.dead-letter', (event) => event.id === id);
+    assert.equal((await handled('probe.events')).filter((h) => h.id === id).length, 0);
+  });
+
+  it('the CloudEvent id, type and source the publisher sets arrive unchanged', async () => {
+    const id = await publishFromB('probe.events', { data: { note: 'envelope' } });
+    const onKafka = await findOnTopic('probe.events', (event) => event.id === id);
+    assert.equal(onKafka.type, 'pos.probe.note.v1');
+    assert.equal(onKafka.source, 'probe-b');
+  });
+});
+
+describe('the transactional outbox', function () {
+  this.timeout(60_000);
+  let pool: Pool;
+  before(() => { pool = createPool(localSecret('probe-db-url'), { test: true }); });
+  after(() => pool.end());
+
+  it('an event committed to the outbox by a writer that crashed before publishing is published by the relay', async () => {
+    // This test is the writer: it commits and never publishes, as if it died right after COMMIT.
+    const [id] = await withTransaction(pool, (tx) =>
+      addToOutbox(tx, [{ topic: 'probe.events', type: 'pos.probe.note.v1', data: { note: 'from a crashed writer' } }]));
+    assert.ok(id);
+    assert.equal((await handledOnce('probe.events', id)).data.note, 'from a crashed writer');
+    const row = await pool.query('SELECT published_at FROM outbox WHERE id = $1', [id]);
+    assert.ok(row.rows[0]?.published_at, 'the relay marks what it published');
+  });
+
+  it('an event published but not marked before a crash is published again and still handled once', async () => {
+    const id = randomUUID();
+    const partitionKey = randomUUID();
+    await publishFromB('probe.events', { id, partitionKey, data: { note: 'published, then crashed' } });
+    // The crashed relay left the row unmarked; the next relay publishes the same id again.
+    await withTransaction(pool, (tx) => addToOutbox(tx,
+      [{ id, partitionKey, topic: 'probe.events', type: 'pos.probe.note.v1', data: { note: 'published, then crashed' } }]));
+    await eventually(async () => {
+      const row = await pool.query('SELECT published_at FROM outbox WHERE id = $1', [id]);
+      assert.ok(row.rows[0]?.published_at);
+    });
+    const later = await publishFromB('probe.events', { partitionKey, data: { note: 'later' } });
+    await handledOnce('probe.events', later);
+    await handledOnce('probe.events', id);
+  });
+
+  it('a rolled-back transaction leaves no event behind', async () => {
+    const id = randomUUID();
+    await assert.rejects(withTransaction(pool, async (tx) => {
+      await addToOutbox(tx, [{ id, topic: 'probe.events', type: 'pos.probe.note.v1', data: { note: 'never' } }]);
+      throw new Error('the change failed');
+    }), /the change failed/);
+    assert.equal((await pool.query('SELECT 1 FROM outbox WHERE id = $1', [id])).rowCount, 0);
+  });
+
+  it('events of one key are published and handled in the order they were committed', async () => {
+    const key = randomUUID();
+    const notes = ['one', 'two', 'three', 'four', 'five'];
+    const ids = await withTransaction(pool, (tx) => addToOutbox(tx,
+      notes.map((note) => ({ topic: 'probe.events', type: 'pos.probe.note.v1', partitionKey: key, data: { note } }))));
+    await handledOnce('probe.events', ids.at(-1) as string);
+    const order = (await handled('probe.events')).filter((h) => ids.includes(h.id)).map((h) => h.data.note);
+    assert.deepEqual(order, notes);
+  });
+});

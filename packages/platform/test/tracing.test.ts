@@ -1,0 +1,28 @@
+import assert from 'node:assert/strict';
+import { randomBytes } from 'node:crypto';
+import { readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { eventually, postJson } from '../src/testing/index.ts';
+
+/** Everything an app of tests/probe has logged so far (dapr run writes one file per app and run). */
+function appLog(appId: string): string {
+  const dir = join(process.env.POS_LOG_DIR ?? '', 'apps', 'probe', 'logs');
+  return readdirSync(dir).filter((f) => f.startsWith(`${appId}_app_`)).map((f) => readFileSync(join(dir, f), 'utf8')).join('');
+}
+
+describe('tracing across apps', () => {
+  it('one trace id reaches both apps of a gRPC call through Dapr and appears in both apps\' logs', async () => {
+    const traceId = randomBytes(16).toString('hex');
+    const traceparent = `00-${traceId}-${randomBytes(8).toString('hex')}-01`;
+    const reply = await postJson('http://127.0.0.1:3101/echo-peer', { message: 'trace me' }, { traceparent });
+    assert.equal(reply.status, 200);
+    assert.equal((reply.body as { traceId: string }).traceId, traceId);
+
+    await eventually(async () => {
+      for (const app of ['probe-a', 'probe-b']) {
+        const lines = appLog(app).split('\n').filter((line) => line.includes(`"traceId":"${traceId}"`));
+        assert.ok(lines.length > 0, `no log line of ${app} carries trace ${traceId}`);
+      }
+    });
+  });
+});

@@ -1,0 +1,38 @@
+// A test-only app built on the platform the way a service is; two of them (probe-a, probe-b)
+// run with their own sidecars (tests/probe/dapr.yaml) so the proof tests have two ends.
+import {
+  addUnaryService, createDaprClient, createGrpcServer, createHttpApp, createLogger, createPool, createPublisher,
+  databaseAnswers, loadConfig, migrate, port, postgresInbox, readSecret, runService, sidecar, sidecarHealthy,
+  startOutboxRelay, z,
+} from '@pos/platform';
+import { ProbeService, probeClient } from './probe-client.ts';
+import { echoHandler, probeRoutes } from './probe.routes.ts';
+
+const config = loadConfig({ HTTP_PORT: port, GRPC_PORT: port.optional(), PROBE_PEER: z.string().min(1) });
+const log = createLogger(sidecar.appId);
+const dapr = createDaprClient();
+const pool = createPool(await readSecret(dapr, 'probe-db-url'), { test: true });
+await migrate(pool, new URL('../migrations/', import.meta.url).pathname);
+const publish = createPublisher(dapr);
+const relay = startOutboxRelay({ pool, publish, log });
+const peer = probeClient(config.PROBE_PEER);
+
+const app = createHttpApp({
+  service: sidecar.appId,
+  log,
+  routes: probeRoutes({ pool, publish, inbox: postgresInbox(pool), peer, log }),
+  readiness: { database: databaseAnswers(pool), sidecar: sidecarHealthy },
+});
+const grpcServer = createGrpcServer();
+addUnaryService(grpcServer, ProbeService, { echo: echoHandler(sidecar.appId, log) }, log);
+
+await runService({
+  name: sidecar.appId,
+  http: { app, port: config.HTTP_PORT },
+  ...(config.GRPC_PORT && { grpc: { server: grpcServer, port: config.GRPC_PORT } }),
+  onStop: async () => {
+    await relay.stop();
+    peer.close();
+    await pool.end();
+  },
+});
