@@ -1,5 +1,5 @@
-import { createHttpApp } from '@pos/platform';
+import { createHttpApp, sidecarAnswers, type DaprClient } from '@pos/platform';
 
-export function createApp() {
-  return createHttpApp({ service: 'inventory' });
+export function createApp(deps: { dapr: DaprClient }) {
+  return createHttpApp({ service: 'inventory', readiness: { sidecar: sidecarAnswers(deps.dapr) } });
 }

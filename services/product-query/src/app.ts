@@ -1,5 +1,5 @@
-import { createHttpApp } from '@pos/platform';
+import { createHttpApp, sidecarAnswers, type DaprClient } from '@pos/platform';
 
-export function createApp() {
-  return createHttpApp({ service: 'product-query' });
+export function createApp(deps: { dapr: DaprClient }) {
+  return createHttpApp({ service: 'product-query', readiness: { sidecar: sidecarAnswers(deps.dapr) } });
 }

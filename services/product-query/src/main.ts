@@ -1,8 +1,10 @@
-import { runService } from '@pos/platform';
+import { createDaprClient, runService } from '@pos/platform';
 import { createApp } from './app.ts';
 import { config } from './config.ts';
 
+const dapr = createDaprClient();
+
 await runService({
   name: 'product-query',
-  http: { app: createApp(), port: config.HTTP_PORT },
+  http: { app: createApp({ dapr }), port: config.HTTP_PORT },
 });

@@ -2,7 +2,7 @@
 // run with their own sidecars (tests/probe/dapr.yaml) so the proof tests have two ends.
 import {
   addUnaryService, createDaprClient, createGrpcServer, createHttpApp, createLogger, createPool, createPublisher,
-  databaseAnswers, loadConfig, migrate, port, postgresInbox, readSecret, runService, sidecar, sidecarHealthy,
+  databaseAnswers, loadConfig, migrate, port, postgresInbox, readSecret, runService, sidecar, sidecarAnswers,
   startOutboxRelay, z,
 } from '@pos/platform';
 import { ProbeService, probeClient } from './probe-client.ts';
@@ -21,7 +21,7 @@ const app = createHttpApp({
   service: sidecar.appId,
   log,
   routes: probeRoutes({ pool, publish, inbox: postgresInbox(pool), peer, log }),
-  readiness: { database: databaseAnswers(pool), sidecar: sidecarHealthy },
+  readiness: { database: databaseAnswers(pool), sidecar: sidecarAnswers(dapr) },
 });
 const grpcServer = createGrpcServer();
 addUnaryService(grpcServer, ProbeService, { echo: echoHandler(sidecar.appId, log) }, log);

@@ -17,11 +17,10 @@ export function createDaprClient(httpPort = sidecar.httpPort): DaprClient {
   });
 }
 
-/** A readiness check: the sidecar answers its health endpoint. */
-export async function sidecarHealthy(): Promise<void> {
-  const response = await fetch(`http://127.0.0.1:${sidecar.httpPort}/v1.0/healthz`);
-  if (response.status !== 204) throw new Error(`sidecar health is ${response.status}`);
-}
+/** A readiness check: the sidecar answers. */
+export const sidecarAnswers = (client: DaprClient) => async (): Promise<void> => {
+  if (!(await client.health.isHealthy())) throw new Error('the Dapr sidecar does not answer');
+};
 
 /** The SDK reports a failed call as an Error whose message is JSON with the sidecar's status. */
 export function sidecarStatusOf(error: unknown): number | undefined {
