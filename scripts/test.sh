@@ -3,6 +3,7 @@
 # stops the stack and checks that nothing of it is left running.
 # POS_KEEP_RUNNING=1 leaves the stack up afterwards (handy while writing tests).
 set -euo pipefail
+export POS_ENV=test
 . "$(dirname "$0")/lib/env.sh"
 . "$(dirname "$0")/lib/step.sh"
 cd "$POS_ROOT"
@@ -14,6 +15,8 @@ bash scripts/check.sh
 echo "Starting the stack"
 trap 'bash scripts/stop.sh' EXIT
 bash scripts/infra.sh up
+# Apps left running by npm start use the development databases: start them afresh.
+bash scripts/apps.sh down probe && bash scripts/apps.sh down
 bash scripts/apps.sh up
 bash scripts/apps.sh up probe
 

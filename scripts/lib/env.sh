@@ -19,6 +19,8 @@ fi
 : "${POS_DATA_DIR:=$POS_STATE_DIR/data}"
 : "${POS_SECRETS_FILE:=$POS_STATE_DIR/secrets.json}"
 : "${POS_INFRA_USER:=posinfra}"
+# test: npm test runs the services on databases of their own (pos_user_test, ...).
+: "${POS_ENV:=development}"
 
 : "${POS_PG_PORT:=55432}"
 : "${POS_MONGO_PORT:=57017}"
@@ -61,7 +63,7 @@ PG_BIN="/usr/lib/postgresql/$POSTGRES_MAJOR/bin"
 DAPR_RUNTIME_PATH="$POS_STATE_DIR/dapr-runtime"
 : "${JAVA_HOME:=$(dirname "$(dirname "$(readlink -f "$(command -v java)")")")}"
 
-export POS_INFRA POS_ROOT POS_CACHE_DIR POS_STATE_DIR POS_LOG_DIR POS_DATA_DIR POS_SECRETS_FILE
+export POS_ENV POS_INFRA POS_ROOT POS_CACHE_DIR POS_STATE_DIR POS_LOG_DIR POS_DATA_DIR POS_SECRETS_FILE
 export POS_PG_PORT POS_MONGO_PORT POS_KAFKA_PORT POS_ES_PORT POS_SCHEDULER_PORT POS_INFRA_USER
 export POS_POSTGRES_URL POS_MONGO_URL POS_KAFKA_BROKERS POS_ELASTICSEARCH_URL
 export DAPR_RUNTIME_PATH JAVA_HOME

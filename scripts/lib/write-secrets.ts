@@ -22,9 +22,11 @@ function kept(key: string, make: () => string): string {
 const token = (bytes: number) => randomBytes(bytes).toString('base64url');
 const pgPassword = kept('postgres-password', () => token(24));
 const pgServer = env.POS_POSTGRES_URL || `postgres://pos:${encodeURIComponent(pgPassword)}@127.0.0.1:${required('POS_PG_PORT')}`;
+// npm test runs the services against their own databases, named as test databases.
+const databaseSuffix = env.POS_ENV === 'test' ? '_test' : '';
 const pgDatabase = (name: string) => {
   const url = new URL(pgServer);
-  url.pathname = `/${name}`;
+  url.pathname = `/${name}${name === 'postgres' || name.endsWith('_test') ? '' : databaseSuffix}`;
   return url.toString();
 };
 const signingKey = kept('jwt-signing-key', () =>
@@ -43,6 +45,8 @@ const secrets: Record<string, string> = {
   'elasticsearch-url': env.POS_ELASTICSEARCH_URL || `http://127.0.0.1:${required('POS_ES_PORT')}`,
   'jwt-signing-key': signingKey,
   'jwt-key-id': kept('jwt-key-id', () => randomUUID()),
+  // During a key rotation: [{"kid": "...", "publicPem": "..."}] of the keys just retired.
+  'jwt-retired-public-keys': kept('jwt-retired-public-keys', () => '[]'),
   'admin-email': kept('admin-email', () => 'admin@pos.local'),
   'admin-password': kept('admin-password', () => token(18)),
   'midtrans-server-key': kept('midtrans-server-key', () => `SB-Mid-server-${token(18)}`),

@@ -6,13 +6,15 @@ import pg from 'pg';
 import { localSecret as secret } from '@pos/platform/testing';
 
 describe('the infrastructure servers', () => {
-  it('PostgreSQL answers a query and holds a database for each service and for Dapr state', async () => {
+  it('PostgreSQL answers a query and holds a test database for each service and for Dapr state', async () => {
     const client = new pg.Client({ connectionString: secret('postgres-url') });
     await client.connect();
     try {
-      const { rows } = await client.query<{ datname: string }>(
-        "SELECT datname FROM pg_database WHERE datname LIKE 'pos\\_%' ORDER BY datname");
-      assert.deepEqual(rows.map((row) => row.datname), ['pos_inventory', 'pos_order', 'pos_probe_test', 'pos_state', 'pos_user']);
+      const wanted = ['user-db-url', 'inventory-db-url', 'order-db-url', 'state-db-url', 'probe-db-url']
+        .map((key) => new URL(secret(key)).pathname.slice(1));
+      assert.ok(wanted.every((name) => name.endsWith('_test')), `npm test uses test databases: ${wanted.join(', ')}`);
+      const { rows } = await client.query<{ datname: string }>('SELECT datname FROM pg_database WHERE datname = ANY($1)', [wanted]);
+      assert.deepEqual(rows.map((row) => row.datname).sort(), wanted.sort());
     } finally {
       await client.end();
     }

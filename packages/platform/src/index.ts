@@ -4,10 +4,14 @@ export { loadConfig, port } from './config/load-config.ts';
 export {
   AppError, ConflictError, DependencyUnavailableError, ForbiddenError, NotFoundError, UnauthorizedError, ValidationError,
   type ErrorKind,
+  TooManyRequestsError,
 } from './errors/app-errors.ts';
 export { createLogger, type Logger } from './logging/logger.ts';
 export { createHttpApp, routesOf, type HttpAppOptions } from './http/create-http-app.ts';
-export { defineRoute, type AnyRoute, type Reply, type Route } from './http/route.ts';
+export { defineRoute, securedRoute, type AnyRoute, type AuthRule, type Reply, type Route } from './http/route.ts';
+export {
+  jwksFromUserService, jwksTokenVerifier, ROLES, TOKEN_AUDIENCE, TOKEN_ISSUER, type Principal, type Role, type TokenVerifier,
+} from './auth/token-verifier.ts';
 export { validate } from './http/validate.ts';
 export { openApiPath } from './http/openapi.ts';
 export { runService, type ServiceDefinition } from './service/run-service.ts';

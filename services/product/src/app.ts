@@ -1,5 +1,9 @@
-import { createHttpApp, sidecarAnswers, type DaprClient } from '@pos/platform';
+import { createHttpApp, jwksFromUserService, jwksTokenVerifier, sidecarAnswers, type DaprClient } from '@pos/platform';
 
 export function createApp(deps: { dapr: DaprClient }) {
-  return createHttpApp({ service: 'product', readiness: { sidecar: sidecarAnswers(deps.dapr) } });
+  return createHttpApp({
+    service: 'product',
+    tokens: jwksTokenVerifier(jwksFromUserService(deps.dapr)),
+    readiness: { sidecar: sidecarAnswers(deps.dapr) },
+  });
 }

@@ -1,5 +1,14 @@
-import { createHttpApp, sidecarAnswers, type DaprClient } from '@pos/platform';
+import { createHttpApp, databaseAnswers, jwksTokenVerifier, sidecarAnswers, type DaprClient } from '@pos/platform';
+import { authRoutes } from './http/auth.routes.ts';
+import { userRoutes } from './http/user.routes.ts';
+import type { UserServiceDeps } from './use-cases/deps.ts';
 
-export function createApp(deps: { dapr: DaprClient }) {
-  return createHttpApp({ service: 'user', readiness: { sidecar: sidecarAnswers(deps.dapr) } });
+export function createApp(deps: UserServiceDeps & { dapr: DaprClient }) {
+  return createHttpApp({
+    service: 'user',
+    routes: [...authRoutes(deps), ...userRoutes(deps)],
+    // The issuer verifies its own tokens with the keys it holds; other services fetch them.
+    tokens: jwksTokenVerifier(async () => deps.keys.jwks),
+    readiness: { database: databaseAnswers(deps.pool), sidecar: sidecarAnswers(deps.dapr) },
+  });
 }

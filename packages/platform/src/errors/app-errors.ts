@@ -1,7 +1,8 @@
 // The few kinds of failure a use case may report. Each edge (HTTP, gRPC, events) maps a
 // kind to its own status once; anything that is not an AppError is a bug and becomes a 500.
 
-export type ErrorKind = 'validation' | 'unauthorized' | 'forbidden' | 'not_found' | 'conflict' | 'unavailable';
+export type ErrorKind =
+  | 'validation' | 'unauthorized' | 'forbidden' | 'not_found' | 'conflict' | 'too_many_requests' | 'unavailable';
 
 export class AppError extends Error {
   readonly kind: ErrorKind;
@@ -45,6 +46,15 @@ export class NotFoundError extends AppError {
 export class ConflictError extends AppError {
   constructor(code: string, message: string, details?: unknown) {
     super('conflict', code, message, details);
+  }
+}
+
+export class TooManyRequestsError extends AppError {
+  readonly retryAfterSeconds: number;
+
+  constructor(code: string, message: string, retryAfterSeconds: number) {
+    super('too_many_requests', code, message, { retryAfterSeconds });
+    this.retryAfterSeconds = retryAfterSeconds;
   }
 }
 

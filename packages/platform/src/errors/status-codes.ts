@@ -7,6 +7,7 @@ export const httpStatusOf: Record<ErrorKind, number> = {
   forbidden: 403,
   not_found: 404,
   conflict: 409,
+  too_many_requests: 429,
   unavailable: 503,
 };
 
@@ -16,6 +17,7 @@ export const grpcStatusOf: Record<ErrorKind, GrpcStatus> = {
   forbidden: GrpcStatus.PERMISSION_DENIED,
   not_found: GrpcStatus.NOT_FOUND,
   conflict: GrpcStatus.FAILED_PRECONDITION,
+  too_many_requests: GrpcStatus.RESOURCE_EXHAUSTED,
   unavailable: GrpcStatus.UNAVAILABLE,
 };
 

@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import { registry } from '../metrics/metrics.ts';
 import { openApiDocument } from './openapi.ts';
-import { defineRoute, type AnyRoute } from './route.ts';
+import type { TokenVerifier } from '../auth/token-verifier.ts';
+import { defineRoute, securedRoute, type AnyRoute } from './route.ts';
 
 /** Named checks; each resolves when its dependency answers. */
 export type ReadinessChecks = Record<string, () => Promise<unknown>>;
@@ -25,7 +26,15 @@ async function runCheck(check: () => Promise<unknown>): Promise<string> {
 
 const status = z.object({ status: z.string() });
 
-export function builtinRoutes(options: { service: string; version?: string; routes?: readonly AnyRoute[]; readiness?: ReadinessChecks }): AnyRoute[] {
+interface BuiltinOptions {
+  service: string;
+  version?: string;
+  routes?: readonly AnyRoute[];
+  readiness?: ReadinessChecks;
+  tokens?: TokenVerifier;
+}
+
+export function builtinRoutes(options: BuiltinOptions): AnyRoute[] {
   const routes: AnyRoute[] = [
     defineRoute({
       method: 'get', path: '/healthz', summary: 'Liveness: the process serves requests',
@@ -67,6 +76,14 @@ export function builtinRoutes(options: { service: string; version?: string; rout
       handle: async () => ({ body: document }),
     }),
   ];
+  if (options.tokens) {
+    routes.push(securedRoute({
+      method: 'get', path: '/whoami', summary: 'Who the access token says you are, as this service verifies it',
+      roles: 'any-role',
+      responses: { 200: { description: 'the verified caller', schema: z.object({ id: z.string(), role: z.string(), name: z.string() }) } },
+      handle: async ({ principal }) => ({ body: principal }),
+    }));
+  }
   const document = openApiDocument(
     { title: `${options.service} API`, version: options.version ?? '0.1.0' },
     [...routes, ...(options.routes ?? [])],

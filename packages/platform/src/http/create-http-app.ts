@@ -1,7 +1,9 @@
 import { bodyParser } from '@koa/bodyparser';
 import Router, { type RouterMiddleware } from '@koa/router';
 import Koa from 'koa';
+import type { TokenVerifier } from '../auth/token-verifier.ts';
 import { createLogger, type Logger } from '../logging/logger.ts';
+import { authenticate } from './authenticate.ts';
 import { builtinRoutes, type ReadinessChecks } from './builtin-routes.ts';
 import { errorMiddleware } from './error-middleware.ts';
 import { observeMiddleware } from './observe-middleware.ts';
@@ -14,6 +16,8 @@ export interface HttpAppOptions {
   routes?: readonly AnyRoute[];
   /** What /readyz checks: the service's stores and its sidecar. */
   readiness?: ReadinessChecks;
+  /** Verifies access tokens for secured routes (and serves GET /whoami). */
+  tokens?: TokenVerifier;
   log?: Logger;
 }
 
@@ -25,7 +29,10 @@ export function createHttpApp(options: HttpAppOptions): Koa {
   const log = options.log ?? createLogger(options.service);
   const routes = [...builtinRoutes(options), ...(options.routes ?? [])];
   const router = new Router();
-  for (const route of routes) router[route.method](route.path, handlerOf(route));
+  for (const route of routes) {
+    if (route.auth && !options.tokens) throw new Error(`${route.method} ${route.path} is secured but the app has no token verifier`);
+    router[route.method](route.path, handlerOf(route, options.tokens));
+  }
 
   const app = new Koa();
   app.use(observeMiddleware(log));
@@ -43,15 +50,16 @@ export function routesOf(app: Koa): readonly AnyRoute[] {
   return routeTables.get(app) ?? [];
 }
 
-function handlerOf(route: AnyRoute): RouterMiddleware {
+function handlerOf(route: AnyRoute, tokens: TokenVerifier | undefined): RouterMiddleware {
   return async (ctx) => {
+    const principal = route.auth && tokens ? await authenticate(ctx, route.auth, tokens) : undefined;
     // All three parts are checked before answering, so one 400 names every wrong field.
     const params = route.params ? parsePart(route.params, ctx.params, 'params') : { ok: true as const, value: ctx.params };
     const query = route.query ? parsePart(route.query, ctx.query, 'query') : { ok: true as const, value: ctx.query };
     const body = route.body ? parsePart(route.body, ctx.request.body, 'body') : { ok: true as const, value: undefined };
     const problems = [params, query, body].flatMap((part) => (part.ok ? [] : part.problems));
     if (problems.length > 0 || !params.ok || !query.ok || !body.ok) throw invalidRequest(problems);
-    const reply = await route.handle({ params: params.value, query: query.value, body: body.value, ctx });
+    const reply = await route.handle({ params: params.value, query: query.value, body: body.value, ctx, principal });
     ctx.status = reply.status ?? (reply.body === undefined ? 204 : 200);
     if (reply.body !== undefined) ctx.body = reply.body;
   };

@@ -1,5 +1,5 @@
 import type Koa from 'koa';
-import { AppError } from '../errors/app-errors.ts';
+import { AppError, TooManyRequestsError } from '../errors/app-errors.ts';
 import { httpStatusOf } from '../errors/status-codes.ts';
 import type { Logger } from '../logging/logger.ts';
 
@@ -19,6 +19,8 @@ export function errorMiddleware(log: Logger): Koa.Middleware {
       }
     } catch (error) {
       if (error instanceof AppError) {
+        if (error.kind === 'unauthorized') ctx.set('WWW-Authenticate', 'Bearer');
+        if (error instanceof TooManyRequestsError) ctx.set('Retry-After', String(error.retryAfterSeconds));
         reply(ctx, httpStatusOf[error.kind], { code: error.code, message: error.message, details: error.details });
       } else if (isBodyParserError(error)) {
         reply(ctx, error.status, { code: 'REQUEST.MALFORMED', message: `unreadable request body: ${error.message}` });

@@ -45,6 +45,7 @@ function operation(route: AnyRoute): JsonSchema {
   return {
     summary: route.summary,
     parameters: [...parameters(route.params, 'path'), ...parameters(route.query, 'query')],
+    ...(route.auth && { security: [{ bearer: [] }] }),
     ...(route.body && { requestBody: { required: true, content: { 'application/json': { schema: jsonSchemaOf(route.body) } } } }),
     responses,
   };
@@ -57,5 +58,11 @@ export function openApiDocument(info: { title: string; version: string }, routes
     const path = openApiPath(route.path);
     paths[path] = { ...paths[path], [route.method]: operation(route) };
   }
-  return { openapi: '3.1.0', info, paths, components: { schemas: { Error: errorSchema } } };
+  return {
+    openapi: '3.1.0', info, paths,
+    components: {
+      schemas: { Error: errorSchema },
+      securitySchemes: { bearer: { type: 'http', scheme: 'bearer', bearerFormat: 'JWT' } },
+    },
+  };
 }

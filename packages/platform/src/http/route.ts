@@ -1,5 +1,7 @@
 import type Koa from 'koa';
 import type { z } from 'zod';
+import type { Principal, Role } from '../auth/token-verifier.ts';
+import { UnauthorizedError } from '../errors/app-errors.ts';
 
 export type HttpMethod = 'get' | 'post' | 'put' | 'patch' | 'delete';
 
@@ -13,7 +15,12 @@ export interface RouteInput<Params, Query, Body> {
   query: Query;
   body: Body;
   ctx: Koa.Context;
+  /** The verified caller; set on secured routes only. */
+  principal?: Principal;
 }
+
+/** Who may call a secured route: anyone with a valid token, or only these roles. */
+export type AuthRule = 'any-role' | readonly Role[];
 
 /** One HTTP operation: the router, the validation and the OpenAPI document all come from this. */
 export interface Route<
@@ -29,6 +36,7 @@ export interface Route<
   query?: Query;
   body?: Body;
   responses: Record<number, { description: string; schema?: z.ZodType }>;
+  auth?: AuthRule;
   handle: (input: RouteInput<z.infer<Params>, z.infer<Query>, z.infer<Body>>) => Promise<Reply>;
 }
 
@@ -42,4 +50,28 @@ export function defineRoute<
   Body extends z.ZodType = z.ZodUnknown,
 >(route: Route<Params, Query, Body>): AnyRoute {
   return route;
+}
+
+export interface SecuredRoute<Params extends z.ZodType, Query extends z.ZodType, Body extends z.ZodType>
+  extends Omit<Route<Params, Query, Body>, 'auth' | 'handle'> {
+  roles: AuthRule;
+  handle: (input: RouteInput<z.infer<Params>, z.infer<Query>, z.infer<Body>> & { principal: Principal }) => Promise<Reply>;
+}
+
+/** A route that needs a valid access token (and, if given, one of the roles); its handler
+ * gets the verified principal. */
+export function securedRoute<
+  Params extends z.ZodType = z.ZodUnknown,
+  Query extends z.ZodType = z.ZodUnknown,
+  Body extends z.ZodType = z.ZodUnknown,
+>(route: SecuredRoute<Params, Query, Body>): AnyRoute {
+  const { roles, handle, ...rest } = route;
+  return {
+    ...rest,
+    auth: roles,
+    handle: async (input) => {
+      if (!input.principal) throw new UnauthorizedError();
+      return handle({ ...input, principal: input.principal });
+    },
+  };
 }

@@ -1,0 +1,20 @@
+import { ConflictError, type Principal, type Role } from '@pos/platform';
+
+export interface User {
+  id: string;
+  name: string;
+  email: string;
+  role: Role;
+  active: boolean;
+  createdAt: string;
+  updatedAt: string;
+}
+
+/** Emails compare without case; they are kept as typed but trimmed. */
+export const normalizeEmail = (email: string): string => email.trim();
+
+/** An admin cannot take away their own admin rights or deactivate themselves: the shop must
+ * never be left without someone who can manage accounts by one slip. */
+export function assertNotSelf(actor: Principal, targetId: string, what: string): void {
+  if (actor.id === targetId) throw new ConflictError('USER.SELF_CHANGE', `you cannot ${what} your own account`);
+}

@@ -1,0 +1,40 @@
+import { addToOutbox, NotFoundError, withTransaction, type OutboxEvent, type Principal, type Role, type Transaction } from '@pos/platform';
+import { assertNotSelf, type User } from '../domain/user.ts';
+import { roleChanged, userDeactivated } from '../events/user-events.ts';
+import { addAudit, findUser, updateUser, type UserChanges } from '../store/user.store.ts';
+import type { UserServiceDeps } from './deps.ts';
+
+/** Applies changes with their audit row and events in one transaction. */
+export async function changeUser(
+  deps: UserServiceDeps, actor: Principal, userId: string, action: string, changes: UserChanges,
+  events: (before: User, after: User) => OutboxEvent[] = () => [],
+): Promise<User> {
+  return withTransaction(deps.pool, async (tx: Transaction) => {
+    const before = await findUser(tx, userId);
+    if (!before) throw new NotFoundError('USER.NOT_FOUND', `no user ${userId}`);
+    const after = await updateUser(tx, userId, changes) as User;
+    const { passwordHash, ...visible } = changes;
+    await addAudit(tx, { userId, actorId: actor.id, action, changes: passwordHash ? { ...visible, password: 'changed' } : visible });
+    await addToOutbox(tx, events(before, after));
+    return after;
+  });
+}
+
+export function renameUser(deps: UserServiceDeps, actor: Principal, userId: string, name: string): Promise<User> {
+  return changeUser(deps, actor, userId, 'renamed', { name });
+}
+
+export function changeRole(deps: UserServiceDeps, actor: Principal, userId: string, role: Role): Promise<User> {
+  assertNotSelf(actor, userId, 'change the role of');
+  return changeUser(deps, actor, userId, 'role-changed', { role },
+    (before, after) => (before.role === after.role ? [] : [roleChanged(after, before.role)]));
+}
+
+/** A deactivated user can no longer log in, and every session they had ends at once. */
+export async function deactivateUser(deps: UserServiceDeps, actor: Principal, userId: string): Promise<User> {
+  assertNotSelf(actor, userId, 'deactivate');
+  const user = await changeUser(deps, actor, userId, 'deactivated', { active: false },
+    (before) => (before.active ? [userDeactivated({ ...before, active: false })] : []));
+  await deps.sessions.revokeAllOf(userId);
+  return user;
+}
