@@ -34,10 +34,12 @@ for (const { app, http } of apps) {
       assert.equal(((await response.json()) as { error: { code: string } }).error.code, 'ROUTE.NOT_FOUND');
     });
 
-    it('is ready: its sidecar answers', async () => {
+    it('is ready: its sidecar and its stores answer', async () => {
       const response = await fetch(`${base}/readyz`);
       assert.equal(response.status, 200, await response.clone().text());
-      assert.deepEqual(((await response.json()) as { checks: unknown }).checks, { sidecar: 'ok' });
+      const checks = ((await response.json()) as { checks: Record<string, string> }).checks;
+      assert.equal(checks.sidecar, 'ok');
+      assert.ok(Object.values(checks).every((result) => result === 'ok'), JSON.stringify(checks));
     });
 
     it('serves RED metrics in the Prometheus format', async () => {
