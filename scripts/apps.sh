@@ -46,10 +46,32 @@ link_app_logs() {
   done
 }
 
-sidecars_healthy() {
+RUN_LOG="$POS_LOG_DIR/$DAEMON.log"
+
+unhealthy_sidecars() {
   local app
   for app in "${APPS[@]}"; do
-    curl -fsS -o /dev/null "http://127.0.0.1:${SIDECAR_PORT[$app]}/v1.0/healthz" || return 1
+    curl -fsS -o /dev/null "http://127.0.0.1:${SIDECAR_PORT[$app]}/v1.0/healthz" 2>/dev/null || printf '%s ' "$app"
+  done
+}
+
+# Fails as soon as an app or a sidecar exits, naming it and its last error, instead of
+# waiting out the timeout.
+wait_for_sidecars() { # log-offset
+  local deadline=$(( $(date +%s) + 120 )) unhealthy died
+  while unhealthy=$(unhealthy_sidecars); [ -n "$unhealthy" ]; do
+    died=$(tail -c +"$1" "$RUN_LOG" | grep -m1 "exited with error code" || true)
+    if [ -n "$died" ] || ! running "$DAEMON"; then
+      echo "during start-up: ${died:-dapr run exited}"
+      find "$POS_LOG_DIR/apps" -name '*daprd*.log' -newer "$PID_DIR/$DAEMON.pid" -exec grep -h 'level=fatal' {} + 2>/dev/null \
+        | tail -n 3 | cut -c1-400
+      echo "logs: $RUN_LOG and $POS_LOG_DIR/apps/<app>/logs/"
+      return 1
+    fi
+    if [ "$(date +%s)" -ge "$deadline" ]; then
+      echo "not healthy within 120s: $unhealthy(logs: $POS_LOG_DIR/apps/<app>/logs/)"; return 1
+    fi
+    sleep 0.3
   done
 }
 
@@ -60,9 +82,11 @@ start_apps() {
 }
 
 up() {
+  local offset=$(( $(stat -c %s "$RUN_LOG" 2>/dev/null || echo 0) + 1 ))
   if running "$DAEMON"; then echo "  ✓ $GROUP already running"
   else step "start ${APPS[*]} (dapr run -f ${RUN_FILE#"$POS_ROOT"/})" start_apps; fi
-  step "sidecars healthy (${APPS[*]})" wait_up "$DAEMON" 120 sidecars_healthy
+  # A half-started run is stopped, so the next start begins afresh.
+  step "sidecars healthy (${APPS[*]})" wait_for_sidecars "$offset" || { down; return 1; }
 }
 
 down() {
