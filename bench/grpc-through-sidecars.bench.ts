@@ -1,0 +1,33 @@
+// How much Dapr's gRPC proxying adds to a call: the same Echo, sent straight to probe-b's
+// gRPC port and sent through probe-a's sidecar (which hands it to probe-b's sidecar).
+// Prints figures; asserts nothing. Run with `npm run bench`.
+import * as grpc from '@grpc/grpc-js';
+import { loadService, sidecarClient } from '@pos/platform';
+
+const CALLS = Number(process.env.BENCH_CALLS ?? 1000);
+const Probe = loadService('pos/probe/v1/probe.proto', 'pos.probe.v1.Probe');
+
+async function measure(label: string, call: () => Promise<unknown>): Promise<void> {
+  for (let i = 0; i < 50; i++) await call(); // warm-up: connections, JIT
+  const samples: number[] = [];
+  for (let i = 0; i < CALLS; i++) {
+    const started = performance.now();
+    await call();
+    samples.push(performance.now() - started);
+  }
+  samples.sort((a, b) => a - b);
+  const at = (q: number) => (samples[Math.min(samples.length - 1, Math.floor(q * samples.length))] ?? 0).toFixed(2);
+  console.log(`${label.padEnd(36)} calls=${CALLS} p50=${at(0.5)}ms p95=${at(0.95)}ms p99=${at(0.99)}ms`);
+}
+
+const direct = new Probe('127.0.0.1:50402', grpc.credentials.createInsecure()) as unknown as {
+  echo(request: object, callback: (error: Error | null) => void): void;
+  close(): void;
+};
+const proxied = sidecarClient(Probe, 'probe-b', { grpcPort: 50301 });
+
+await measure('direct to the app', () => new Promise<void>((resolve, reject) =>
+  direct.echo({ message: 'bench' }, (error) => (error ? reject(error) : resolve()))));
+await measure('through both sidecars (dapr-app-id)', () => proxied.call('echo', { message: 'bench' }));
+direct.close();
+proxied.close();
