@@ -38,8 +38,7 @@ interface OutboxRow {
 }
 
 export interface OutboxRelay {
-  /** Publishes what is pending now; resolves when that pass is over. */
-  runOnce(): Promise<number>;
+  /** Finishes the pass under way and lets another instance take over. */
   stop(): Promise<void>;
 }
 
@@ -111,7 +110,6 @@ export function startOutboxRelay(options: { pool: Pool; publish: Publish; log: L
   })();
 
   return {
-    runOnce,
     async stop() {
       stopped = true;
       wake?.();
