@@ -42,7 +42,8 @@ link_app_logs() {
     dir="$(cd "$(dirname "$RUN_FILE")/$dir" && pwd)"
     name="$(basename "$dir")"
     mkdir -p "$POS_LOG_DIR/apps/$name"
-    [ -e "$dir/.dapr" ] || ln -s "$POS_LOG_DIR/apps/$name" "$dir/.dapr"
+    # A link is renewed (the log folder may have moved); a real folder is left as it is.
+    if [ -L "$dir/.dapr" ] || [ ! -e "$dir/.dapr" ]; then ln -sfn "$POS_LOG_DIR/apps/$name" "$dir/.dapr"; fi
   done
 }
 

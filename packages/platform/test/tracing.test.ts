@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { randomBytes } from 'node:crypto';
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { eventually, postJson } from '../src/testing/index.ts';
+import { eventually, findOnTopic, postJson } from '../src/testing/index.ts';
 
 /** Everything an app of tests/probe has logged so far (dapr run writes one file per app and run). */
 function appLog(appId: string): string {
@@ -10,19 +10,41 @@ function appLog(appId: string): string {
   return readdirSync(dir).filter((f) => f.startsWith(`${appId}_app_`)).map((f) => readFileSync(join(dir, f), 'utf8')).join('');
 }
 
-describe('tracing across apps', () => {
+const newTraceparent = () => {
+  const traceId = randomBytes(16).toString('hex');
+  return { traceId, traceparent: `00-${traceId}-${randomBytes(8).toString('hex')}-01` };
+};
+
+const loggedWithTrace = (app: string, traceId: string) => {
+  const lines = appLog(app).split('\n').filter((line) => line.includes(`"traceId":"${traceId}"`));
+  assert.ok(lines.length > 0, `no log line of ${app} carries trace ${traceId}`);
+  return lines;
+};
+
+describe('tracing across apps', function () {
+  this.timeout(30_000);
+
+  it('one trace runs app → sidecar → Kafka → sidecar → app for a published event', async () => {
+    const { traceId, traceparent } = newTraceparent();
+    const reply = await postJson('http://127.0.0.1:3102/publish', { topic: 'probe.events', data: { note: 'traced' } }, { traceparent });
+    assert.equal(reply.status, 202);
+    const id = (reply.body as { id: string }).id;
+    const onKafka = await findOnTopic('probe.events', (event) => event.id === id);
+    assert.match(String(onKafka.traceparent), new RegExp(`^00-${traceId}-`));
+    await eventually(async () => {
+      const handling = loggedWithTrace('probe-a', traceId);
+      assert.ok(handling.some((line) => line.includes('"route":"/events/probe"')), 'probe-a handled the event in the same trace');
+    });
+  });
+
   it('one trace id reaches both apps of a gRPC call through Dapr and appears in both apps\' logs', async () => {
-    const traceId = randomBytes(16).toString('hex');
-    const traceparent = `00-${traceId}-${randomBytes(8).toString('hex')}-01`;
+    const { traceId, traceparent } = newTraceparent();
     const reply = await postJson('http://127.0.0.1:3101/echo-peer', { message: 'trace me' }, { traceparent });
     assert.equal(reply.status, 200);
     assert.equal((reply.body as { traceId: string }).traceId, traceId);
 
     await eventually(async () => {
-      for (const app of ['probe-a', 'probe-b']) {
-        const lines = appLog(app).split('\n').filter((line) => line.includes(`"traceId":"${traceId}"`));
-        assert.ok(lines.length > 0, `no log line of ${app} carries trace ${traceId}`);
-      }
+      for (const app of ['probe-a', 'probe-b']) loggedWithTrace(app, traceId);
     });
   });
 });
