@@ -20,11 +20,11 @@ async function measure(label: string, call: () => Promise<unknown>): Promise<voi
   console.log(`${label.padEnd(36)} calls=${CALLS} p50=${at(0.5)}ms p95=${at(0.95)}ms p99=${at(0.99)}ms`);
 }
 
-const direct = new Probe('127.0.0.1:50402', grpc.credentials.createInsecure()) as unknown as {
+const direct = new Probe('127.0.0.1:4402', grpc.credentials.createInsecure()) as unknown as {
   echo(request: object, callback: (error: Error | null) => void): void;
   close(): void;
 };
-const proxied = sidecarClient(Probe, 'probe-b', { grpcPort: 50301 });
+const proxied = sidecarClient(Probe, 'probe-b', { grpcPort: 4701 });
 
 await measure('direct to the app', () => new Promise<void>((resolve, reject) =>
   direct.echo({ message: 'bench' }, (error) => (error ? reject(error) : resolve()))));

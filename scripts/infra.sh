@@ -10,7 +10,9 @@ set -euo pipefail
 PG_DATA="$POS_DATA_DIR/postgres"
 ES_DATA="$POS_DATA_DIR/elasticsearch"
 ES_CONF="$POS_STATE_DIR/elasticsearch-config"
-KAFKA_DATA="$POS_DATA_DIR/kafka"
+# Kafka's and the scheduler's stores remember their own addresses: a new port starts a new store.
+KAFKA_DATA="$POS_DATA_DIR/kafka-$POS_KAFKA_CONTROLLER_PORT"
+SCHEDULER_DATA="$POS_DATA_DIR/scheduler-$POS_SCHEDULER_ETCD_PEER_PORT"
 KAFKA_CONF="$POS_STATE_DIR/kafka"
 
 write_secrets() { node "$POS_ROOT/scripts/lib/write-secrets.ts"; }
@@ -88,10 +90,10 @@ start_elasticsearch() {
 }
 
 start_scheduler() {
-  mkdir -p "$POS_DATA_DIR/scheduler"
+  mkdir -p "$SCHEDULER_DATA"
   # 1.16.5 ignores the healthz/metrics listen-address flags: those two ports bind all interfaces.
   start_daemon scheduler "$(dapr_binary scheduler)" --port "$POS_SCHEDULER_PORT" --listen-address 127.0.0.1 \
-    --etcd-data-dir "$POS_DATA_DIR/scheduler" --id dapr-scheduler-server-0 \
+    --etcd-data-dir "$SCHEDULER_DATA" --id dapr-scheduler-server-0 \
     --etcd-client-port "$POS_SCHEDULER_ETCD_PORT" --etcd-client-listen-address 127.0.0.1 \
     --etcd-initial-cluster "dapr-scheduler-server-0=http://127.0.0.1:$POS_SCHEDULER_ETCD_PEER_PORT" \
     --override-broadcast-host-port "127.0.0.1:$POS_SCHEDULER_PORT" \

@@ -6,7 +6,7 @@ const Probe = loadService('pos/probe/v1/probe.proto', 'pos.probe.v1.Probe');
 
 describe('gRPC between apps through their sidecars', () => {
   // Called through probe-a's sidecar, as probe-a itself would call probe-b.
-  const probeB = sidecarClient(Probe, 'probe-b', { grpcPort: 50301, deadlineMs: 3000 });
+  const probeB = sidecarClient(Probe, 'probe-b', { grpcPort: 4701, deadlineMs: 3000 });
   after(() => probeB.close());
 
   it('a call reaches the other app\'s gRPC service through both sidecars', async () => {
@@ -32,7 +32,7 @@ describe('gRPC between apps through their sidecars', () => {
   });
 
   it('a call to an app that does not exist fails as a dependency that is unavailable', async () => {
-    const nobody = sidecarClient(Probe, 'no-such-app', { grpcPort: 50301, deadlineMs: 6000 });
+    const nobody = sidecarClient(Probe, 'no-such-app', { grpcPort: 4701, deadlineMs: 6000 });
     try {
       await assert.rejects(nobody.call('echo', { message: 'x' }), (error: unknown) =>
         error instanceof AppError && error.kind === 'unavailable');
