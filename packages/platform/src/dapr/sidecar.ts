@@ -1,5 +1,6 @@
-import { CommunicationProtocolEnum, DaprClient } from '@dapr/dapr';
+import { CommunicationProtocolEnum, DaprClient, LogLevel, type LoggerService } from '@dapr/dapr';
 import { DependencyUnavailableError } from '../errors/app-errors.ts';
+import { createLogger } from '../logging/logger.ts';
 
 /** The sidecar's ports, as `dapr run` gives them to the app. */
 export const sidecar = {
@@ -8,12 +9,26 @@ export const sidecar = {
   appId: process.env.APP_ID ?? 'unknown',
 };
 
+/** The SDK's own messages, as JSON lines of the app's log like everything else. */
+function sdkLogger(): LoggerService {
+  const log = createLogger(sidecar.appId).child({ component: 'dapr-sdk' });
+  const text = (message: unknown, rest: unknown[]) => [message, ...rest].map(String).join(' ');
+  return {
+    error: (message, ...rest) => log.error(text(message, rest)),
+    warn: (message, ...rest) => log.warn(text(message, rest)),
+    info: (message, ...rest) => log.info(text(message, rest)),
+    verbose: (message, ...rest) => log.debug(text(message, rest)),
+    debug: (message, ...rest) => log.debug(text(message, rest)),
+  };
+}
+
 /** One DaprClient per process, for publish, state and secrets. */
 export function createDaprClient(httpPort = sidecar.httpPort): DaprClient {
   return new DaprClient({
     daprHost: '127.0.0.1',
     daprPort: String(httpPort),
     communicationProtocol: CommunicationProtocolEnum.HTTP,
+    logger: { level: LogLevel.Warn, service: sdkLogger() },
   });
 }
 

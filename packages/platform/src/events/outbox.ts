@@ -44,6 +44,8 @@ export interface OutboxRelay {
 
 // One relay per database publishes at a time, so events of one key never overtake each other.
 const RELAY_LOCK = 7_000_002;
+// Published rows are kept a week (for inspection and replays), then removed.
+const PRUNE_EVERY_MS = 3_600_000;
 
 /** Publishes committed outbox events after commit, oldest first. A failed publish holds back
  * the later events of its partition key until it succeeds; others go on. */
@@ -91,15 +93,31 @@ export function startOutboxRelay(options: { pool: Pool; publish: Publish; log: L
     if (!rows[0]?.locked) { client.release(); return false; }
     await client.query('LISTEN outbox');
     client.on('notification', () => wake?.());
+    // A lost connection loses the lock too: stop relaying until the lock is ours again.
+    client.on('error', (error) => {
+      log.warn({ err: error }, 'outbox relay lost its database connection');
+      if (leader === client) leader = undefined;
+      client.release(error);
+    });
     leader = client;
     return true;
+  };
+
+  let prunedAt = 0;
+  const pruneNowAndThen = async () => {
+    if (Date.now() - prunedAt < PRUNE_EVERY_MS) return;
+    prunedAt = Date.now();
+    await pool.query("DELETE FROM outbox WHERE published_at < now() - interval '7 days'");
   };
 
   const loop = (async () => {
     while (!stopped) {
       let published = 0;
       try {
-        if (await becomeLeader()) published = await runOnce();
+        if (await becomeLeader()) {
+          published = await runOnce();
+          await pruneNowAndThen();
+        }
       } catch (error) {
         log.error({ err: error }, 'outbox relay pass failed');
       }
