@@ -8,9 +8,11 @@ step() { # step "what" command...   (output goes to $POS_LOG_DIR/setup/<slug>.lo
   mkdir -p "$POS_LOG_DIR/setup"
   log="$POS_LOG_DIR/setup/$slug.log"
   started=$(date +%s.%N)
-  printf '  … %s\n' "$title"
+  # On a terminal the "…" line is replaced by the outcome: one line per step.
+  if [ -t 1 ]; then printf '  … %s' "$title"; else printf '  … %s\n' "$title"; fi
   if "$@" >"$log" 2>&1; then rc=0; else rc=$?; fi
   local took; took=$(awk -v a="$started" -v b="$(date +%s.%N)" 'BEGIN { printf "%.1f", b - a }')
+  [ -t 1 ] && printf '\r\033[K'
   if [ "$rc" = 0 ]; then
     printf '  ✓ %s (%ss)\n' "$title" "$took"
   else
