@@ -96,6 +96,8 @@ describe('the transactional outbox', function () {
     assert.equal((await handledOnce('probe.events', id)).data.note, 'from a crashed writer');
     const row = await pool.query('SELECT published_at FROM outbox WHERE id = $1', [id]);
     assert.ok(row.rows[0]?.published_at, 'the relay marks what it published');
+    const metrics = await (await fetch(`${probeA}/metrics`)).text();
+    assert.match(metrics, /^outbox_backlog \d+$/m);
   });
 
   it('an event published but not marked before a crash is published again and still handled once', async () => {
