@@ -24,6 +24,7 @@ export { createPublisher, type OutgoingEvent, type Publish } from './dapr/publis
 export { readSecret } from './dapr/secrets.ts';
 export { stateStore, type StateEntry, type StateStore } from './dapr/state.ts';
 export { subscription, type EventSubscription, type ReceivedEvent } from './events/subscription.ts';
+export { addSubscriptionsOverGrpc } from './grpc/app-callback.ts';
 export { postgresInbox, type Inbox } from './events/inbox.ts';
 export { addToOutbox, startOutboxRelay, type OutboxEvent, type OutboxRelay } from './events/outbox.ts';
 export { createPool, databaseAnswers, withTransaction, type Pool, type Transaction } from './postgres/database.ts';

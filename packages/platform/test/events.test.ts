@@ -11,6 +11,7 @@ const sidecarB = 'http://127.0.0.1:3602/v1.0';
 
 interface Handling { id: string; data: { note: string } }
 
+// Both probes record handlings in one test database; the topic tells whose they are.
 async function handled(topic: string): Promise<Handling[]> {
   return (await getJson(`${probeA}/received?topic=${topic}`)).body as Handling[];
 }
@@ -72,6 +73,17 @@ describe('events between apps', function () {
     assert.equal(response.status, 204);
     await findOnTopic('probe.dead-letter', (event) => event.id === id);
     assert.equal((await handled('probe.events')).filter((h) => h.id === id).length, 0);
+  });
+
+  // Only probe-b, a gRPC app, subscribes to probe.grpc-events (tests/probe/components).
+  it('a gRPC app receives its events through Dapr\'s AppCallback service, once per event id', async () => {
+    const id = randomUUID();
+    const publishFromA = (note: string) => postJson(`${probeA}/publish`, { topic: 'probe.grpc-events', id, partitionKey: id, data: { note } });
+    assert.equal((await publishFromA('to a gRPC app')).status, 202);
+    assert.equal((await publishFromA('to a gRPC app, again')).status, 202);
+    const later = (await postJson(`${probeA}/publish`, { topic: 'probe.grpc-events', partitionKey: id, data: { note: 'later' } })).body as { id: string };
+    await handledOnce('probe.grpc-events', later.id);
+    assert.equal((await handledOnce('probe.grpc-events', id)).data.note, 'to a gRPC app');
   });
 
   it('the CloudEvent id, type and source the publisher sets arrive unchanged', async () => {

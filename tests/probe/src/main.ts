@@ -1,12 +1,12 @@
 // A test-only app built on the platform the way a service is; two of them (probe-a, probe-b)
 // run with their own sidecars (tests/probe/dapr.yaml) so the proof tests have two ends.
 import {
-  addUnaryService, createDaprClient, createGrpcServer, createHttpApp, createLogger, createPool, createPublisher,
+  addSubscriptionsOverGrpc, addUnaryService, createDaprClient, createGrpcServer, createHttpApp, createLogger, createPool, createPublisher,
   databaseAnswers, loadConfig, migrate, port, postgresInbox, readSecret, runService, sidecar, sidecarAnswers,
   startOutboxRelay, z,
 } from '@pos/platform';
 import { ProbeService, probeClient } from './probe-client.ts';
-import { echoHandler, probeRoutes } from './probe.routes.ts';
+import { echoHandler, grpcSubscription, probeRoutes } from './probe.routes.ts';
 
 const config = loadConfig({ HTTP_PORT: port, GRPC_PORT: port.optional(), PROBE_PEER: z.string().min(1) });
 const log = createLogger(sidecar.appId);
@@ -17,14 +17,16 @@ const publish = createPublisher(dapr);
 const relay = startOutboxRelay({ pool, publish, log });
 const peer = probeClient(config.PROBE_PEER);
 
+const inbox = postgresInbox(pool);
 const app = createHttpApp({
   service: sidecar.appId,
   log,
-  routes: probeRoutes({ pool, publish, inbox: postgresInbox(pool), peer, log }),
+  routes: probeRoutes({ pool, publish, inbox, peer, log }),
   readiness: { database: databaseAnswers(pool), sidecar: sidecarAnswers(dapr) },
 });
 const grpcServer = createGrpcServer();
 addUnaryService(grpcServer, ProbeService, { echo: echoHandler(sidecar.appId, log) }, log);
+addSubscriptionsOverGrpc(grpcServer, [grpcSubscription({ inbox })], log);
 
 await runService({
   name: sidecar.appId,

@@ -1,6 +1,6 @@
 import {
   AppError, DependencyUnavailableError, addToOutbox, defineRoute, subscription, withTransaction, z,
-  type AnyRoute, type Inbox, type Logger, type Pool, type Publish, type Transaction,
+  type AnyRoute, type EventSubscription, type Inbox, type Logger, type Pool, type Publish, type Transaction,
 } from '@pos/platform';
 import { trace } from '@opentelemetry/api';
 import type { ProbeClient } from './probe-client.ts';
@@ -63,6 +63,14 @@ export function probeRoutes(deps: { pool: Pool; publish: Publish; inbox: Inbox<T
       },
     }, log),
   ];
+}
+
+/** What probe-b, a gRPC app, receives through Dapr's AppCallback service. */
+export function grpcSubscription(deps: { inbox: Inbox<Transaction> }): EventSubscription<{ note: string }, Transaction> {
+  return {
+    topic: 'probe.grpc-events', path: '/events/probe-grpc', schema: note, inbox: deps.inbox,
+    handle: async (event, tx) => record(tx, event.id, event.topic, event.data),
+  };
 }
 
 /** The gRPC side: Echo, or the AppError the caller asked for. */

@@ -40,49 +40,53 @@ const cloudEvent = z.object({
 // A business rule said no: delivering the same event again cannot change the answer.
 const permanent = new Set<AppError['kind']>(['validation', 'not_found', 'conflict', 'forbidden', 'unauthorized']);
 
-/** A koa route for Dapr's deliveries of one topic. It always answers 200 with a status, so a
- * thrown error is a RETRY, never an acknowledgement. */
-export function subscription<Data, Tx = undefined>(sub: EventSubscription<Data, Tx>, log: Logger): AnyRoute {
-  const deliver = async (body: unknown): Promise<DeliveryStatus | 'DUPLICATE'> => {
-    const envelope = cloudEvent.safeParse(body);
-    if (!envelope.success) {
-      log.warn({ topic: sub.topic, problems: envelope.error.issues }, 'not a CloudEvent; dropped');
-      return 'DROP';
-    }
-    const data = sub.schema.safeParse(envelope.data.data);
-    if (!data.success) {
-      log.warn({ topic: sub.topic, eventId: envelope.data.id, problems: data.error.issues }, 'invalid event data; dropped');
-      return 'DROP';
-    }
-    const event = { ...envelope.data, topic: sub.topic, data: data.data };
-    try {
-      if (!sub.inbox) {
-        await sub.handle(event, undefined as Tx);
-        return 'SUCCESS';
-      }
-      const outcome = await sub.inbox.once(event.id, sub.topic, (tx) => sub.handle(event, tx));
-      return outcome === 'duplicate' ? 'DUPLICATE' : 'SUCCESS';
-    } catch (error) {
-      if (error instanceof AppError && permanent.has(error.kind)) {
-        log.warn({ topic: sub.topic, eventId: event.id, code: error.code }, 'event rejected; dropped');
-        return 'DROP';
-      }
-      log.error({ err: error, topic: sub.topic, eventId: event.id }, 'event handling failed; Dapr will retry');
-      return 'RETRY';
-    }
-  };
+/** Handles one delivery, whatever its transport, and says what Dapr should do with it.
+ * Never throws: a failure is a RETRY, never an acknowledgement. */
+export async function deliverEvent<Data, Tx>(sub: EventSubscription<Data, Tx>, body: unknown, log: Logger): Promise<DeliveryStatus> {
+  const started = performance.now();
+  const outcome = await handleDelivery(sub, body, log);
+  eventsHandled.inc({ topic: sub.topic, outcome });
+  eventDuration.observe({ topic: sub.topic }, (performance.now() - started) / 1000);
+  return outcome === 'DUPLICATE' ? 'SUCCESS' : outcome;
+}
 
+async function handleDelivery<Data, Tx>(sub: EventSubscription<Data, Tx>, body: unknown, log: Logger): Promise<DeliveryStatus | 'DUPLICATE'> {
+  const envelope = cloudEvent.safeParse(body);
+  if (!envelope.success) {
+    log.warn({ topic: sub.topic, problems: envelope.error.issues }, 'not a CloudEvent; dropped');
+    return 'DROP';
+  }
+  const data = sub.schema.safeParse(envelope.data.data);
+  if (!data.success) {
+    log.warn({ topic: sub.topic, eventId: envelope.data.id, problems: data.error.issues }, 'invalid event data; dropped');
+    return 'DROP';
+  }
+  const event = { ...envelope.data, topic: sub.topic, data: data.data };
+  try {
+    if (!sub.inbox) {
+      await sub.handle(event, undefined as Tx);
+      return 'SUCCESS';
+    }
+    const outcome = await sub.inbox.once(event.id, sub.topic, (tx) => sub.handle(event, tx));
+    return outcome === 'duplicate' ? 'DUPLICATE' : 'SUCCESS';
+  } catch (error) {
+    if (error instanceof AppError && permanent.has(error.kind)) {
+      log.warn({ topic: sub.topic, eventId: event.id, code: error.code }, 'event rejected; dropped');
+      return 'DROP';
+    }
+    log.error({ err: error, topic: sub.topic, eventId: event.id }, 'event handling failed; Dapr will retry');
+    return 'RETRY';
+  }
+}
+
+/** A koa route for Dapr's deliveries of one topic to an HTTP app. It always answers 200 with
+ * a status, so a thrown error is a RETRY, never an acknowledgement. */
+export function subscription<Data, Tx = undefined>(sub: EventSubscription<Data, Tx>, log: Logger): AnyRoute {
   return defineRoute({
     method: 'post',
     path: sub.path,
     summary: `Dapr delivers ${sub.topic} events here`,
     responses: { 200: { description: 'SUCCESS, RETRY or DROP', schema: z.object({ status: z.enum(['SUCCESS', 'RETRY', 'DROP']) }) } },
-    handle: async ({ ctx }) => {
-      const started = performance.now();
-      const outcome = await deliver(ctx.request.body);
-      eventsHandled.inc({ topic: sub.topic, outcome });
-      eventDuration.observe({ topic: sub.topic }, (performance.now() - started) / 1000);
-      return { body: { status: outcome === 'DUPLICATE' ? 'SUCCESS' : outcome } };
-    },
+    handle: async ({ ctx }) => ({ body: { status: await deliverEvent(sub, ctx.request.body, log) } }),
   });
 }

@@ -6,9 +6,9 @@ const protoRoot = new URL('../../../../proto/', import.meta.url).pathname;
 
 /** Loads a contract from proto/ (e.g. `pos/probe/v1/probe.proto`) and returns the service
  * definition at the given dotted name (e.g. `pos.probe.v1.Probe`). */
-export function loadService(file: string, serviceName: string): grpc.ServiceClientConstructor {
+export function loadService(file: string, serviceName: string, root = protoRoot): grpc.ServiceClientConstructor {
   const definition = protoLoader.loadSync(file, {
-    includeDirs: [protoRoot], keepCase: false, longs: String, enums: String, defaults: true, oneofs: true,
+    includeDirs: [root], keepCase: false, longs: String, enums: String, defaults: true, oneofs: true,
   });
   const loaded = grpc.loadPackageDefinition(definition);
   const service = serviceName.split('.').reduce<unknown>((node, part) => (node as Record<string, unknown>)?.[part], loaded);
