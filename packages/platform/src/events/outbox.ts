@@ -44,7 +44,8 @@ export interface OutboxRelay {
 
 // One relay per database publishes at a time, so events of one key never overtake each other.
 const RELAY_LOCK = 7_000_002;
-// Published rows are kept a week (for inspection and replays), then removed.
+// Published outbox rows are kept a week (for inspection and replays). Inbox ids are kept
+// 30 days, well past Kafka's 7-day retention, so no redelivery can outlive its id.
 const PRUNE_EVERY_MS = 3_600_000;
 
 /** Publishes committed outbox events after commit, oldest first. A failed publish holds back
@@ -108,6 +109,7 @@ export function startOutboxRelay(options: { pool: Pool; publish: Publish; log: L
     if (Date.now() - prunedAt < PRUNE_EVERY_MS) return;
     prunedAt = Date.now();
     await pool.query("DELETE FROM outbox WHERE published_at < now() - interval '7 days'");
+    await pool.query("DELETE FROM inbox WHERE handled_at < now() - interval '30 days'");
   };
 
   const loop = (async () => {
