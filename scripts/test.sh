@@ -21,9 +21,15 @@ bash scripts/apps.sh down probe && bash scripts/apps.sh down
 bash scripts/apps.sh up
 bash scripts/apps.sh up probe
 
+# One closing line for both mocha runs, in the plain form CI reads: "tests: N passed, N failed".
+RESULTS=$(mktemp)
+count() { grep -Eo "^ +[0-9]+ $1" "$RESULTS" | awk '{ n += $1 } END { print n + 0 }'; }
+summary() { echo "tests: $(count passing) passed, $(count failing) failed, $(count pending) skipped"; rm -f "$RESULTS"; }
+
 echo "Running the tests"
-mocha
-if [ -n "${POS_KEEP_RUNNING:-}" ]; then trap - EXIT; exit 0; fi
+mocha | tee -a "$RESULTS" || { summary; exit 1; }
+if [ -n "${POS_KEEP_RUNNING:-}" ]; then trap - EXIT; summary; exit 0; fi
 trap - EXIT
 bash scripts/stop.sh
-mocha --no-config --timeout 30000 'tests/after-stop/**/*.test.ts'
+mocha --no-config --timeout 30000 'tests/after-stop/**/*.test.ts' | tee -a "$RESULTS" || { summary; exit 1; }
+summary
