@@ -25,9 +25,14 @@ const revokedKey = (userId: string) => `sessions-revoked:${userId}`;
 /** Refresh-token sessions in the Dapr state store, each entry living as long as a refresh token. */
 export function sessionStore(state: StateStore<Value>, ttlSeconds: number) {
   return {
+    /** A login starts a family; it lives one refresh lifetime, which caps the whole session.
+     * Rotations never write it, so they cannot undo a revocation that raced them. */
+    async startFamily(familyId: string, userId: string): Promise<void> {
+      await state.save(familyKey(familyId), { userId, revoked: false }, { ttlSeconds, firstWrite: true });
+    },
+
     async saveToken(token: string, entry: RefreshTokenEntry): Promise<void> {
       await state.save(tokenKey(token), entry, { ttlSeconds, firstWrite: true });
-      await state.save(familyKey(entry.familyId), { userId: entry.userId, revoked: false }, { ttlSeconds });
     },
 
     async findToken(token: string) {
