@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { addToOutbox, withTransaction, type Logger, type Role } from '@pos/platform';
+import { addToOutbox, ConflictError, withTransaction, type Logger, type Role } from '@pos/platform';
 import { hashPassword } from '../domain/password.ts';
 import { normalizeEmail, type User } from '../domain/user.ts';
 import { userCreated } from '../events/user-events.ts';
@@ -27,6 +27,12 @@ export async function createUser(deps: UserServiceDeps, actorId: string | undefi
 /** The first admin comes from the secret store, once, when no admin exists yet. */
 export async function bootstrapAdmin(deps: UserServiceDeps, credentials: { email: string; password: string }, log: Logger): Promise<void> {
   if (await anyAdminExists(deps.pool)) return;
-  const admin = await createUser(deps, undefined, { name: 'Administrator', role: 'admin', ...credentials });
-  log.info({ userId: admin.id, email: admin.email }, 'first admin created from the secret store');
+  try {
+    const admin = await createUser(deps, undefined, { name: 'Administrator', role: 'admin', ...credentials });
+    log.info({ userId: admin.id, email: admin.email }, 'first admin created from the secret store');
+  } catch (error) {
+    // Another instance starting at the same moment created it first.
+    if (!(error instanceof ConflictError)) throw error;
+    log.warn({ email: credentials.email }, 'the bootstrap admin email already has an account; no admin created');
+  }
 }
