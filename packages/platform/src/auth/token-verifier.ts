@@ -28,14 +28,21 @@ const REFETCH_AFTER_MS = 10_000;
 /** Verifies RS256 access tokens against a JWKS that `loadKeys` fetches, caching it and
  * fetching again when a token names a key id the cached set does not have. */
 export function jwksTokenVerifier(loadKeys: () => Promise<JSONWebKeySet>): TokenVerifier {
-  let cached: { keys: ReturnType<typeof createLocalJWKSet>; fetchedAt: number } | undefined;
+  // The set being fetched is shared, so a burst of requests on a cold cache fetches it once.
+  let cached: Promise<{ keys: ReturnType<typeof createLocalJWKSet>; fetchedAt: number }> | undefined;
+
+  const fetchKeys = async () => {
+    const jwks = await loadKeys().catch((error: unknown) => { throw new DependencyUnavailableError('the token issuer\'s keys', error); });
+    return { keys: createLocalJWKSet(jwks), fetchedAt: Date.now() };
+  };
 
   const keySet = async (refresh: boolean) => {
-    if (!cached || (refresh && Date.now() - cached.fetchedAt > REFETCH_AFTER_MS)) {
-      const jwks = await loadKeys().catch((error: unknown) => { throw new DependencyUnavailableError('the token issuer\'s keys', error); });
-      cached = { keys: createLocalJWKSet(jwks), fetchedAt: Date.now() };
+    const current = cached && (await cached.catch(() => undefined));
+    if (!current || (refresh && Date.now() - current.fetchedAt > REFETCH_AFTER_MS)) {
+      cached = fetchKeys();
+      return (await cached).keys;
     }
-    return cached.keys;
+    return current.keys;
   };
 
   const verifyWith = async (token: string, refresh: boolean) =>

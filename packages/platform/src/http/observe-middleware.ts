@@ -17,7 +17,8 @@ export function observeMiddleware(log: Logger): Koa.Middleware {
       try {
         await next();
       } finally {
-        const route = (ctx as { _matchedRoute?: string })._matchedRoute ?? (ctx.status === 404 ? 'unmatched' : ctx.path);
+        // Never the raw path: ids in paths would make a metric series per id.
+        const route = (ctx as { _matchedRoute?: string })._matchedRoute ?? 'unmatched';
         const seconds = (performance.now() - started) / 1000;
         httpRequests.inc({ method: ctx.method, route, status: ctx.status });
         httpDuration.observe({ method: ctx.method, route }, seconds);
