@@ -12,7 +12,6 @@ export { defineRoute, securedRoute, type AnyRoute, type AuthRule, type Reply, ty
 export {
   jwksFromUserService, jwksTokenVerifier, ROLES, TOKEN_AUDIENCE, TOKEN_ISSUER, type Principal, type Role, type TokenVerifier,
 } from './auth/token-verifier.ts';
-export { validate } from './http/validate.ts';
 export { openApiPath } from './http/openapi.ts';
 export { runService, type ServiceDefinition } from './service/run-service.ts';
 export { createGrpcServer, addUnaryService, type UnaryHandler } from './grpc/create-grpc-server.ts';

@@ -22,10 +22,3 @@ export function parsePart<Schema extends z.ZodType>(schema: Schema, value: unkno
 export function invalidRequest(problems: FieldProblem[]): ValidationError {
   return new ValidationError(`invalid request: ${problems.map((p) => `${p.field}: ${p.problem}`).join('; ')}`, problems);
 }
-
-/** Parses input at the edge; a failure names every wrong field and why. */
-export function validate<Schema extends z.ZodType>(schema: Schema, value: unknown, where: string): z.infer<Schema> {
-  const parsed = parsePart(schema, value, where);
-  if (!parsed.ok) throw invalidRequest(parsed.problems);
-  return parsed.value;
-}
