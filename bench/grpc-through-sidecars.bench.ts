@@ -3,6 +3,7 @@
 // Prints figures; asserts nothing. Run with `npm run bench`.
 import * as grpc from '@grpc/grpc-js';
 import { loadService, sidecarClient } from '@pos/platform';
+import { probe } from '../tests/support/stack.ts';
 
 const CALLS = Number(process.env.BENCH_CALLS ?? 1000);
 const Probe = loadService('pos/probe/v1/probe.proto', 'pos.probe.v1.Probe');
@@ -20,11 +21,11 @@ async function measure(label: string, call: () => Promise<unknown>): Promise<voi
   console.log(`${label.padEnd(36)} calls=${CALLS} p50=${at(0.5)}ms p95=${at(0.95)}ms p99=${at(0.99)}ms`);
 }
 
-const direct = new Probe('127.0.0.1:4402', grpc.credentials.createInsecure()) as unknown as {
+const direct = new Probe(`127.0.0.1:${probe('probe-b').appPort}`, grpc.credentials.createInsecure()) as unknown as {
   echo(request: object, callback: (error: Error | null) => void): void;
   close(): void;
 };
-const proxied = sidecarClient(Probe, 'probe-b', { grpcPort: 4701 });
+const proxied = sidecarClient(Probe, 'probe-b', { grpcPort: probe('probe-a').sidecarGrpc });
 
 await measure('direct to the app', () => new Promise<void>((resolve, reject) =>
   direct.echo({ message: 'bench' }, (error) => (error ? reject(error) : resolve()))));

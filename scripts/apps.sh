@@ -6,20 +6,18 @@ set -euo pipefail
 . "$(dirname "$0")/lib/env.sh"
 . "$(dirname "$0")/lib/step.sh"
 . "$(dirname "$0")/lib/daemon.sh"
+. "$(dirname "$0")/lib/run-file.sh"
 
 GROUP="${2:-services}"
-# Each app and its daprHTTPPort, as the run file fixes them.
 case "$GROUP" in
-  services)
-    RUN_FILE="$POS_ROOT/dapr.yaml"; DAEMON=dapr-run
-    declare -A SIDECAR_PORT=([user]=3501 [product]=3502 [inventory]=3503 [product-query]=3504 [order]=3505)
-    APPS=(user product inventory product-query order) ;;
-  probe)
-    RUN_FILE="$POS_ROOT/tests/probe/dapr.yaml"; DAEMON=dapr-run-probe
-    declare -A SIDECAR_PORT=([probe-a]=3601 [probe-b]=3602)
-    APPS=(probe-a probe-b) ;;
+  services) RUN_FILE="$POS_ROOT/dapr.yaml"; DAEMON=dapr-run ;;
+  probe) RUN_FILE="$POS_ROOT/tests/probe/dapr.yaml"; DAEMON=dapr-run-probe ;;
   *) die "unknown app group $GROUP (services or probe)" ;;
 esac
+# Each app and its daprHTTPPort, as the run file fixes them.
+declare -A SIDECAR_PORT=()
+APPS=()
+while read -r app sidecar _; do APPS+=("$app"); SIDECAR_PORT[$app]=$sidecar; done < <(run_file_apps "$RUN_FILE")
 
 # The CLI runs $DAPR_RUNTIME_PATH/.dapr/bin/daprd. This wrapper keeps the listeners that
 # dapr.yaml cannot set (metrics, internal gRPC, the address announced over mDNS) on loopback.

@@ -3,7 +3,6 @@
 # stays in the foreground showing the apps' output. Ctrl-C (or npm stop) stops all of it.
 set -euo pipefail
 . "$(dirname "$0")/lib/env.sh"
-. "$(dirname "$0")/lib/step.sh"
 . "$(dirname "$0")/lib/daemon.sh"
 
 stop_all() {

@@ -3,6 +3,7 @@
 set -uo pipefail
 . "$(dirname "$0")/lib/env.sh"
 . "$(dirname "$0")/lib/step.sh"
+. "$(dirname "$0")/lib/run-file.sh"
 
 row() { # name port healthy?(command...)
   local name="$1" port="$2"; shift 2
@@ -24,13 +25,7 @@ else row Elasticsearch "$POS_ES_PORT" http_ok "http://127.0.0.1:$POS_ES_PORT/_cl
 row "Dapr scheduler" "$POS_SCHEDULER_PORT" http_ok "http://127.0.0.1:$POS_SCHEDULER_HEALTH_PORT/healthz"
 
 echo "Apps (app port / sidecar HTTP port)"
-while read -r app http sidecar; do
+while read -r app sidecar http; do
   row "$app app" "$http" http_ok "http://127.0.0.1:$http/healthz"
   row "$app sidecar" "$sidecar" http_ok "http://127.0.0.1:$sidecar/v1.0/healthz"
-done <<'APPS'
-user 3001 3501
-product 3002 3502
-inventory 3003 3503
-product-query 3004 3504
-order 3005 3505
-APPS
+done < <(run_file_apps "$POS_ROOT/dapr.yaml")

@@ -5,7 +5,8 @@ import pg from 'pg';
 const secretsFile = process.env.POS_SECRETS_FILE;
 if (!secretsFile) throw new Error('POS_SECRETS_FILE is not set');
 const secrets: Record<string, string> = JSON.parse(readFileSync(secretsFile, 'utf8'));
-const databaseSecrets = ['user-db-url', 'inventory-db-url', 'order-db-url', 'state-db-url', 'probe-db-url'];
+// Every `*-db-url` that write-secrets.ts made names a database of ours.
+const databaseSecrets = Object.keys(secrets).filter((key) => key.endsWith('-db-url'));
 
 const admin = new pg.Client({ connectionString: secrets['postgres-url'] });
 await admin.connect();

@@ -2,13 +2,11 @@
 import assert from 'node:assert/strict';
 import { readFileSync, readdirSync } from 'node:fs';
 import { connect } from 'node:net';
+import { apps, probeApps } from '../support/stack.ts';
 
 const stackPorts = [
   ...['POS_PG_PORT', 'POS_MONGO_PORT', 'POS_KAFKA_PORT', 'POS_ES_PORT', 'POS_SCHEDULER_PORT'].map(envPort),
-  3001, 3002, 3003, 3004, 3005, 4102, 4103, // apps
-  3501, 3502, 3503, 3504, 3505, 4501, 4502, 4503, 4504, 4505, // sidecar APIs
-  4601, 4602, 4603, 4604, 4605, 9091, 9092, 9093, 9094, 9095, // sidecar internal gRPC, metrics
-  3101, 3102, 4402, 3601, 3602, 4701, 4702, 4711, 4712, 9191, 9192, // test-only probe apps
+  ...[...apps, ...probeApps].flatMap((app) => app.ports),
 ];
 
 function envPort(name: string): number {

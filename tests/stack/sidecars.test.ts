@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { apps } from '../support/stack.ts';
+import { apps, service } from '../support/stack.ts';
 
 /** Each component file's scopes, read the other way round: what each app may use. */
 const componentsOf: Record<string, string[]> = {
@@ -50,7 +50,7 @@ describe('every app answers /healthz', () => {
   }
 
   it('an HTTP app is reachable through another app\'s sidecar (service invocation)', async () => {
-    const response = await fetch('http://127.0.0.1:3505/v1.0/invoke/user/method/healthz');
+    const response = await fetch(`http://127.0.0.1:${service('order').sidecarHttp}/v1.0/invoke/user/method/healthz`);
     assert.equal(response.status, 200);
     assert.deepEqual(await response.json(), { status: 'ok', service: 'user' });
   });

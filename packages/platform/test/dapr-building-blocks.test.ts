@@ -2,9 +2,10 @@ import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 import { AppError, ConflictError, createDaprClient, readSecret, stateStore } from '../src/index.ts';
 import { eventually, localSecret } from '../src/testing/index.ts';
+import { probe } from '../../../tests/support/stack.ts';
 
 // probe-a's sidecar: the secret store and the state store are scoped to it.
-const dapr = createDaprClient(3601);
+const dapr = createDaprClient(probe('probe-a').sidecarHttp);
 
 describe('secrets through the sidecar', () => {
   it('reads a secret that provisioning wrote', async () => {

@@ -3,17 +3,18 @@
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 import { addToOutbox, createPool, withTransaction, type Pool } from '../src/index.ts';
-import { eventually, findOnTopic, getJson, localSecret, postJson } from '../src/testing/index.ts';
+import { eventually, findOnTopic, localSecret, request } from '../src/testing/index.ts';
+import { probe } from '../../../tests/support/stack.ts';
 
-const probeA = 'http://127.0.0.1:3101';
-const probeB = 'http://127.0.0.1:3102';
-const sidecarB = 'http://127.0.0.1:3602/v1.0';
+const probeA = probe('probe-a').url;
+const probeB = probe('probe-b').url;
+const sidecarB = `http://127.0.0.1:${probe('probe-b').sidecarHttp}/v1.0`;
 
 interface Handling { id: string; data: { note: string } }
 
 // Both probes record handlings in one test database; the topic tells whose they are.
 async function handled(topic: string): Promise<Handling[]> {
-  return (await getJson(`${probeA}/received?topic=${topic}`)).body as Handling[];
+  return (await request<Handling[]>('GET', `${probeA}/received?topic=${topic}`)).body;
 }
 
 async function handledOnce(topic: string, id: string): Promise<Handling> {
@@ -25,7 +26,7 @@ async function handledOnce(topic: string, id: string): Promise<Handling> {
 }
 
 async function publishFromB(topic: string, event: { id?: string; data: unknown; partitionKey?: string }): Promise<string> {
-  const reply = await postJson(`${probeB}/publish`, { topic, ...event });
+  const reply = await request<{ id: string }>('POST', `${probeB}/publish`, { body: { topic, ...event } });
   assert.equal(reply.status, 202, JSON.stringify(reply.body));
   return (reply.body as { id: string }).id;
 }
@@ -78,10 +79,10 @@ describe('events between apps', function () {
   // Only probe-b, a gRPC app, subscribes to probe.grpc-events (tests/probe/components).
   it('a gRPC app receives its events through Dapr\'s AppCallback service, once per event id', async () => {
     const id = randomUUID();
-    const publishFromA = (note: string) => postJson(`${probeA}/publish`, { topic: 'probe.grpc-events', id, partitionKey: id, data: { note } });
+    const publishFromA = (note: string) => request('POST', `${probeA}/publish`, { body: { topic: 'probe.grpc-events', id, partitionKey: id, data: { note } } });
     assert.equal((await publishFromA('to a gRPC app')).status, 202);
     assert.equal((await publishFromA('to a gRPC app, again')).status, 202);
-    const later = (await postJson(`${probeA}/publish`, { topic: 'probe.grpc-events', partitionKey: id, data: { note: 'later' } })).body as { id: string };
+    const later = (await request<{ id: string }>('POST', `${probeA}/publish`, { body: { topic: 'probe.grpc-events', partitionKey: id, data: { note: 'later' } } })).body;
     await handledOnce('probe.grpc-events', later.id);
     assert.equal((await handledOnce('probe.grpc-events', id)).data.note, 'to a gRPC app');
   });

@@ -1,12 +1,13 @@
 import assert from 'node:assert/strict';
 import { AppError, loadService, sidecarClient } from '../src/index.ts';
-import { postJson } from '../src/testing/index.ts';
+import { request } from '../src/testing/index.ts';
+import { probe } from '../../../tests/support/stack.ts';
 
 const Probe = loadService('pos/probe/v1/probe.proto', 'pos.probe.v1.Probe');
 
 describe('gRPC between apps through their sidecars', () => {
   // Called through probe-a's sidecar, as probe-a itself would call probe-b.
-  const probeB = sidecarClient(Probe, 'probe-b', { grpcPort: 4701, deadlineMs: 3000 });
+  const probeB = sidecarClient(Probe, 'probe-b', { grpcPort: probe('probe-a').sidecarGrpc, deadlineMs: 3000 });
   after(() => probeB.close());
 
   it('a call reaches the other app\'s gRPC service through both sidecars', async () => {
@@ -26,13 +27,13 @@ describe('gRPC between apps through their sidecars', () => {
   }
 
   it('an app that calls another maps the callee\'s error to its own HTTP status', async () => {
-    const reply = await postJson('http://127.0.0.1:3101/echo-peer', { message: 'x', failWith: 'not_found' });
+    const reply = await request('POST', `${probe('probe-a').url}/echo-peer`, { body: { message: 'x', failWith: 'not_found' } });
     assert.equal(reply.status, 404);
     assert.deepEqual(reply.body, { error: { code: 'PROBE.NOT_FOUND', message: 'asked to fail with not_found' } });
   });
 
   it('a call to an app that does not exist fails as a dependency that is unavailable', async () => {
-    const nobody = sidecarClient(Probe, 'no-such-app', { grpcPort: 4701, deadlineMs: 6000 });
+    const nobody = sidecarClient(Probe, 'no-such-app', { grpcPort: probe('probe-a').sidecarGrpc, deadlineMs: 6000 });
     try {
       await assert.rejects(nobody.call('echo', { message: 'x' }), (error: unknown) =>
         error instanceof AppError && error.kind === 'unavailable');

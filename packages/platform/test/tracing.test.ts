@@ -2,7 +2,8 @@ import assert from 'node:assert/strict';
 import { randomBytes } from 'node:crypto';
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { eventually, findOnTopic, postJson } from '../src/testing/index.ts';
+import { eventually, findOnTopic, request } from '../src/testing/index.ts';
+import { probe } from '../../../tests/support/stack.ts';
 
 /** Everything an app of tests/probe has logged so far (dapr run writes one file per app and run). */
 function appLog(appId: string): string {
@@ -26,7 +27,7 @@ describe('tracing across apps', function () {
 
   it('one trace runs app → sidecar → Kafka → sidecar → app for a published event', async () => {
     const { traceId, traceparent } = newTraceparent();
-    const reply = await postJson('http://127.0.0.1:3102/publish', { topic: 'probe.events', data: { note: 'traced' } }, { traceparent });
+    const reply = await request<{ id: string }>('POST', `${probe('probe-b').url}/publish`, { body: { topic: 'probe.events', data: { note: 'traced' } }, headers: { traceparent } });
     assert.equal(reply.status, 202);
     const id = (reply.body as { id: string }).id;
     const onKafka = await findOnTopic('probe.events', (event) => event.id === id);
@@ -39,7 +40,7 @@ describe('tracing across apps', function () {
 
   it('one trace id reaches both apps of a gRPC call through Dapr and appears in both apps\' logs', async () => {
     const { traceId, traceparent } = newTraceparent();
-    const reply = await postJson('http://127.0.0.1:3101/echo-peer', { message: 'trace me' }, { traceparent });
+    const reply = await request<{ traceId: string }>('POST', `${probe('probe-a').url}/echo-peer`, { body: { message: 'trace me' }, headers: { traceparent } });
     assert.equal(reply.status, 200);
     assert.equal((reply.body as { traceId: string }).traceId, traceId);
 

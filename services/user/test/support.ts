@@ -1,29 +1,13 @@
 // Small factories for the user service's tests: each test makes its own accounts.
 import { randomUUID } from 'node:crypto';
-import { localSecret } from '@pos/platform/testing';
+import { localSecret, request } from '@pos/platform/testing';
+import { service } from '../../../tests/support/stack.ts';
 
-export const USER_API = 'http://127.0.0.1:3001';
+export const USER_API = service('user').url;
 
-export interface Reply<T = Record<string, unknown>> {
-  status: number;
-  body: T;
-  headers: Headers;
-}
-
-export async function call<T = Record<string, unknown>>(
-  method: string, url: string, options: { token?: string; body?: unknown } = {},
-): Promise<Reply<T>> {
-  const response = await fetch(url.startsWith('http') ? url : `${USER_API}${url}`, {
-    method,
-    headers: {
-      ...(options.body !== undefined && { 'content-type': 'application/json' }),
-      ...(options.token && { authorization: `Bearer ${options.token}` }),
-    },
-    ...(options.body !== undefined && { body: JSON.stringify(options.body) }),
-  });
-  const text = await response.text();
-  return { status: response.status, body: (text ? JSON.parse(text) : undefined) as T, headers: response.headers };
-}
+/** A call to the user service; `path` may also be a whole URL (another service). */
+export const call = <T = Record<string, unknown>>(method: string, path: string, options: { token?: string; body?: unknown; rawBody?: string } = {}) =>
+  request<T>(method, path.startsWith('http') ? path : `${USER_API}${path}`, options);
 
 export interface Session {
   accessToken: string;

@@ -3,9 +3,10 @@ import assert from 'node:assert/strict';
 import { createPrivateKey, generateKeyPairSync, type KeyObject } from 'node:crypto';
 import { localSecret } from '@pos/platform/testing';
 import { SignJWT } from 'jose';
+import { service } from '../../../tests/support/stack.ts';
 import { call, newUser } from './support.ts';
 
-const services = { user: 'http://127.0.0.1:3001', order: 'http://127.0.0.1:3005' };
+const services = { user: service('user').url, order: service('order').url };
 const realKey = () => createPrivateKey(localSecret('jwt-signing-key'));
 
 function token(claims: { sub?: string; role?: string; name?: string }, options: { key?: KeyObject; kid?: string; audience?: string; expiresAt?: number } = {}) {

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { AppError } from '../errors/app-errors.ts';
 import { registry } from '../metrics/metrics.ts';
 import { openApiDocument } from './openapi.ts';
 import type { TokenVerifier } from '../auth/token-verifier.ts';
@@ -48,8 +49,8 @@ export function builtinRoutes(options: BuiltinOptions): AnyRoute[] {
         const names = Object.keys(options.readiness ?? {});
         const results = await Promise.all(Object.values(options.readiness ?? {}).map(runCheck));
         const checks = Object.fromEntries(names.map((name, i) => [name, results[i]]));
-        if (results.every((result) => result === 'ok')) return { body: { status: 'ready', checks } };
-        return { status: 503, body: { error: { code: 'SERVICE.NOT_READY', message: 'a dependency does not answer', details: checks } } };
+        if (!results.every((result) => result === 'ok')) throw new AppError('unavailable', 'SERVICE.NOT_READY', 'a dependency does not answer', checks);
+        return { body: { status: 'ready', checks } };
       },
     }),
     defineRoute({

@@ -57,8 +57,9 @@ function handlerOf(route: AnyRoute, tokens: TokenVerifier | undefined): RouterMi
     const params = route.params ? parsePart(route.params, ctx.params, 'params') : { ok: true as const, value: ctx.params };
     const query = route.query ? parsePart(route.query, ctx.query, 'query') : { ok: true as const, value: ctx.query };
     const body = route.body ? parsePart(route.body, ctx.request.body, 'body') : { ok: true as const, value: undefined };
-    const problems = [params, query, body].flatMap((part) => (part.ok ? [] : part.problems));
-    if (problems.length > 0 || !params.ok || !query.ok || !body.ok) throw invalidRequest(problems);
+    if (!params.ok || !query.ok || !body.ok) {
+      throw invalidRequest([params, query, body].flatMap((part) => (part.ok ? [] : part.problems)));
+    }
     const reply = await route.handle({ params: params.value, query: query.value, body: body.value, ctx, principal });
     ctx.status = reply.status ?? (reply.body === undefined ? 204 : 200);
     if (reply.body !== undefined) ctx.body = reply.body;

@@ -1,4 +1,4 @@
-import { ConflictError, type Principal, type Role } from '@pos/platform';
+import { ConflictError, NotFoundError, type Principal, type Role } from '@pos/platform';
 
 export interface User {
   id: string;
@@ -8,6 +8,12 @@ export interface User {
   active: boolean;
   createdAt: string;
   updatedAt: string;
+}
+
+/** The user looked up by id, or the 404 that says there is none. */
+export function existingUser<T>(user: T | undefined, id: string): T {
+  if (!user) throw new NotFoundError('USER.NOT_FOUND', `no user ${id}`);
+  return user;
 }
 
 /** Emails compare without case; they are kept as typed but trimmed. */

@@ -1,4 +1,5 @@
 import { defineRoute, securedRoute, z, type AnyRoute } from '@pos/platform';
+import { existingUser } from '../domain/user.ts';
 import { findUser } from '../store/user.store.ts';
 import { changeOwnPassword } from '../use-cases/change-own-password.ts';
 import { renameUser } from '../use-cases/change-user.ts';
@@ -35,7 +36,7 @@ export function authRoutes(deps: UserServiceDeps): AnyRoute[] {
     securedRoute({
       method: 'get', path: '/me', summary: 'The caller\'s account', roles: 'any-role',
       responses: { 200: { description: 'the account', schema: user } },
-      handle: async ({ principal }) => ({ body: await findUser(deps.pool, principal.id) }),
+      handle: async ({ principal }) => ({ body: existingUser(await findUser(deps.pool, principal.id), principal.id) }),
     }),
     securedRoute({
       method: 'patch', path: '/me', summary: 'Change your own name', roles: 'any-role',

@@ -1,4 +1,5 @@
-import { NotFoundError, securedRoute, z, type AnyRoute } from '@pos/platform';
+import { securedRoute, z, type AnyRoute } from '@pos/platform';
+import { existingUser } from '../domain/user.ts';
 import { findUser, listUsers } from '../store/user.store.ts';
 import { changeRole, deactivateUser, renameUser } from '../use-cases/change-user.ts';
 import { createUser } from '../use-cases/create-user.ts';
@@ -7,11 +8,6 @@ import { email, name, password, role, user, userId } from './schemas.ts';
 
 const admins = ['admin'] as const;
 const staffManagers = ['admin', 'manager'] as const;
-
-const found = <T>(value: T | undefined, id: string): T => {
-  if (!value) throw new NotFoundError('USER.NOT_FOUND', `no user ${id}`);
-  return value;
-};
 
 /** Managing accounts: admins change them; admins and managers may look. */
 export function userRoutes(deps: UserServiceDeps): AnyRoute[] {
@@ -37,7 +33,7 @@ export function userRoutes(deps: UserServiceDeps): AnyRoute[] {
     securedRoute({
       method: 'get', path: '/users/:id', summary: 'One user', roles: staffManagers, params: userId,
       responses: { 200: { description: 'the user', schema: user }, 404: { description: 'no such user' } },
-      handle: async ({ params }) => ({ body: found(await findUser(deps.pool, params.id), params.id) }),
+      handle: async ({ params }) => ({ body: existingUser(await findUser(deps.pool, params.id), params.id) }),
     }),
     securedRoute({
       method: 'patch', path: '/users/:id', summary: 'Rename a user', roles: admins, params: userId,

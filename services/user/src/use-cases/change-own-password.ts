@@ -1,5 +1,4 @@
-import { ForbiddenError } from '@pos/platform';
-import type { Principal } from '@pos/platform';
+import { ForbiddenError, type Principal } from '@pos/platform';
 import { hashPassword, verifyPassword } from '../domain/password.ts';
 import { passwordHashOf } from '../store/user.store.ts';
 import { changeUser } from './change-user.ts';

@@ -1,5 +1,5 @@
-import { addToOutbox, NotFoundError, withTransaction, type OutboxEvent, type Principal, type Role, type Transaction } from '@pos/platform';
-import { assertNotSelf, type User } from '../domain/user.ts';
+import { addToOutbox, withTransaction, type OutboxEvent, type Principal, type Role, type Transaction } from '@pos/platform';
+import { assertNotSelf, existingUser, type User } from '../domain/user.ts';
 import { roleChanged, userDeactivated } from '../events/user-events.ts';
 import { addAudit, findUser, updateUser, type UserChanges } from '../store/user.store.ts';
 import type { UserServiceDeps } from './deps.ts';
@@ -10,8 +10,7 @@ export async function changeUser(
   events: (before: User, after: User) => OutboxEvent[] = () => [],
 ): Promise<User> {
   return withTransaction(deps.pool, async (tx: Transaction) => {
-    const before = await findUser(tx, userId);
-    if (!before) throw new NotFoundError('USER.NOT_FOUND', `no user ${userId}`);
+    const before = existingUser(await findUser(tx, userId), userId);
     const after = await updateUser(tx, userId, changes) as User;
     const { passwordHash, ...visible } = changes;
     await addAudit(tx, { userId, actorId: actor.id, action, changes: passwordHash ? { ...visible, password: 'changed' } : visible });
