@@ -33,8 +33,10 @@ start_postgres() {
 create_databases() { node "$POS_ROOT/scripts/lib/create-databases.ts"; }
 
 start_ferretdb() {
-  mkdir -p "$POS_DATA_DIR/ferretdb"
+  # --state-dir: FerretDB writes its state.json there, by default into whatever folder we start it from.
+  mkdir -p "$POS_DATA_DIR/ferretdb" "$POS_DATA_DIR/ferretdb-state"
   start_daemon ferretdb "$FERRETDB_BIN" --handler=sqlite "--sqlite-url=file:$POS_DATA_DIR/ferretdb/" \
+    "--state-dir=$POS_DATA_DIR/ferretdb-state" \
     "--listen-addr=127.0.0.1:$POS_MONGO_PORT" "--debug-addr=127.0.0.1:$POS_MONGO_DEBUG_PORT" --telemetry=disable --log-level=warn
 }
 
