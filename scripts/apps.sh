@@ -17,7 +17,9 @@ esac
 # Each app and its daprHTTPPort, as the run file fixes them.
 declare -A SIDECAR_PORT=()
 APPS=()
-while read -r app sidecar _; do APPS+=("$app"); SIDECAR_PORT[$app]=$sidecar; done < <(run_file_apps "$RUN_FILE")
+APP_DIRS=()
+RUN_FILE_APPS=$(run_file_apps "$RUN_FILE") || die "cannot read $RUN_FILE"
+while read -r app sidecar _ dir; do APPS+=("$app"); SIDECAR_PORT[$app]=$sidecar; APP_DIRS+=("$dir"); done <<< "$RUN_FILE_APPS"
 
 # The CLI runs $DAPR_RUNTIME_PATH/.dapr/bin/daprd. This wrapper keeps the listeners that
 # dapr.yaml cannot set (metrics, internal gRPC, the address announced over mDNS) on loopback.
@@ -36,8 +38,7 @@ EOF
 # dapr run writes <appDirPath>/.dapr/logs; point each such folder into the one log folder.
 link_app_logs() {
   local dir name
-  for dir in $(sed -n 's/^ *appDirPath: *//p' "$RUN_FILE"); do
-    dir="$(cd "$(dirname "$RUN_FILE")/$dir" && pwd)"
+  for dir in "${APP_DIRS[@]}"; do
     name="$(basename "$dir")"
     mkdir -p "$POS_LOG_DIR/apps/$name"
     # A link is renewed (the log folder may have moved); a real folder is left as it is.

@@ -25,7 +25,7 @@ else row Elasticsearch "$POS_ES_PORT" http_ok "http://127.0.0.1:$POS_ES_PORT/_cl
 row "Dapr scheduler" "$POS_SCHEDULER_PORT" http_ok "http://127.0.0.1:$POS_SCHEDULER_HEALTH_PORT/healthz"
 
 echo "Apps (app port / sidecar HTTP port)"
-while read -r app sidecar http; do
+while read -r app sidecar http _; do
   row "$app app" "$http" http_ok "http://127.0.0.1:$http/healthz"
   row "$app sidecar" "$sidecar" http_ok "http://127.0.0.1:$sidecar/v1.0/healthz"
 done < <(run_file_apps "$POS_ROOT/dapr.yaml")

@@ -1,48 +1,12 @@
 // What the tests need to know about the running apps, read from the dapr run files
-// themselves so each port is written down once.
-import { readFileSync } from 'node:fs';
+// themselves (by the same reader as the shell scripts) so each port is written down once.
+import { fileURLToPath } from 'node:url';
+import { runFileApps as readRunFile, type RunFileApp } from '../../scripts/lib/run-file.ts';
 
-export interface RunFileApp {
-  app: string;
-  protocol: 'http' | 'grpc';
-  /** The app's own HTTP API (its HTTP_PORT). */
-  http: number;
-  sidecarHttp: number;
-  sidecarGrpc: number;
-  /** Where Dapr reaches the app: its gRPC server for a grpc app, else its HTTP API. */
-  appPort: number;
-  /** Every port the app and its sidecar listen on. */
-  ports: number[];
-}
+export type { RunFileApp };
 
-const portLine = /^\s*(\w+Port|\w+_PORT): "?(\d+)"?/;
-
-/** Each app block of a run file starts at its `- appID:` line. */
-export function runFileApps(runFile: string): RunFileApp[] {
-  const text = readFileSync(new URL(`../../${runFile}`, import.meta.url), 'utf8');
-  return text.split(/\n\s*- appID: /).slice(1).map((block) => {
-    const fields = new Map<string, number>();
-    // env is one line, `env: { HTTP_PORT: "3001", ... }`: give each pair a line of its own.
-    for (const line of block.replace(/[{,]\s*/g, '\n').split('\n')) {
-      const match = portLine.exec(line);
-      if (match) fields.set(match[1] as string, Number(match[2]));
-    }
-    const number = (key: string) => {
-      const value = fields.get(key);
-      if (value === undefined) throw new Error(`${runFile}: an app has no ${key}`);
-      return value;
-    };
-    return {
-      app: block.split('\n')[0]?.trim() ?? '',
-      protocol: /appProtocol: grpc/.test(block) ? 'grpc' : 'http',
-      http: number('HTTP_PORT'),
-      sidecarHttp: number('daprHTTPPort'),
-      sidecarGrpc: number('daprGRPCPort'),
-      appPort: number('appPort'),
-      ports: [...new Set(fields.values())],
-    };
-  });
-}
+/** The apps of a run file, by its path from the repository root. */
+export const runFileApps = (runFile: string): RunFileApp[] => readRunFile(fileURLToPath(new URL(`../../${runFile}`, import.meta.url)));
 
 /** The five apps as dapr.yaml runs them. */
 export const apps = runFileApps('dapr.yaml');

@@ -1,0 +1,53 @@
+// The apps of a dapr run file (dapr.yaml), read with a YAML parser: the one place that the
+// shell scripts and the tests learn each app's ports from, so each port is written down once.
+//   node scripts/lib/run-file.ts RUN_FILE   prints "appID daprHTTPPort HTTP_PORT appDir" per app
+import { readFileSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import { parse } from 'yaml';
+
+export interface RunFileApp {
+  app: string;
+  protocol: 'http' | 'grpc';
+  /** The app's own HTTP API (its HTTP_PORT). */
+  http: number;
+  sidecarHttp: number;
+  sidecarGrpc: number;
+  /** Where Dapr reaches the app: its gRPC server for a grpc app, else its HTTP API. */
+  appPort: number;
+  /** Every port the app and its sidecar listen on. */
+  ports: number[];
+  /** appDirPath, resolved against the run file's folder. */
+  dir: string;
+}
+
+const portKeys = ['appPort', 'daprHTTPPort', 'daprGRPCPort', 'daprInternalGRPCPort', 'metricsPort'] as const;
+
+export function runFileApps(runFile: string): RunFileApp[] {
+  const parsed = parse(readFileSync(runFile, 'utf8')) as { apps?: Record<string, unknown>[] };
+  return (parsed.apps ?? []).map((entry) => {
+    const env = (entry.env ?? {}) as Record<string, unknown>;
+    const number = (value: unknown, key: string) => {
+      const port = Number(value);
+      if (value === undefined || !Number.isInteger(port)) throw new Error(`${runFile}: app ${String(entry.appID)} has no ${key}`);
+      return port;
+    };
+    const ports = Object.fromEntries(portKeys.map((key) => [key, number(entry[key], key)])) as Record<(typeof portKeys)[number], number>;
+    const envPorts = Object.entries(env).filter(([key]) => key.endsWith('_PORT')).map(([key, value]) => number(value, key));
+    return {
+      app: String(entry.appID),
+      protocol: entry.appProtocol === 'grpc' ? 'grpc' : 'http',
+      http: number(env.HTTP_PORT, 'HTTP_PORT'),
+      sidecarHttp: ports.daprHTTPPort,
+      sidecarGrpc: ports.daprGRPCPort,
+      appPort: ports.appPort,
+      ports: [...new Set([...Object.values(ports), ...envPorts])],
+      dir: resolve(dirname(runFile), String(entry.appDirPath ?? '.')),
+    };
+  });
+}
+
+if (import.meta.main) {
+  const runFile = process.argv[2];
+  if (!runFile) throw new Error('usage: node scripts/lib/run-file.ts RUN_FILE');
+  for (const { app, sidecarHttp, http, dir } of runFileApps(runFile)) console.log(app, sidecarHttp, http, dir);
+}
