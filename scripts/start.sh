@@ -8,9 +8,14 @@ set -euo pipefail
 stop_all() {
   trap - INT TERM EXIT
   echo
-  bash "$POS_ROOT/scripts/stop.sh"
+  local stopped=0
+  bash "$POS_ROOT/scripts/stop.sh" || stopped=$?
+  rm -f "$NPM_START_MARKER"
+  return "$stopped"
 }
 trap stop_all INT TERM EXIT
+# Tells npm test that a person runs this stack, so it leaves it alone (scripts/test.sh).
+mark_npm_start
 
 started=$(date +%s)
 bash "$POS_ROOT/scripts/provision.sh"

@@ -6,7 +6,15 @@ set -euo pipefail
 export POS_ENV=test
 . "$(dirname "$0")/lib/env.sh"
 . "$(dirname "$0")/lib/step.sh"
+. "$(dirname "$0")/lib/daemon.sh"
 cd "$POS_ROOT"
+
+# npm test restarts the apps on the test databases and stops everything at the end: never
+# do that to a stack that npm start runs for someone (a stack left up by POS_KEEP_RUNNING=1 is fine).
+if npm_start_running; then
+  die "npm start (pid $(pid_of npm-start)) is running the stack of $POS_STATE_DIR; npm test would restart its apps and stop it.
+  Stop it first (Ctrl-C in its terminal, or npm stop from another one), then run npm test again."
+fi
 
 # kafkajs 2.2 sets a negative timer on Node 24; the warning says nothing about our code.
 mocha() { node --disable-warning=TimeoutNegativeWarning node_modules/mocha/bin/mocha.js "$@"; }

@@ -14,6 +14,12 @@ running() {
   [ -n "$pid" ] && [ "$(started_at "$pid")" = "$started" ]
 }
 
+# npm start records itself here (pid and start time, like a pid file), so that npm test can
+# refuse to restart the apps on test databases and stop a stack that a person is using.
+NPM_START_MARKER="$PID_DIR/npm-start.pid"
+mark_npm_start() { mkdir -p "$PID_DIR"; echo "$$ $(started_at $$)" > "$NPM_START_MARKER"; }
+npm_start_running() { running npm-start; }
+
 # Each server leads its own session, so Ctrl-C in a terminal never reaches it half-way:
 # we stop the whole group ourselves, in order.
 start_daemon() { # name command...
