@@ -2,8 +2,8 @@
 // Random values (passwords, keys) are made once and kept; addresses follow the current
 // ports and POS_*_URL overrides on every run. The file is mode 0600 and lives outside the repo.
 import { generateKeyPairSync, randomBytes, randomUUID } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { dirname } from 'node:path';
+import { chmodSync, existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { basename, dirname, join } from 'node:path';
 
 const env = process.env;
 const file = required('POS_SECRETS_FILE');
@@ -54,4 +54,9 @@ const secrets: Record<string, string> = {
 };
 
 mkdirSync(dirname(file), { recursive: true });
-writeFileSync(file, JSON.stringify(secrets, null, 2) + '\n', { mode: 0o600 });
+// Written beside the file and renamed over it, so a sidecar reading it meanwhile sees the
+// old file or the new one, never half of one; the new file is 0600 whatever the old one was.
+const temporary = join(dirname(file), `.${basename(file)}.${process.pid}.tmp`);
+writeFileSync(temporary, JSON.stringify(secrets, null, 2) + '\n', { mode: 0o600 });
+chmodSync(temporary, 0o600); // a leftover of a crashed run keeps its old mode through writeFileSync
+renameSync(temporary, file);
