@@ -29,17 +29,26 @@ const pgDatabase = (name: string) => {
   url.pathname = `/${name}${name === 'postgres' || name.endsWith('_test') ? '' : databaseSuffix}`;
   return url.toString();
 };
+// A service database is reached as its own login role (pos_user -> pos_user_svc), never as
+// the superuser above, which only provisioning uses. create-databases.ts makes the role
+// from this URL: owner of this database alone, with the password kept here.
+const serviceDatabase = (key: string, name: string) => {
+  const url = new URL(pgDatabase(name));
+  url.username = `${name.replace(/_test$/, '')}_svc`;
+  url.password = encodeURIComponent(kept(`${key}-password`, () => token(24)));
+  return url.toString();
+};
 const signingKey = kept('jwt-signing-key', () =>
   generateKeyPairSync('rsa', { modulusLength: 2048 }).privateKey.export({ type: 'pkcs8', format: 'pem' }).toString());
 
 const secrets: Record<string, string> = {
   'postgres-password': pgPassword,
   'postgres-url': pgDatabase('postgres'),
-  'user-db-url': pgDatabase('pos_user'),
-  'inventory-db-url': pgDatabase('pos_inventory'),
-  'order-db-url': pgDatabase('pos_order'),
-  'state-db-url': pgDatabase('pos_state'),
-  'probe-db-url': pgDatabase('pos_probe_test'),
+  'user-db-url': serviceDatabase('user-db', 'pos_user'),
+  'inventory-db-url': serviceDatabase('inventory-db', 'pos_inventory'),
+  'order-db-url': serviceDatabase('order-db', 'pos_order'),
+  'state-db-url': serviceDatabase('state-db', 'pos_state'),
+  'probe-db-url': serviceDatabase('probe-db', 'pos_probe_test'),
   'mongo-url': env.POS_MONGO_URL || `mongodb://127.0.0.1:${required('POS_MONGO_PORT')}`,
   'kafka-brokers': env.POS_KAFKA_BROKERS || `127.0.0.1:${required('POS_KAFKA_PORT')}`,
   'elasticsearch-url': env.POS_ELASTICSEARCH_URL || `http://127.0.0.1:${required('POS_ES_PORT')}`,
