@@ -32,10 +32,12 @@ const pgDatabase = (name: string) => {
 // A service database is reached as its own login role (pos_user -> pos_user_svc), never as
 // the superuser above, which only provisioning uses. create-databases.ts makes the role
 // from this URL: owner of this database alone, with the password kept here.
+const rolePasswords: Record<string, string> = {};
 const serviceDatabase = (key: string, name: string) => {
   const url = new URL(pgDatabase(name));
   url.username = `${name.replace(/_test$/, '')}_svc`;
-  url.password = encodeURIComponent(kept(`${key}-password`, () => token(24)));
+  const password = rolePasswords[`${key}-password`] = kept(`${key}-password`, () => token(24));
+  url.password = encodeURIComponent(password);
   return url.toString();
 };
 const signingKey = kept('jwt-signing-key', () =>
@@ -60,6 +62,7 @@ const secrets: Record<string, string> = {
   'admin-password': kept('admin-password', () => token(18)),
   'midtrans-server-key': kept('midtrans-server-key', () => `SB-Mid-server-${token(18)}`),
   'midtrans-client-key': kept('midtrans-client-key', () => `SB-Mid-client-${token(12)}`),
+  ...rolePasswords,
 };
 
 mkdirSync(dirname(file), { recursive: true });

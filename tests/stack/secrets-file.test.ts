@@ -36,4 +36,13 @@ describe('the secrets file that provisioning writes', () => {
     assert.equal(JSON.parse(readFileSync(file, 'utf8'))['admin-password'], 'kept-across-runs');
     assert.deepEqual(readdirSync(folder), ['secrets.json'], 'no temporary file is left beside it');
   });
+
+  it('a second run keeps every generated password, so the database roles keep theirs', () => {
+    const file = join(folder, 'secrets.json');
+    writeSecretsTo(file);
+    const first = readFileSync(file, 'utf8');
+    writeSecretsTo(file);
+    assert.equal(readFileSync(file, 'utf8'), first);
+    assert.match(JSON.parse(first)['user-db-url'], /^postgres:\/\/pos_user_svc:[\w-]+@/);
+  });
 });
