@@ -55,7 +55,7 @@ for (const { app, sidecarHttp } of [...apps, ...probeApps]) {
       for (const key of others) {
         const response = await fetch(`${store}/${key}`);
         assert.equal(response.status, 403, `${app} must not read ${key}`);
-        assert.equal(((await response.json()) as { errorCode: string }).errorCode, 'ERR_SECRET_PERMISSION_DENIED');
+        assert.equal(((await response.json()) as { errorCode: string }).errorCode, 'ERR_PERMISSION_DENIED');
       }
     });
 
