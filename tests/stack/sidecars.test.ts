@@ -30,13 +30,6 @@ for (const { app, sidecarHttp, protocol } of apps) {
       assert.deepEqual(metadata.components.map((component) => component.name).sort(), componentsOf[app]);
       assert.equal(metadata.appConnectionProperties.protocol, protocol);
     });
-
-    it('the sidecar reads a connection string from the secret store', async () => {
-      const response = await fetch(`${sidecar}/secrets/secretstore/kafka-brokers`);
-      assert.equal(response.status, 200);
-      const body = (await response.json()) as Record<string, string>;
-      assert.match(body['kafka-brokers'] ?? '', /^[\w.-]+:\d+/);
-    });
   });
 }
 

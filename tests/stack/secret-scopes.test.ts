@@ -1,0 +1,110 @@
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { parse, parseAllDocuments } from 'yaml';
+import { apps, probeApps } from '../support/stack.ts';
+
+/** What each app may read from the secret store, written down here apart from the Configurations. */
+const allowedSecrets: Record<string, string[]> = {
+  user: ['user-db-url', 'jwt-signing-key', 'jwt-key-id', 'jwt-retired-public-keys', 'admin-email', 'admin-password'],
+  product: ['mongo-url'],
+  inventory: ['inventory-db-url'],
+  'product-query': ['elasticsearch-url'],
+  order: ['order-db-url', 'midtrans-server-key', 'midtrans-client-key'],
+  'probe-a': ['probe-db-url', 'kafka-brokers'],
+  'probe-b': ['probe-db-url'],
+};
+
+interface Configuration {
+  metadata: { name: string };
+  spec: { secrets?: unknown } & Record<string, unknown>;
+}
+
+const root = new URL('../../', import.meta.url);
+const secretsFile = process.env.POS_SECRETS_FILE;
+if (!secretsFile) throw new Error('POS_SECRETS_FILE is not set: run the tests with npm test');
+const secrets = JSON.parse(readFileSync(secretsFile, 'utf8')) as Record<string, string>;
+
+/** Each app's Configuration as its run file names it (configFilePath is relative to appDirPath). */
+function localConfigurations(runFile: string): Map<string, Configuration> {
+  const run = parse(readFileSync(new URL(runFile, root), 'utf8')) as { apps: { appID: string; appDirPath: string; configFilePath: string }[] };
+  const runDir = new URL('./', new URL(runFile, root));
+  return new Map(run.apps.map((app) => {
+    const file = new URL(app.configFilePath, new URL(`${app.appDirPath}/`, runDir));
+    return [app.appID, parse(readFileSync(file, 'utf8')) as Configuration];
+  }));
+}
+
+const allLocalConfigurations = () => new Map([...localConfigurations('dapr.yaml'), ...localConfigurations('tests/probe/dapr.yaml')]);
+
+for (const { app, sidecarHttp } of [...apps, ...probeApps]) {
+  describe(`the ${app} sidecar's secret scope`, () => {
+    const store = `http://127.0.0.1:${sidecarHttp}/v1.0/secrets/secretstore`;
+    const allowed = allowedSecrets[app] ?? [];
+
+    it(`hands ${app} each secret on its list: ${allowed.join(', ')}`, async () => {
+      for (const key of allowed) {
+        const response = await fetch(`${store}/${key}`);
+        assert.equal(response.status, 200, `${key} is on ${app}'s list`);
+        assert.deepEqual(await response.json(), { [key]: secrets[key] });
+      }
+    });
+
+    it(`refuses ${app} every other secret of the store with 403`, async () => {
+      const others = Object.keys(secrets).filter((key) => !allowed.includes(key));
+      assert.ok(others.includes('postgres-url'), 'the store holds secrets this app must not get');
+      for (const key of others) {
+        const response = await fetch(`${store}/${key}`);
+        assert.equal(response.status, 403, `${app} must not read ${key}`);
+        assert.equal(((await response.json()) as { errorCode: string }).errorCode, 'ERR_PERMISSION_DENIED');
+      }
+    });
+
+    it(`a bulk read gives ${app} only the secrets on its list`, async () => {
+      const response = await fetch(`${store}/bulk`);
+      assert.equal(response.status, 200);
+      assert.deepEqual(Object.keys((await response.json()) as object).sort(), [...allowed].sort());
+    });
+  });
+}
+
+describe('components and secret scopes', () => {
+  // Dapr resolves a component's secretKeyRef with the store itself, not through the app's scope.
+  it('the user sidecar publishes to Kafka and keeps state with connection strings the user app may not read', async () => {
+    const sidecar = `http://127.0.0.1:${apps.find(({ app }) => app === 'user')?.sidecarHttp}/v1.0`;
+    for (const key of ['kafka-brokers', 'state-db-url']) assert.equal((await fetch(`${sidecar}/secrets/secretstore/${key}`)).status, 403);
+    const published = await fetch(`${sidecar}/publish/pubsub/stack.scope-check`, { method: 'POST', body: '{"ok":true}', headers: { 'content-type': 'application/json' } });
+    assert.equal(published.status, 204);
+    const key = `scope-check-${Date.now()}`;
+    const saved = await fetch(`${sidecar}/state/statestore`, { method: 'POST', body: JSON.stringify([{ key, value: 1, metadata: { ttlInSeconds: '60' } }]) });
+    assert.equal(saved.status, 204);
+    assert.equal(await (await fetch(`${sidecar}/state/statestore/${key}`)).text(), '1');
+  });
+});
+
+describe('the sidecar Configurations', () => {
+  it('every app has a local Configuration that denies by default and allows only its list', () => {
+    const local = allLocalConfigurations();
+    assert.deepEqual([...local.keys()].sort(), Object.keys(allowedSecrets).sort());
+    for (const [app, configuration] of local) {
+      assert.equal(configuration.metadata.name, app);
+      assert.deepEqual(configuration.spec.secrets, {
+        scopes: [{ storeName: 'secretstore', defaultAccess: 'deny', allowedSecrets: allowedSecrets[app] }],
+      });
+    }
+  });
+
+  it('the k8s Configurations carry the same secret scopes as the local ones, one per service', () => {
+    const local = allLocalConfigurations();
+    const text = readFileSync(new URL('k8s/dapr/configurations.yaml', root), 'utf8');
+    const cluster = parseAllDocuments(text).map((document) => document.toJSON() as Configuration);
+    assert.deepEqual(cluster.map((configuration) => configuration.metadata.name).sort(), apps.map(({ app }) => app).sort());
+    for (const configuration of cluster) {
+      assert.deepEqual(configuration.spec.secrets, local.get(configuration.metadata.name)?.spec.secrets, configuration.metadata.name);
+    }
+  });
+
+  it('the local Configurations differ only in their secret scopes (tracing and metrics alike)', () => {
+    const shared = [...allLocalConfigurations().values()].map(({ spec: { secrets: _, ...rest } }) => rest);
+    for (const spec of shared) assert.deepEqual(spec, shared[0]);
+  });
+});
