@@ -1,8 +1,12 @@
 import { createHttpApp, jwksFromUserService, jwksTokenVerifier, sidecarAnswers, type DaprClient } from '@pos/platform';
+import { categoryRoutes } from './http/category.routes.ts';
+import { productRoutes } from './http/product.routes.ts';
+import type { ProductServiceDeps } from './use-cases/deps.ts';
 
-export function createApp(deps: { dapr: DaprClient }) {
+export function createApp(deps: ProductServiceDeps & { dapr: DaprClient }) {
   return createHttpApp({
     service: 'product',
+    routes: [...productRoutes(deps), ...categoryRoutes(deps)],
     tokens: jwksTokenVerifier(jwksFromUserService(deps.dapr)),
     readiness: { sidecar: sidecarAnswers(deps.dapr) },
   });

@@ -1,11 +1,33 @@
-import { createDaprClient, createGrpcServer, runService } from '@pos/platform';
+import {
+  addUnaryService, createDaprClient, createGrpcServer, createLogger, createPublisher, loadService, readSecret, runService,
+} from '@pos/platform';
 import { createApp } from './app.ts';
-import { config } from './config.ts';
+import { config, databaseName } from './config.ts';
+import { startPendingEventRelay } from './events/pending-event-relay.ts';
+import { catalogHandlers } from './grpc/catalog.handlers.ts';
+import { openCatalogue } from './store/mongo.ts';
+import type { ProductServiceDeps } from './use-cases/deps.ts';
 
+const log = createLogger('product');
 const dapr = createDaprClient();
+
+const { client, catalogue } = await openCatalogue(await readSecret(dapr, 'mongo-url'), databaseName, { test: config.POS_ENV === 'test' });
+const relay = startPendingEventRelay({ products: catalogue.products, publish: createPublisher(dapr), log, sweepEveryMs: config.EVENT_SWEEP_MS });
+const deps: ProductServiceDeps = {
+  catalogue,
+  scaleLabels: { weight: config.SCALE_WEIGHT_PREFIX, price: config.SCALE_PRICE_PREFIX },
+  eventsWaiting: relay.kick,
+};
+
+const grpcServer = createGrpcServer();
+addUnaryService(grpcServer, loadService('pos/catalog/v1/catalog.proto', 'pos.catalog.v1.Catalog'), catalogHandlers(deps), log);
 
 await runService({
   name: 'product',
-  http: { app: createApp({ dapr }), port: config.HTTP_PORT },
-  grpc: { server: createGrpcServer(), port: config.GRPC_PORT },
+  http: { app: createApp({ ...deps, dapr }), port: config.HTTP_PORT },
+  grpc: { server: grpcServer, port: config.GRPC_PORT },
+  onStop: async () => {
+    await relay.stop();
+    await client.close();
+  },
 });

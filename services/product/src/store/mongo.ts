@@ -1,0 +1,47 @@
+import { MongoClient, type Collection, type Db } from 'mongodb';
+import type { Product } from '../domain/product.ts';
+import type { PendingEvent } from '../events/product-events.ts';
+
+/** A product as stored: its id is the document's `_id`; events wait in it until relayed. */
+export interface ProductDocument extends Omit<Product, 'id'> {
+  _id: string;
+  pendingEvents: PendingEvent[];
+}
+
+/** One document per unique key (`sku:…`, `barcode:…`, `plu:…`): the `_id` index is the only
+ * unique index FerretDB enforces on every shape, so uniqueness rests on it. */
+export interface ClaimDocument {
+  _id: string;
+  productId: string;
+  claimedAt: Date;
+}
+
+export interface CategoryDocument {
+  _id: string;
+  name: string;
+}
+
+export interface Catalogue {
+  products: Collection<ProductDocument>;
+  claims: Collection<ClaimDocument>;
+  categories: Collection<CategoryDocument>;
+}
+
+/** Connects, and refuses a test run on a database that is not a test database. */
+export async function openCatalogue(url: string, database: string, options: { test: boolean }): Promise<{ client: MongoClient; catalogue: Catalogue }> {
+  if (options.test && !database.includes('test')) throw new Error(`refusing to run tests on database ${database}`);
+  const client = await new MongoClient(url, { ignoreUndefined: true }).connect();
+  const db: Db = client.db(database);
+  const catalogue: Catalogue = {
+    products: db.collection('products'), claims: db.collection('claims'), categories: db.collection('categories'),
+  };
+  // Lookups only: none of these is unique (uniqueness lives in `claims`).
+  await catalogue.products.createIndex({ 'units.barcode': 1 });
+  await catalogue.products.createIndex({ plu: 1 });
+  await catalogue.products.createIndex({ sku: 1 });
+  await catalogue.products.createIndex({ categoryId: 1, name: 1 });
+  await catalogue.products.createIndex({ 'pendingEvents.id': 1 });
+  return { client, catalogue };
+}
+
+export const isDuplicateKey = (error: unknown): boolean => (error as { code?: unknown })?.code === 11000;

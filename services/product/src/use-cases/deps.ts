@@ -1,0 +1,10 @@
+import type { ScaleLabelPrefixes } from '../domain/scale-label.ts';
+import type { Catalogue } from '../store/mongo.ts';
+
+/** What the use cases work with, made once at start-up (main.ts). */
+export interface ProductServiceDeps {
+  catalogue: Catalogue;
+  scaleLabels: ScaleLabelPrefixes;
+  /** Tells the event relay a write has left an event to publish. */
+  eventsWaiting: () => void;
+}
