@@ -6,7 +6,7 @@ import {
   startOutboxRelay, z,
 } from '@pos/platform';
 import { ProbeService, probeClient } from './probe-client.ts';
-import { echoHandler, grpcSubscription, probeRoutes } from './probe.routes.ts';
+import { grpcSubscription, probeMethods, probeRoutes } from './probe.routes.ts';
 
 const config = loadConfig({ HTTP_PORT: port, GRPC_PORT: port.optional(), PROBE_PEER: z.string().min(1) });
 const log = createLogger(sidecar.appId);
@@ -25,7 +25,7 @@ const app = createHttpApp({
   readiness: { database: databaseAnswers(pool), sidecar: sidecarAnswers(dapr) },
 });
 const grpcServer = createGrpcServer();
-addUnaryService(grpcServer, ProbeService, { echo: echoHandler(sidecar.appId, log) }, log);
+addUnaryService(grpcServer, ProbeService, probeMethods(sidecar.appId), log);
 addSubscriptionsOverGrpc(grpcServer, [grpcSubscription({ inbox })], log);
 
 await runService({
