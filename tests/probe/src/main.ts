@@ -6,6 +6,7 @@ import {
   startOutboxRelay, z,
 } from '@pos/platform';
 import { ProbeService, probeClient } from './probe-client.ts';
+import { testJwksRoutes } from './jwks.routes.ts';
 import { grpcSubscription, probeMethods, probeRoutes } from './probe.routes.ts';
 
 const config = loadConfig({ HTTP_PORT: port, GRPC_PORT: port.optional(), PROBE_PEER: z.string().min(1) });
@@ -21,7 +22,7 @@ const inbox = postgresInbox(pool);
 const app = createHttpApp({
   service: sidecar.appId,
   log,
-  routes: probeRoutes({ pool, publish, inbox, peer, log }),
+  routes: [...probeRoutes({ pool, publish, inbox, peer, log }), ...testJwksRoutes()],
   readiness: { database: databaseAnswers(pool), sidecar: sidecarAnswers(dapr) },
 });
 const grpcServer = createGrpcServer();
