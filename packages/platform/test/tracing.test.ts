@@ -56,8 +56,9 @@ describe('tracing across apps', function () {
     assert.equal(reply.status, 200);
 
     await eventually(async () => {
+      // dapr run puts `== APP - probe-b == ` before each line of the app's JSON.
       const calls = appLog('probe-b').split('\n').filter((line) => line.includes(`"requestId":"${requestId}"`))
-        .map((line) => JSON.parse(line) as Record<string, unknown>).filter((line) => line.msg === 'grpc call');
+        .map((line) => JSON.parse(line.slice(line.indexOf('{'))) as Record<string, unknown>).filter((line) => line.msg === 'grpc call');
       assert.equal(calls.length, 1, `probe-b logged ${calls.length} gRPC calls for request ${requestId}`);
       assert.deepEqual({ method: calls[0]?.method, code: calls[0]?.code, traceId: calls[0]?.traceId },
         { method: 'pos.probe.v1.Probe/Echo', code: 'OK', traceId });
