@@ -2,7 +2,7 @@
 export { z } from 'zod';
 export { loadConfig, port } from './config/load-config.ts';
 export {
-  AppError, ConflictError, DependencyUnavailableError, ForbiddenError, NotFoundError, UnauthorizedError, ValidationError,
+  AppError, ConflictError, DependencyUnavailableError, ForbiddenError, NotFoundError, RemoteCallError, UnauthorizedError, ValidationError,
   type ErrorKind,
   TooManyRequestsError,
 } from './errors/app-errors.ts';
@@ -10,13 +10,13 @@ export { createLogger, type Logger } from './logging/logger.ts';
 export { createHttpApp, routesOf, type HttpAppOptions } from './http/create-http-app.ts';
 export { defineRoute, securedRoute, type AnyRoute, type AuthRule, type Reply, type Route } from './http/route.ts';
 export {
-  jwksFromUserService, jwksTokenVerifier, ROLES, TOKEN_AUDIENCE, TOKEN_ISSUER, type Principal, type Role, type TokenVerifier,
+  jwksFromUserService, jwksTokenVerifier, localKeySet, ROLES, type RemoteKeySetOptions, TOKEN_AUDIENCE, TOKEN_ISSUER, type Principal, type Role, type TokenVerifier,
 } from './auth/token-verifier.ts';
 export { openApiPath } from './http/openapi.ts';
 export { runService, type ServiceDefinition } from './service/run-service.ts';
-export { createGrpcServer, addUnaryService, type UnaryHandler } from './grpc/create-grpc-server.ts';
-export { sidecarClient } from './grpc/sidecar-client.ts';
-export { loadService } from './grpc/proto.ts';
+export { createGrpcServer, addUnaryService, type UnaryMethod, type UnaryMethods } from './grpc/create-grpc-server.ts';
+export { sidecarClient, type SidecarCallOptions, type SidecarClient } from './grpc/sidecar-client.ts';
+export { loadService, type GrpcService } from './grpc/proto.ts';
 export { createDaprClient, sidecar, sidecarAnswers } from './dapr/sidecar.ts';
 export type { DaprClient } from '@dapr/dapr';
 export { createPublisher, type OutgoingEvent, type Publish } from './dapr/publisher.ts';

@@ -3,7 +3,7 @@ import { createHttpApp, jwksFromUserService, jwksTokenVerifier, sidecarAnswers, 
 export function createApp(deps: { dapr: DaprClient }) {
   return createHttpApp({
     service: 'product-query',
-    tokens: jwksTokenVerifier(jwksFromUserService(deps.dapr)),
+    tokens: jwksTokenVerifier(jwksFromUserService()),
     readiness: { sidecar: sidecarAnswers(deps.dapr) },
   });
 }

@@ -1,4 +1,4 @@
-import { createHttpApp, databaseAnswers, jwksTokenVerifier, sidecarAnswers, type DaprClient } from '@pos/platform';
+import { createHttpApp, databaseAnswers, jwksTokenVerifier, localKeySet, sidecarAnswers, type DaprClient } from '@pos/platform';
 import { authRoutes } from './http/auth.routes.ts';
 import { userRoutes } from './http/user.routes.ts';
 import type { UserServiceDeps } from './use-cases/deps.ts';
@@ -8,7 +8,7 @@ export function createApp(deps: UserServiceDeps & { dapr: DaprClient }) {
     service: 'user',
     routes: [...authRoutes(deps), ...userRoutes(deps)],
     // The issuer verifies its own tokens with the keys it holds; other services fetch them.
-    tokens: jwksTokenVerifier(async () => deps.keys.jwks),
+    tokens: jwksTokenVerifier(localKeySet(deps.keys.jwks)),
     readiness: { database: databaseAnswers(deps.pool), sidecar: sidecarAnswers(deps.dapr) },
   });
 }

@@ -6,7 +6,8 @@ import {
   startOutboxRelay, z,
 } from '@pos/platform';
 import { ProbeService, probeClient } from './probe-client.ts';
-import { echoHandler, grpcSubscription, probeRoutes } from './probe.routes.ts';
+import { testJwksRoutes } from './jwks.routes.ts';
+import { grpcSubscription, probeMethods, probeRoutes } from './probe.routes.ts';
 
 const config = loadConfig({ HTTP_PORT: port, GRPC_PORT: port.optional(), PROBE_PEER: z.string().min(1) });
 const log = createLogger(sidecar.appId);
@@ -21,11 +22,11 @@ const inbox = postgresInbox(pool);
 const app = createHttpApp({
   service: sidecar.appId,
   log,
-  routes: probeRoutes({ pool, publish, inbox, peer, log }),
+  routes: [...probeRoutes({ pool, publish, inbox, peer, log }), ...testJwksRoutes()],
   readiness: { database: databaseAnswers(pool), sidecar: sidecarAnswers(dapr) },
 });
 const grpcServer = createGrpcServer();
-addUnaryService(grpcServer, ProbeService, { echo: echoHandler(sidecar.appId, log) }, log);
+addUnaryService(grpcServer, ProbeService, probeMethods(sidecar.appId), log);
 addSubscriptionsOverGrpc(grpcServer, [grpcSubscription({ inbox })], log);
 
 await runService({

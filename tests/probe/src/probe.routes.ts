@@ -1,7 +1,9 @@
 import {
   AppError, DependencyUnavailableError, addToOutbox, defineRoute, subscription, withTransaction, z,
-  type AnyRoute, type EventSubscription, type Inbox, type Logger, type Pool, type Publish, type Transaction,
+  type AnyRoute, type ErrorKind, type EventSubscription, type Inbox, type Logger, type Pool, type Publish, type Transaction,
+  type UnaryMethods,
 } from '@pos/platform';
+import type { ProbeDefinition } from '@pos/platform/proto/pos/probe/v1/Probe.ts';
 import { trace } from '@opentelemetry/api';
 import type { ProbeClient } from './probe-client.ts';
 
@@ -73,13 +75,20 @@ export function grpcSubscription(deps: { inbox: Inbox<Transaction> }): EventSubs
   };
 }
 
+const errorKinds = ['validation', 'unauthorized', 'forbidden', 'not_found', 'conflict', 'too_many_requests', 'unavailable'] as const;
+
 /** The gRPC side: Echo, or the AppError the caller asked for. */
-export function echoHandler(appId: string, log: Logger) {
-  return async (request: { message: string; failWith: string }) => {
-    log.info({ message: request.message }, 'echo');
-    if (request.failWith) {
-      throw new AppError(request.failWith as AppError['kind'], `PROBE.${request.failWith.toUpperCase()}`, `asked to fail with ${request.failWith}`);
-    }
-    return { message: request.message, appId, traceId: trace.getActiveSpan()?.spanContext().traceId ?? '' };
+export function probeMethods(appId: string): UnaryMethods<ProbeDefinition> {
+  return {
+    Echo: {
+      request: z.object({ message: z.string().max(200), failWith: z.enum(errorKinds).or(z.literal('')) }),
+      handle: async (request) => {
+        if (request.failWith) {
+          const kind = request.failWith as ErrorKind;
+          throw new AppError(kind, `PROBE.${kind.toUpperCase()}`, `asked to fail with ${kind}`);
+        }
+        return { message: request.message, appId, traceId: trace.getActiveSpan()?.spanContext().traceId ?? '' };
+      },
+    },
   };
 }

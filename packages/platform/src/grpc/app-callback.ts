@@ -34,7 +34,7 @@ function cloudEventOf(request: TopicEventRequest): Record<string, unknown> {
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- a list of subscriptions has many data types
 export function addSubscriptionsOverGrpc(server: grpc.Server, subscriptions: readonly EventSubscription<any, any>[], log: Logger): void {
   const AppCallback = loadService('dapr/proto/runtime/v1/appcallback.proto', 'dapr.proto.runtime.v1.AppCallback', daprProtoRoot);
-  server.addService(AppCallback.service, {
+  server.addService(AppCallback.definition, {
     // Subscriptions are declared as resources in components/, so none are listed here.
     listTopicSubscriptions: (_call: unknown, callback: grpc.sendUnaryData<unknown>) => callback(null, { subscriptions: [] }),
     onTopicEvent: (call: grpc.ServerUnaryCall<TopicEventRequest, unknown>, callback: grpc.sendUnaryData<unknown>) => {
