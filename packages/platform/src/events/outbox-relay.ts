@@ -44,7 +44,8 @@ const PENDING = `
 // then go on: blocking a key until someone acts would stop a till's stock or orders for good,
 // while a parked event is loud and kept, to be fixed and republished (clear parked_at and
 // attempts) by someone who decides what its late arrival means. Only a refusal by the sidecar
-// counts as an attempt; a sidecar that does not answer fails the pass and parks nothing.
+// counts as an attempt; a sidecar that does not answer, or whose circuit breaker is open, fails
+// the pass and parks nothing.
 const FAILED = `
   UPDATE outbox SET attempts = attempts + 1, last_error = $2,
     parked_at = CASE WHEN attempts + 1 >= $3 THEN now() END,
