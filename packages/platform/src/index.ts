@@ -19,12 +19,13 @@ export { sidecarClient, type SidecarCallOptions, type SidecarClient } from './gr
 export { loadService, type GrpcService } from './grpc/proto.ts';
 export { createDaprClient, sidecar, sidecarAnswers } from './dapr/sidecar.ts';
 export type { DaprClient } from '@dapr/dapr';
-export { createPublisher, type OutgoingEvent, type Publish } from './dapr/publisher.ts';
+export { createBulkPublisher, createPublisher, type OutgoingEvent, type Publish, type PublishBulk } from './dapr/publisher.ts';
 export { readSecret } from './dapr/secrets.ts';
 export { stateStore, type StateEntry, type StateStore } from './dapr/state.ts';
-export { subscription, type EventSubscription, type ReceivedEvent } from './events/subscription.ts';
+export { RejectedEventError, subscription, type EventSubscription, type ReceivedEvent } from './events/subscription.ts';
+export { requireDeadLetterTopics, topicsWithoutDeadLetter } from './events/dead-letter-check.ts';
 export { addSubscriptionsOverGrpc } from './grpc/app-callback.ts';
 export { postgresInbox, type Inbox } from './events/inbox.ts';
-export { addToOutbox, startOutboxRelay, type OutboxEvent, type OutboxRelay } from './events/outbox.ts';
+export { addToOutbox, startOutboxRelay, type OutboxEvent, type OutboxRelay, type OutboxRelayOptions } from './events/outbox.ts';
 export { createPool, databaseAnswers, withTransaction, type Pool, type Transaction } from './postgres/database.ts';
 export { migrate } from './postgres/migrate.ts';

@@ -1,5 +1,5 @@
 import {
-  createDaprClient, createLogger, createPool, createPublisher, migrate, readSecret, runService, startOutboxRelay, stateStore,
+  createBulkPublisher, createDaprClient, createLogger, createPool, migrate, readSecret, runService, startOutboxRelay, stateStore,
 } from '@pos/platform';
 import { createApp } from './app.ts';
 import { config } from './config.ts';
@@ -26,7 +26,7 @@ const deps: UserServiceDeps = {
   },
 };
 await bootstrapAdmin(deps, { email: await secret('admin-email'), password: await secret('admin-password') }, log);
-const relay = startOutboxRelay({ pool, publish: createPublisher(dapr), log });
+const relay = startOutboxRelay({ pool, publish: createBulkPublisher(), log });
 
 await runService({
   name: 'user',

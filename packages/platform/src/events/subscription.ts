@@ -1,5 +1,4 @@
 import { z } from 'zod';
-import { AppError } from '../errors/app-errors.ts';
 import { defineRoute, type AnyRoute } from '../http/route.ts';
 import type { Logger } from '../logging/logger.ts';
 import { eventDuration, eventsHandled } from '../metrics/metrics.ts';
@@ -19,7 +18,8 @@ export interface EventSubscription<Data, Tx> {
   /** The route that the topic's Subscription resource (components/) delivers to. */
   path: string;
   schema: z.ZodType<Data>;
-  /** Absorbs a second delivery of an event id; the handler's work joins its transaction. */
+  /** Absorbs a second delivery of an event id to this subscription (known by its path); the
+   * handler's work joins its transaction. */
   inbox?: Inbox<Tx>;
   handle: (event: ReceivedEvent<Data>, tx: Tx) => Promise<void>;
 }
@@ -37,8 +37,16 @@ const cloudEvent = z.object({
   data: z.unknown(),
 });
 
-// A business rule said no: delivering the same event again cannot change the answer.
-const permanent = new Set<AppError['kind']>(['validation', 'not_found', 'conflict', 'forbidden', 'unauthorized']);
+/** Thrown by a handler for an event that can never be handled, however often it comes again
+ * (it contradicts what is known for good): Dapr drops it to the dead-letter topic. Any other
+ * failure, even a conflict or a callee's "not found", may be a race that a later delivery wins,
+ * so it is a RETRY. */
+export class RejectedEventError extends Error {
+  constructor(message: string, options?: ErrorOptions) {
+    super(message, options);
+    this.name = 'RejectedEventError';
+  }
+}
 
 /** Handles one delivery, whatever its transport, and says what Dapr should do with it.
  * Never throws: a failure is a RETRY, never an acknowledgement. */
@@ -67,11 +75,11 @@ async function handleDelivery<Data, Tx>(sub: EventSubscription<Data, Tx>, body: 
       await sub.handle(event, undefined as Tx);
       return 'SUCCESS';
     }
-    const outcome = await sub.inbox.once(event.id, sub.topic, (tx) => sub.handle(event, tx));
+    const outcome = await sub.inbox.once(sub.path, event.id, sub.topic, (tx) => sub.handle(event, tx));
     return outcome === 'duplicate' ? 'DUPLICATE' : 'SUCCESS';
   } catch (error) {
-    if (error instanceof AppError && permanent.has(error.kind)) {
-      log.warn({ topic: sub.topic, eventId: event.id, code: error.code }, 'event rejected; dropped');
+    if (error instanceof RejectedEventError) {
+      log.warn({ err: error, topic: sub.topic, eventId: event.id }, 'event rejected; dropped');
       return 'DROP';
     }
     log.error({ err: error, topic: sub.topic, eventId: event.id }, 'event handling failed; Dapr will retry');
