@@ -1,6 +1,7 @@
 // Small factories for the user service's tests: each test makes its own accounts.
-import { randomUUID } from 'node:crypto';
-import { localSecret, request } from '@pos/platform/testing';
+import { randomInt, randomUUID } from 'node:crypto';
+import { request as httpRequest } from 'node:http';
+import { localSecret, request, type Reply } from '@pos/platform/testing';
 import { service } from '../../../tests/support/stack.ts';
 
 export const USER_API = service('user').url;
@@ -38,3 +39,27 @@ export async function newUser(role: 'admin' | 'manager' | 'cashier' = 'cashier',
   if (created.status !== 201) throw new Error(`could not create ${email}: ${JSON.stringify(created.body)}`);
   return { ...(await login(email, password)), password };
 }
+
+/** A call from another loopback address (any of 127.0.0.0/8 reaches the service), as a
+ * client on another machine would connect: the service sees that address as the source. */
+export function callFrom<T = Record<string, unknown>>(address: string, method: string, path: string, options: { token?: string; body?: unknown; headers?: Record<string, string> } = {}): Promise<Reply<T>> {
+  const url = new URL(path, USER_API);
+  const body = options.body === undefined ? undefined : JSON.stringify(options.body);
+  const headers = { ...(body && { 'content-type': 'application/json' }), ...(options.token && { authorization: `Bearer ${options.token}` }), ...options.headers };
+  return new Promise((resolve, reject) => {
+    const req = httpRequest({ host: url.hostname, port: url.port, path: url.pathname, method, headers, localAddress: address }, (res) => {
+      const chunks: Buffer[] = [];
+      res.on('data', (chunk: Buffer) => chunks.push(chunk));
+      res.on('end', () => {
+        const text = Buffer.concat(chunks).toString();
+        const replyHeaders = new Headers(Object.entries(res.headers).flatMap(([k, v]) => (v === undefined ? [] : [[k, String(v)] as [string, string]])));
+        resolve({ status: res.statusCode ?? 0, body: (text ? JSON.parse(text) : undefined) as T, headers: replyHeaders });
+      });
+    });
+    req.on('error', reject);
+    req.end(body);
+  });
+}
+
+/** A loopback address no other test uses, so its login counts start at zero. */
+export const freshAddress = () => `127.${1 + randomInt(250)}.${randomInt(256)}.${1 + randomInt(250)}`;

@@ -29,11 +29,10 @@ export function changeRole(deps: UserServiceDeps, actor: Principal, userId: stri
     (before, after) => (before.role === after.role ? [] : [roleChanged(after, before.role)]));
 }
 
-/** A deactivated user can no longer log in, and every session they had ends at once. */
-export async function deactivateUser(deps: UserServiceDeps, actor: Principal, userId: string): Promise<User> {
+/** A deactivated user can no longer log in, and every session they had ends at once, in the
+ * same transaction (see the session generation in the migrations). */
+export function deactivateUser(deps: UserServiceDeps, actor: Principal, userId: string): Promise<User> {
   assertNotSelf(actor, userId, 'deactivate');
-  const user = await changeUser(deps, actor, userId, 'deactivated', { active: false },
+  return changeUser(deps, actor, userId, 'deactivated', { active: false, endSessions: true },
     (before) => (before.active ? [userDeactivated({ ...before, active: false })] : []));
-  await deps.sessions.revokeAllOf(userId);
-  return user;
 }
