@@ -15,9 +15,8 @@ const dapr = createDaprClient();
 const pool = createPool(await readSecret(dapr, 'probe-db-url'), { test: true });
 await migrate(pool, new URL('../migrations/', import.meta.url).pathname);
 const publish = createPublisher(dapr);
-// A small batch, so the tests can fill one. One attempt: Dapr retries a failed publish 3 times
-// itself (resiliency.yaml), and a second poison attempt would open the pubsub circuit breaker,
-// which refuses every event of the sidecar for 15 s and hides the poison's own error.
+// A small batch, so the tests can fill one; one attempt, so a poison event is parked at once
+// and the tests need not wait out the relay's growing retry waits.
 const relay = startOutboxRelay({ pool, publish: createBulkPublisher(), log, batch: 50, maxAttempts: 1 });
 const peer = probeClient(config.PROBE_PEER);
 
