@@ -34,6 +34,9 @@ fi
 : "${POS_SCHEDULER_ETCD_PEER_PORT:=12380}"
 : "${POS_SCHEDULER_HEALTH_PORT:=18081}"
 : "${POS_SCHEDULER_METRICS_PORT:=19091}"
+: "${POS_SENTRY_PORT:=16010}"
+: "${POS_SENTRY_HEALTH_PORT:=18082}"
+: "${POS_SENTRY_METRICS_PORT:=19094}"
 : "${POS_ES_HEAP:=512m}"
 
 # POS_INFRA=testcontainers (machines with Docker): the servers run in containers that
@@ -61,10 +64,13 @@ ES_HOME="$POS_CACHE_DIR/elasticsearch-$ELASTICSEARCH_VERSION"
 PG_BIN="/usr/lib/postgresql/$POSTGRES_MAJOR/bin"
 # The dapr CLI runs $DAPR_RUNTIME_PATH/.dapr/bin/daprd; ours is a wrapper that pins every listener to loopback.
 DAPR_RUNTIME_PATH="$POS_STATE_DIR/dapr-runtime"
+# Sentry's root and issuer certificates (made on its first start, mode 0600, never committed).
+SENTRY_CREDENTIALS="$POS_STATE_DIR/sentry"
 : "${JAVA_HOME:=$(dirname "$(dirname "$(readlink -f "$(command -v java)")")")}"
 
 export POS_ENV POS_INFRA POS_ROOT POS_CACHE_DIR POS_STATE_DIR POS_LOG_DIR POS_DATA_DIR POS_SECRETS_FILE
 export POS_PG_PORT POS_MONGO_PORT POS_KAFKA_PORT POS_ES_PORT POS_SCHEDULER_PORT POS_INFRA_USER
+export POS_SENTRY_PORT SENTRY_CREDENTIALS
 export POS_POSTGRES_URL POS_MONGO_URL POS_KAFKA_BROKERS POS_ELASTICSEARCH_URL
 export DAPR_RUNTIME_PATH JAVA_HOME
 export PATH="$NODE_HOME/bin:$DAPR_HOME/bin:$PATH"
