@@ -1,5 +1,6 @@
 import * as grpc from '@grpc/grpc-js';
-import { AppError } from '../errors/app-errors.ts';
+import { API_TOKEN_KEY, fromOwnSidecar } from '../dapr/app-token.ts';
+import { AppError, UnauthorizedError } from '../errors/app-errors.ts';
 import { grpcStatusOf } from '../errors/status-codes.ts';
 import type { Logger } from '../logging/logger.ts';
 import { grpcCalls, grpcDuration } from '../metrics/metrics.ts';
@@ -16,7 +17,8 @@ export const ERROR_CODE_KEY = 'pos-error-code';
 export type UnaryHandler = (request: any, call: grpc.ServerUnaryCall<any, any>) => Promise<unknown>;
 
 /** Serves a service's unary methods from async functions; an AppError becomes its gRPC status
- * with the code in metadata, anything else INTERNAL (and is logged once). */
+ * with the code in metadata, anything else INTERNAL (and is logged once). Only the app's own
+ * sidecar may call them (its APP_API_TOKEN): anyone else gets UNAUTHENTICATED. */
 export function addUnaryService(
   server: grpc.Server,
   service: grpc.ServiceClientConstructor,
@@ -32,7 +34,10 @@ export function addUnaryService(
         grpcCalls.inc({ method, code: grpc.status[code] });
         grpcDuration.observe({ method }, (performance.now() - started) / 1000);
       };
-      handler(call.request, call).then(
+      const reply = fromOwnSidecar(call.metadata.get(API_TOKEN_KEY)[0])
+        ? handler(call.request, call)
+        : Promise.reject(new UnauthorizedError('only the app\'s own Dapr sidecar may call it', 'AUTH.NOT_FROM_SIDECAR'));
+      reply.then(
         (reply) => { finish(grpc.status.OK); callback(null, reply); },
         (error: unknown) => {
           const failure = toServiceError(error, method, log);
