@@ -23,9 +23,24 @@ else row Kafka "$POS_KAFKA_PORT" port_open "$POS_KAFKA_PORT"; fi
 if [ -n "$POS_ELASTICSEARCH_URL" ]; then echo "  Elasticsearch          POS_ELASTICSEARCH_URL (yours)"
 else row Elasticsearch "$POS_ES_PORT" http_ok "http://127.0.0.1:$POS_ES_PORT/_cluster/health"; fi
 row "Dapr scheduler" "$POS_SCHEDULER_PORT" http_ok "http://127.0.0.1:$POS_SCHEDULER_HEALTH_PORT/healthz"
+row "Dapr Sentry (mTLS CA)" "$POS_SENTRY_PORT" http_ok "http://127.0.0.1:$POS_SENTRY_HEALTH_PORT/healthz"
+
+# ── Sidecar identities (mTLS) ────────────────────────────────────────────────────────────
+# The SPIFFE id in the certificate a sidecar presents on its internal gRPC port: the
+# identity Sentry gave it, which the callees' access policies name.
+internal_port() { # app
+  awk -v app="$1" '/appID:/ { id = $NF } /daprInternalGRPCPort:/ && id == app { print $NF; exit }' "$POS_ROOT/dapr.yaml"
+}
+sidecar_identity() { # app
+  local port; port=$(internal_port "$1")
+  openssl s_client -connect "127.0.0.1:$port" </dev/null 2>/dev/null \
+    | openssl x509 -noout -ext subjectAltName 2>/dev/null | grep -o 'spiffe://[^, ]*' || echo "no mTLS identity"
+}
+# ── end of sidecar identities ────────────────────────────────────────────────────────────
 
 echo "Apps (app port / sidecar HTTP port)"
 while read -r app sidecar http _; do
   row "$app app" "$http" http_ok "http://127.0.0.1:$http/healthz"
   row "$app sidecar" "$sidecar" http_ok "http://127.0.0.1:$sidecar/v1.0/healthz"
+  if port_open "$sidecar"; then printf '  %-22s %s\n' "" "identity: $(sidecar_identity "$app")"; fi
 done < <(run_file_apps "$POS_ROOT/dapr.yaml")

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { parse, parseAllDocuments } from 'yaml';
+import { parse } from 'yaml';
 import { apps, probeApps } from '../support/stack.ts';
 
 /** What each app may read from the secret store, written down here apart from the Configurations. */
@@ -16,7 +16,7 @@ const allowedSecrets: Record<string, string[]> = {
 
 interface Configuration {
   metadata: { name: string };
-  spec: { secrets?: unknown } & Record<string, unknown>;
+  spec: { secrets?: unknown; accessControl?: unknown } & Record<string, unknown>;
 }
 
 const root = new URL('../../', import.meta.url);
@@ -93,18 +93,20 @@ describe('the sidecar Configurations', () => {
     }
   });
 
-  it('the k8s Configurations carry the same secret scopes as the local ones, one per service', () => {
+  it('the k8s Configurations carry the same secret scopes and access policies as the local ones, one per service', () => {
     const local = allLocalConfigurations();
-    const text = readFileSync(new URL('k8s/dapr/configurations.yaml', root), 'utf8');
-    const cluster = parseAllDocuments(text).map((document) => document.toJSON() as Configuration);
-    assert.deepEqual(cluster.map((configuration) => configuration.metadata.name).sort(), apps.map(({ app }) => app).sort());
-    for (const configuration of cluster) {
-      assert.deepEqual(configuration.spec.secrets, local.get(configuration.metadata.name)?.spec.secrets, configuration.metadata.name);
+    for (const { app } of apps) {
+      const cluster = parse(readFileSync(new URL(`k8s/dapr/configuration-${app}.yaml`, root), 'utf8')) as Configuration;
+      assert.equal(cluster.metadata.name, app);
+      assert.deepEqual(cluster.spec.secrets, local.get(app)?.spec.secrets, app);
+      // The cluster runs the apps in namespace pos; locally every sidecar is in namespace default.
+      const localAccess = JSON.stringify(local.get(app)?.spec.accessControl).replaceAll('"namespace":"default"', '"namespace":"pos"');
+      assert.equal(JSON.stringify(cluster.spec.accessControl), localAccess, app);
     }
   });
 
-  it('the local Configurations differ only in their secret scopes (tracing and metrics alike)', () => {
-    const shared = [...allLocalConfigurations().values()].map(({ spec: { secrets: _, ...rest } }) => rest);
+  it('the local Configurations differ only in their secret scopes and access policies (tracing and metrics alike)', () => {
+    const shared = [...allLocalConfigurations().values()].map(({ spec: { secrets: _, accessControl: __, ...rest } }) => rest);
     for (const spec of shared) assert.deepEqual(spec, shared[0]);
   });
 });

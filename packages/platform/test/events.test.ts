@@ -5,6 +5,7 @@ import { randomUUID } from 'node:crypto';
 import { addToOutbox, createPool, requireDeadLetterTopics, topicsWithoutDeadLetter, withTransaction, type Pool } from '../src/index.ts';
 import { eventually, findOnTopic, localSecret, request } from '../src/testing/index.ts';
 import { probe } from '../../../tests/support/stack.ts';
+import { sidecarHeaders } from '../../../tests/support/sidecar-tokens.ts';
 
 const probeA = probe('probe-a').url;
 const probeB = probe('probe-b').url;
@@ -68,7 +69,7 @@ describe('events between apps', function () {
     const id = randomUUID();
     const response = await fetch(`${sidecarB}/publish/pubsub/probe.events`, {
       method: 'POST',
-      headers: { 'content-type': 'application/cloudevents+json' },
+      headers: { 'content-type': 'application/cloudevents+json', ...sidecarHeaders('probe-b') },
       body: JSON.stringify({ specversion: '1.0', id, source: 'test', type: 'pos.probe.note.v1', data: { wrong: true } }),
     });
     assert.equal(response.status, 204);

@@ -5,6 +5,7 @@ import { request } from '../src/testing/index.ts';
 import type { ProbeClient, ProbeDefinition } from '../src/grpc/generated/pos/probe/v1/Probe.ts';
 import type { EchoRequest } from '../src/grpc/generated/pos/probe/v1/EchoRequest.ts';
 import { probe } from '../../../tests/support/stack.ts';
+import { daprApiToken } from '../../../tests/support/sidecar-tokens.ts';
 
 const Probe = loadService<ProbeDefinition>('pos/probe/v1/probe.proto', 'pos.probe.v1.Probe');
 
@@ -23,7 +24,7 @@ async function rawEchoFailure(message: EchoRequest): Promise<grpc.ServiceError> 
 
 describe('gRPC between apps through their sidecars', () => {
   // Called through probe-a's sidecar, as probe-a itself would call probe-b.
-  const probeB = sidecarClient(Probe, 'probe-b', { grpcPort: probe('probe-a').sidecarGrpc, deadlineMs: 3000 });
+  const probeB = sidecarClient(Probe, 'probe-b', { grpcPort: probe('probe-a').sidecarGrpc, deadlineMs: 3000, apiToken: daprApiToken('probe-a') });
   after(() => probeB.close());
 
   it('a call reaches the other app\'s gRPC service through both sidecars', async () => {
@@ -79,7 +80,7 @@ describe('gRPC between apps through their sidecars', () => {
   });
 
   it('a call to an app that does not exist fails as a dependency that is unavailable', async () => {
-    const nobody = sidecarClient(Probe, 'no-such-app', { grpcPort: probe('probe-a').sidecarGrpc, deadlineMs: 6000 });
+    const nobody = sidecarClient(Probe, 'no-such-app', { grpcPort: probe('probe-a').sidecarGrpc, deadlineMs: 6000, apiToken: daprApiToken('probe-a') });
     try {
       await assert.rejects(nobody.call('Echo', { message: 'x' }), (error: unknown) =>
         error instanceof AppError && error.kind === 'unavailable');

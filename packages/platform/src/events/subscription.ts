@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { API_TOKEN_KEY, requireOwnSidecar } from '../dapr/app-token.ts';
 import { defineRoute, type AnyRoute } from '../http/route.ts';
 import type { Logger } from '../logging/logger.ts';
 import { eventDuration, eventsHandled } from '../metrics/metrics.ts';
@@ -88,13 +89,20 @@ async function handleDelivery<Data, Tx>(sub: EventSubscription<Data, Tx>, body: 
 }
 
 /** A koa route for Dapr's deliveries of one topic to an HTTP app. It always answers 200 with
- * a status, so a thrown error is a RETRY, never an acknowledgement. */
+ * a status, so a thrown error is a RETRY, never an acknowledgement; a caller that is not the
+ * app's own sidecar (no APP_API_TOKEN) gets 401 and nothing is handled. */
 export function subscription<Data, Tx = undefined>(sub: EventSubscription<Data, Tx>, log: Logger): AnyRoute {
   return defineRoute({
     method: 'post',
     path: sub.path,
     summary: `Dapr delivers ${sub.topic} events here`,
-    responses: { 200: { description: 'SUCCESS, RETRY or DROP', schema: z.object({ status: z.enum(['SUCCESS', 'RETRY', 'DROP']) }) } },
-    handle: async ({ ctx }) => ({ body: { status: await deliverEvent(sub, ctx.request.body, log) } }),
+    responses: {
+      200: { description: 'SUCCESS, RETRY or DROP', schema: z.object({ status: z.enum(['SUCCESS', 'RETRY', 'DROP']) }) },
+      401: { description: 'the caller is not the app\'s own sidecar' },
+    },
+    handle: async ({ ctx }) => {
+      requireOwnSidecar(ctx.get(API_TOKEN_KEY));
+      return { body: { status: await deliverEvent(sub, ctx.request.body, log) } };
+    },
   });
 }

@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import * as grpc from '@grpc/grpc-js';
 import type { z } from 'zod';
-import { AppError } from '../errors/app-errors.ts';
+import { API_TOKEN_KEY, fromOwnSidecar } from '../dapr/app-token.ts';
+import { AppError, UnauthorizedError } from '../errors/app-errors.ts';
 import { grpcStatusOf } from '../errors/status-codes.ts';
 import { invalidRequest, parsePart } from '../http/validate.ts';
 import type { Logger } from '../logging/logger.ts';
@@ -35,7 +36,8 @@ export type UnaryMethods<Definition> = {
 /** Serves a service's unary methods. Each call runs in a request context (the caller's
  * x-request-id or a new one; trace ids come from the span), writes one log line and the call
  * metrics; an AppError becomes its gRPC status with its code in metadata, anything else
- * INTERNAL (and is logged once). */
+ * INTERNAL (and is logged once). Only the app's own sidecar may call them (its APP_API_TOKEN):
+ * anyone else gets UNAUTHENTICATED. */
 export function addUnaryService<Definition extends grpc.ServiceDefinition>(
   server: grpc.Server,
   service: GrpcService<Definition>,
@@ -72,6 +74,9 @@ function serveUnary(method: string, unary: UnaryMethod<unknown, unknown>, log: L
 }
 
 async function handleCall(unary: UnaryMethod<unknown, unknown>, call: grpc.ServerUnaryCall<unknown, unknown>): Promise<unknown> {
+  if (!fromOwnSidecar(call.metadata.get(API_TOKEN_KEY)[0])) {
+    throw new UnauthorizedError('only the app\'s own Dapr sidecar may call it', 'AUTH.NOT_FROM_SIDECAR');
+  }
   const parsed = parsePart(unary.request, call.request, 'request');
   if (!parsed.ok) throw invalidRequest(parsed.problems);
   return unary.handle(parsed.value, call);

@@ -1,6 +1,7 @@
 import * as grpc from '@grpc/grpc-js';
 import { DependencyUnavailableError, RemoteCallError } from '../errors/app-errors.ts';
 import { errorKindOfGrpc } from '../errors/status-codes.ts';
+import { API_TOKEN_KEY } from '../dapr/app-token.ts';
 import { sidecar } from '../dapr/sidecar.ts';
 import { currentRequestContext } from '../logging/request-context.ts';
 import { ERROR_CODE_KEY, REQUEST_ID_KEY } from './create-grpc-server.ts';
@@ -23,14 +24,15 @@ type UnaryFunction = (request: unknown, metadata: grpc.Metadata, options: grpc.C
 
 /** Calls another app's gRPC service through this app's own sidecar: the sidecar finds the
  * app by the `dapr-app-id` metadata and proxies the call (with mTLS, retries, tracing).
- * The current request id goes along, so both apps' log lines of one request share it.
+ * The app's DAPR_API_TOKEN and the current request id go along, so both apps' log lines of one request share it.
  * A callee's error comes back as a RemoteCallError; a callee that cannot be reached (or does
  * not answer in time) as a DependencyUnavailableError. */
 export function sidecarClient<Definition extends grpc.ServiceDefinition>(
-  service: GrpcService<Definition>, appId: string, options: { grpcPort?: number; deadlineMs?: number } = {},
+  service: GrpcService<Definition>, appId: string, options: { grpcPort?: number; deadlineMs?: number; apiToken?: string } = {},
 ): SidecarClient<Definition> {
   const client = new service.Client(`127.0.0.1:${options.grpcPort ?? sidecar.grpcPort}`, grpc.credentials.createInsecure());
   const defaultDeadlineMs = options.deadlineMs ?? 5000;
+  const apiToken = options.apiToken ?? sidecar.apiToken;
 
   return {
     call(method, request, callOptions = {}) {
@@ -38,6 +40,7 @@ export function sidecarClient<Definition extends grpc.ServiceDefinition>(
       metadata.set('dapr-app-id', appId);
       const requestId = currentRequestContext()?.requestId;
       if (requestId) metadata.set(REQUEST_ID_KEY, requestId);
+      if (apiToken) metadata.set(API_TOKEN_KEY, apiToken);
       const deadline = new Date(Date.now() + (callOptions.deadlineMs ?? defaultDeadlineMs));
       // The generated client has a function per method; the contract's types are on `call`.
       const unary = (client as unknown as Record<string, UnaryFunction>)[method];
