@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { parse } from 'yaml';
+import { sidecarHeaders } from '../support/sidecar-tokens.ts';
 import { apps, probeApps } from '../support/stack.ts';
 
 /** What each app may read from the secret store, written down here apart from the Configurations. */
@@ -43,7 +44,7 @@ for (const { app, sidecarHttp } of [...apps, ...probeApps]) {
 
     it(`hands ${app} each secret on its list: ${allowed.join(', ')}`, async () => {
       for (const key of allowed) {
-        const response = await fetch(`${store}/${key}`);
+        const response = await fetch(`${store}/${key}`, { headers: sidecarHeaders(app) });
         assert.equal(response.status, 200, `${key} is on ${app}'s list`);
         assert.deepEqual(await response.json(), { [key]: secrets[key] });
       }
@@ -53,14 +54,14 @@ for (const { app, sidecarHttp } of [...apps, ...probeApps]) {
       const others = Object.keys(secrets).filter((key) => !allowed.includes(key));
       assert.ok(others.includes('postgres-url'), 'the store holds secrets this app must not get');
       for (const key of others) {
-        const response = await fetch(`${store}/${key}`);
+        const response = await fetch(`${store}/${key}`, { headers: sidecarHeaders(app) });
         assert.equal(response.status, 403, `${app} must not read ${key}`);
         assert.equal(((await response.json()) as { errorCode: string }).errorCode, 'ERR_PERMISSION_DENIED');
       }
     });
 
     it(`a bulk read gives ${app} only the secrets on its list`, async () => {
-      const response = await fetch(`${store}/bulk`);
+      const response = await fetch(`${store}/bulk`, { headers: sidecarHeaders(app) });
       assert.equal(response.status, 200);
       assert.deepEqual(Object.keys((await response.json()) as object).sort(), [...allowed].sort());
     });
@@ -71,13 +72,13 @@ describe('components and secret scopes', () => {
   // Dapr resolves a component's secretKeyRef with the store itself, not through the app's scope.
   it('the user sidecar publishes to Kafka and keeps state with connection strings the user app may not read', async () => {
     const sidecar = `http://127.0.0.1:${apps.find(({ app }) => app === 'user')?.sidecarHttp}/v1.0`;
-    for (const key of ['kafka-brokers', 'state-db-url']) assert.equal((await fetch(`${sidecar}/secrets/secretstore/${key}`)).status, 403);
-    const published = await fetch(`${sidecar}/publish/pubsub/stack.scope-check`, { method: 'POST', body: '{"ok":true}', headers: { 'content-type': 'application/json' } });
+    for (const key of ['kafka-brokers', 'state-db-url']) assert.equal((await fetch(`${sidecar}/secrets/secretstore/${key}`, { headers: sidecarHeaders('user') })).status, 403);
+    const published = await fetch(`${sidecar}/publish/pubsub/stack.scope-check`, { method: 'POST', body: '{"ok":true}', headers: { 'content-type': 'application/json', ...sidecarHeaders('user') } });
     assert.equal(published.status, 204);
     const key = `scope-check-${Date.now()}`;
-    const saved = await fetch(`${sidecar}/state/statestore`, { method: 'POST', body: JSON.stringify([{ key, value: 1, metadata: { ttlInSeconds: '60' } }]) });
+    const saved = await fetch(`${sidecar}/state/statestore`, { method: 'POST', body: JSON.stringify([{ key, value: 1, metadata: { ttlInSeconds: '60' } }]), headers: sidecarHeaders('user') });
     assert.equal(saved.status, 204);
-    assert.equal(await (await fetch(`${sidecar}/state/statestore/${key}`)).text(), '1');
+    assert.equal(await (await fetch(`${sidecar}/state/statestore/${key}`, { headers: sidecarHeaders('user') })).text(), '1');
   });
 });
 

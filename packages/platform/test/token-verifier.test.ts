@@ -3,6 +3,7 @@ import { SignJWT, exportJWK, generateKeyPair } from 'jose';
 import { AppError, TOKEN_AUDIENCE, TOKEN_ISSUER, jwksFromUserService, jwksTokenVerifier, type RemoteKeySetOptions } from '../src/index.ts';
 import { eventually, request } from '../src/testing/index.ts';
 import { probe } from '../../../tests/support/stack.ts';
+import { daprApiToken } from '../../../tests/support/sidecar-tokens.ts';
 
 /** An issuer's key: its public JWK and a way to sign access tokens with it. */
 async function signingKey(kid: string) {
@@ -20,7 +21,7 @@ const publish = async (...keys: { jwk: object }[]) =>
   assert.equal((await request('PUT', `${probe('probe-a').url}/test-jwks`, { body: { keys: keys.map((key) => key.jwk) } })).status, 204);
 const fetchCount = async () => (await request<{ fetches: number }>('GET', `${probe('probe-a').url}/test-jwks`)).body.fetches;
 const verifierOf = (options: RemoteKeySetOptions) =>
-  jwksTokenVerifier(jwksFromUserService({ appId: 'probe-a', sidecarHttpPort: probe('probe-b').sidecarHttp, ...options }));
+  jwksTokenVerifier(jwksFromUserService({ appId: 'probe-a', sidecarHttpPort: probe('probe-b').sidecarHttp, apiToken: daprApiToken('probe-b'), ...options }));
 
 const rejectedAsUnknownKey = (error: unknown) =>
   error instanceof AppError && error.code === 'AUTH.INVALID_TOKEN' && error.message === 'the token is signed with an unknown key';

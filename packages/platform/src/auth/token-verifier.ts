@@ -59,8 +59,9 @@ function describe(error: unknown): string {
 export interface RemoteKeySetOptions {
   /** The app that publishes `/.well-known/jwks.json`. */
   appId?: string;
-  /** The sidecar to ask; this app's own by default. */
+  /** The sidecar to ask, and the DAPR_API_TOKEN it wants; this app's own by default. */
   sidecarHttpPort?: number;
+  apiToken?: string;
   /** After this long the set is fetched again, so a key the issuer stopped publishing stops
    * being trusted (jose's cacheMaxAge). */
   cacheMaxAgeMs?: number;
@@ -73,9 +74,12 @@ export interface RemoteKeySetOptions {
  * refetched when older than cacheMaxAgeMs or on an unknown kid after cooldownMs, and one fetch
  * shared by every request that needs it meanwhile. */
 export function jwksFromUserService(options: RemoteKeySetOptions = {}): JWTVerifyGetKey {
-  const { appId = 'user', sidecarHttpPort = sidecar.httpPort, cacheMaxAgeMs = 5 * 60_000, cooldownMs = 10_000 } = options;
+  const { appId = 'user', sidecarHttpPort = sidecar.httpPort, apiToken = sidecar.apiToken, cacheMaxAgeMs = 5 * 60_000, cooldownMs = 10_000 } = options;
   const url = new URL(`http://127.0.0.1:${sidecarHttpPort}/v1.0/invoke/${appId}/method/.well-known/jwks.json`);
-  return createRemoteJWKSet(url, { cacheMaxAge: cacheMaxAgeMs, cooldownDuration: cooldownMs, timeoutDuration: 5000 });
+  return createRemoteJWKSet(url, {
+    cacheMaxAge: cacheMaxAgeMs, cooldownDuration: cooldownMs, timeoutDuration: 5000,
+    ...(apiToken && { headers: { 'dapr-api-token': apiToken } }),
+  });
 }
 
 /** The keys an issuer holds itself, for verifying its own tokens. */
