@@ -51,6 +51,15 @@ export function probeRoutes(deps: { pool: Pool; publish: Publish; inbox: Inbox<T
       responses: { 200: { description: 'the peer answered' } },
       handle: async ({ body }) => ({ body: await peer.echo(body.message, body.failWith) }),
     }),
+    defineRoute({
+      method: 'get', path: '/slow', summary: 'Answers after a while: a request still in flight when the app is told to stop',
+      query: z.object({ ms: z.coerce.number().int().min(0).max(8000) }),
+      responses: { 200: { description: 'waited', schema: z.object({ waitedMs: z.number() }) } },
+      handle: async ({ query }) => {
+        await new Promise((resolve) => setTimeout(resolve, query.ms));
+        return { body: { waitedMs: query.ms } };
+      },
+    }),
     subscription({
       topic: 'probe.events', path: '/events/probe', schema: note, inbox,
       handle: async (event, tx) => record(tx, event.id, event.topic, event.data),
