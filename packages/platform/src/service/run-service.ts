@@ -53,7 +53,9 @@ function bindGrpc(server: grpc.Server, port: number): Promise<number> {
 function closeHttp(server: HttpServer): Promise<void> {
   return new Promise((resolve) => {
     server.close(() => resolve());
-    server.closeIdleConnections();
+    // A keep-alive connection would stay open after its last answer: close each once idle.
+    const sweep = setInterval(() => server.closeIdleConnections(), 200);
+    server.once('close', () => clearInterval(sweep));
   });
 }
 
