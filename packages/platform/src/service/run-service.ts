@@ -16,9 +16,9 @@ export interface ServiceDefinition {
 }
 
 const SHUTDOWN_GRACE_MS = 10_000;
-/** How long /readyz answers 503 before the servers stop accepting: long enough for Dapr's app
- * health probe (every second, two failures, dapr.yaml) to stop sending deliveries. */
-const READINESS_FLIP_MS = 2_000;
+/** How long /readyz answers 503 before the servers stop accepting: one of Dapr's app health
+ * probes (every 3 s, dapr.yaml) sees it and stops deliveries. */
+const READINESS_FLIP_MS = 3_000;
 
 /** Listens on 127.0.0.1 and stops cleanly on SIGTERM or SIGINT. */
 export async function runService(service: ServiceDefinition): Promise<void> {
