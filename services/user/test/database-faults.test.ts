@@ -27,7 +27,16 @@ describe('user service: PostgreSQL faults', () => {
     const pid = listenerPid(user.http);
     assert.ok(pid, 'the user app listens');
 
-    assert.ok((await dropAppConnections() ?? 0) > 0, 'the app had connections to drop');
+    const { rows } = await admin.query<{ pid: number }>(
+      "SELECT pid FROM pg_stat_activity WHERE datname = $1 AND application_name = 'user'", [database]);
+    assert.ok(rows.length > 0, 'the app had connections to drop');
+    await admin.query('SELECT pg_terminate_backend(pid) FROM unnest($1::int[]) AS pid', [rows.map((row) => row.pid)]);
+    // Once those backends are gone, the app has been told on each idle connection: the next
+    // request comes after that news, not before it (which would hide a crash).
+    await eventually(async () => {
+      const left = await admin.query('SELECT 1 FROM pg_stat_activity WHERE pid = ANY($1)', [rows.map((row) => row.pid)]);
+      assert.equal(left.rowCount, 0);
+    });
 
     await eventually(() => login(localSecret('admin-email'), localSecret('admin-password')));
     assert.equal(listenerPid(user.http), pid, 'the same process still serves');
