@@ -19,7 +19,7 @@ declare -A SIDECAR_PORT=()
 APPS=()
 APP_DIRS=()
 RUN_FILE_APPS=$(run_file_apps "$RUN_FILE") || die "cannot read $RUN_FILE"
-while read -r app sidecar _ dir; do APPS+=("$app"); SIDECAR_PORT[$app]=$sidecar; APP_DIRS+=("$dir"); done <<< "$RUN_FILE_APPS"
+while read -r app sidecar _ dir _; do APPS+=("$app"); SIDECAR_PORT[$app]=$sidecar; APP_DIRS+=("$dir"); done <<< "$RUN_FILE_APPS"
 
 # The CLI runs $DAPR_RUNTIME_PATH/.dapr/bin/daprd. This wrapper keeps the listeners that
 # dapr.yaml cannot set (metrics, internal gRPC, the address announced over mDNS) on loopback,

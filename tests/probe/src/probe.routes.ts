@@ -55,6 +55,15 @@ export function probeRoutes(deps: ProbeDeps): AnyRoute[] {
       responses: { 200: { description: 'the peer answered' } },
       handle: async ({ body }) => ({ body: await peer.echo(body.message, body.failWith) }),
     }),
+    defineRoute({
+      method: 'get', path: '/slow', summary: 'Answers after a while: a request still in flight when the app is told to stop',
+      query: z.object({ ms: z.coerce.number().int().min(0).max(8000) }),
+      responses: { 200: { description: 'waited', schema: z.object({ waitedMs: z.number() }) } },
+      handle: async ({ query }) => {
+        await new Promise((resolve) => setTimeout(resolve, query.ms));
+        return { body: { waitedMs: query.ms } };
+      },
+    }),
     ...probeSubscriptions(deps).map((sub) => subscription(sub, log)),
   ];
 }
