@@ -1,4 +1,4 @@
-import { NotFoundError, withTransaction, type Pool } from '@pos/platform';
+import { addToOutbox, NotFoundError, withTransaction, type Pool } from '@pos/platform';
 import { repeatOutcome, type Reservation } from '../domain/reservation.ts';
 import { mergeLines, reserveUnits, shortagesOf, ShortageError, type Shortage, type StockLine } from '../domain/stock.ts';
 import { insertHeld, lockReservation, markRefused } from '../store/reservation.store.ts';
@@ -30,11 +30,13 @@ export async function reserve(pool: Pool, command: ReserveCommand): Promise<Rese
       await markRefused(tx, command.orderId, shortages);
       return { shortages };
     }
+    const events = [];
     for (const line of lines) {
       const before = lockedRow(stock, line.productId);
-      await changeStock(tx, before, reserveUnits(before, line.quantity),
-        { change: 'reserve', orderId: command.orderId, actor: command.actor, reason: 'held for the order' });
+      events.push(await changeStock(tx, before, reserveUnits(before, line.quantity),
+        { change: 'reserve', orderId: command.orderId, actor: command.actor, reason: 'held for the order' }));
     }
+    await addToOutbox(tx, events);
     return { reservation: { orderId: command.orderId, status: 'held', lines, shortages: null, releaseReason: null, expiresAt } satisfies Reservation };
   });
   if ('shortages' in outcome) throw new ShortageError(outcome.shortages);
