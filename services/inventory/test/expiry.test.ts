@@ -14,10 +14,11 @@ describe('inventory reservation expiry', function () {
   it('when two workers race over expired reservations, each is released once, in the ledger and as one released event', async () => {
     const [a, b] = [await newProduct(100), await newProduct(100)];
     const orders = Array.from({ length: 30 }, () => `o-${randomUUID()}`);
-    await Promise.all(orders.map((orderId, i) => ok(inventory.call<ReserveReply>('reserve', {
+    const replies = await Promise.all(orders.map((orderId, i) => ok(inventory.call<ReserveReply>('reserve', {
       orderId, ttlSeconds: 1, lines: i % 2 ? [{ productId: a, quantity: 1 }, { productId: b, quantity: 2 }] : [{ productId: b, quantity: 1 }],
     }))));
-    await new Promise((resolve) => setTimeout(resolve, 1100));
+    const lastDue = Math.max(...replies.map((reply) => Date.parse(reply.reservation.expiresAt)));
+    await new Promise((resolve) => setTimeout(resolve, lastDue - Date.now() + 100));
     // Two workers here, racing each other and the app's own worker, until nothing is due.
     while ((await Promise.all([releaseExpired(pool, 4), releaseExpired(pool, 4)])).some((released) => released > 0));
 

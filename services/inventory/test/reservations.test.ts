@@ -33,7 +33,7 @@ describe('inventory reservations over gRPC through both sidecars', function () {
         shortages: [{ productId: product, requested: 1, available: 0, short: 1 }],
       });
     }
-    assert.deepEqual(await stockOf(product), { productId: product, onHand: 50, reserved: 50, available: 0, version: '50' });
+    assert.deepEqual(await stockOf(product), { productId: product, onHand: 50, reserved: 50, available: 0, version: '51' });
   });
 
   it('a reservation that cannot hold every line holds none, and the shortage names only the short product and by how much', async () => {
@@ -113,7 +113,7 @@ describe('inventory reservations over gRPC through both sidecars', function () {
     await ok(commit(committed));
     assert.equal((await failed(commit(released))).code, 'INVENTORY.RESERVATION_RELEASED');
     assert.equal((await failed(release(committed))).code, 'INVENTORY.RESERVATION_COMMITTED');
-    assert.deepEqual(await stockOf(product), { productId: product, onHand: 9, reserved: 0, available: 9, version: '4' });
+    assert.deepEqual(await stockOf(product), { productId: product, onHand: 9, reserved: 0, available: 9, version: '5' });
   });
 
   it('a Commit and a Release of one reservation racing: exactly one wins and the other is refused', async () => {

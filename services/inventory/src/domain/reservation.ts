@@ -18,9 +18,12 @@ export interface Reservation {
 export const isDue = (reservation: Reservation, now: Date): boolean =>
   reservation.status === 'held' && reservation.expiresAt <= now;
 
+// By value: lines read back from jsonb have their keys in jsonb's order, not ours.
+const linesKey = (lines: readonly StockLine[]) => lines.map((line) => `${line.productId}\u0000${line.quantity}`).join('\u0001');
+
 /** A Reserve for an order that has a reservation already: the first outcome, again. */
 export function repeatOutcome(existing: Reservation, lines: StockLine[]): Reservation {
-  if (JSON.stringify(existing.lines) !== JSON.stringify(lines)) {
+  if (linesKey(existing.lines) !== linesKey(lines)) {
     throw new ConflictError('INVENTORY.ORDER_ID_REUSED', `order ${existing.orderId} was reserved with other lines`);
   }
   if (existing.status === 'refused') throw new ShortageError(existing.shortages ?? []);
