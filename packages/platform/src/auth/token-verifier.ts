@@ -1,5 +1,5 @@
 import { createLocalJWKSet, createRemoteJWKSet, errors as joseErrors, jwtVerify, type JSONWebKeySet, type JWTVerifyGetKey } from 'jose';
-import { sidecar } from '../dapr/sidecar.ts';
+import { sidecar, sidecarApiHeaders } from '../dapr/sidecar.ts';
 import { DependencyUnavailableError, UnauthorizedError } from '../errors/app-errors.ts';
 
 export const ROLES = ['admin', 'manager', 'cashier'] as const;
@@ -78,7 +78,7 @@ export function jwksFromUserService(options: RemoteKeySetOptions = {}): JWTVerif
   const url = new URL(`http://127.0.0.1:${sidecarHttpPort}/v1.0/invoke/${appId}/method/.well-known/jwks.json`);
   return createRemoteJWKSet(url, {
     cacheMaxAge: cacheMaxAgeMs, cooldownDuration: cooldownMs, timeoutDuration: 5000,
-    ...(apiToken && { headers: { 'dapr-api-token': apiToken } }),
+    headers: sidecarApiHeaders(apiToken),
   });
 }
 

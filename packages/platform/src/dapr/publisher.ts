@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { DaprClient } from '@dapr/dapr';
-import { sidecar, sidecarFailure } from './sidecar.ts';
+import { sidecar, sidecarApiHeaders, sidecarFailure } from './sidecar.ts';
 
 export interface OutgoingEvent {
   /** The CloudEvent id; consumers drop a second delivery of the same id. Stable across retries. */
@@ -46,7 +46,7 @@ interface BulkFailure { failedEntries?: { entryId: string; error?: string }[]; m
 
 /** Dapr's bulk publish (`/v1.0-alpha1/publish/bulk`): one HTTP request and one Kafka produce
  * for the whole list. Each entry keeps its CloudEvent id, trace and partition key. */
-export function createBulkPublisher(httpPort = sidecar.httpPort, pubsub = 'pubsub'): PublishBulk {
+export function createBulkPublisher(httpPort = sidecar.httpPort, pubsub = 'pubsub', apiToken = sidecar.apiToken): PublishBulk {
   return async (topic, events) => {
     const entries = events.map((event) => ({
       entryId: event.id,
@@ -60,7 +60,8 @@ export function createBulkPublisher(httpPort = sidecar.httpPort, pubsub = 'pubsu
       ...(event.partitionKey && { metadata: { partitionKey: event.partitionKey } }),
     }));
     const response = await fetch(`http://127.0.0.1:${httpPort}/v1.0-alpha1/publish/bulk/${pubsub}/${encodeURIComponent(topic)}`, {
-      method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(entries),
+      method: 'POST', body: JSON.stringify(entries),
+      headers: { 'content-type': 'application/json', ...sidecarApiHeaders(apiToken) },
     });
     const failed = new Map<string, string>();
     if (response.ok) return failed;

@@ -11,6 +11,10 @@ export const sidecar = {
   apiToken: process.env.DAPR_API_TOKEN,
 };
 
+/** Headers for a plain HTTP call to the sidecar's API (the SDK adds the token itself). */
+export const sidecarApiHeaders = (apiToken = sidecar.apiToken): Record<string, string> =>
+  (apiToken ? { 'dapr-api-token': apiToken } : {});
+
 /** The SDK's own messages, as JSON lines of the app's log like everything else. */
 function sdkLogger(): LoggerService {
   const log = createLogger(sidecar.appId).child({ component: 'dapr-sdk' });

@@ -1,4 +1,4 @@
-import { sidecar } from '../dapr/sidecar.ts';
+import { sidecar, sidecarApiHeaders } from '../dapr/sidecar.ts';
 
 interface DeclaredSubscription { pubsubname?: string; topic: string; deadLetterTopic?: string }
 
@@ -13,7 +13,7 @@ export function topicsWithoutDeadLetter(served: readonly { topic: string }[], de
  * Kafka component would retry its failing event forever and block its partition. Reads the
  * declarative subscriptions from the app's own sidecar (`/v1.0/metadata`). */
 export async function requireDeadLetterTopics(served: readonly { topic: string }[], httpPort = sidecar.httpPort): Promise<void> {
-  const response = await fetch(`http://127.0.0.1:${httpPort}/v1.0/metadata`);
+  const response = await fetch(`http://127.0.0.1:${httpPort}/v1.0/metadata`, { headers: sidecarApiHeaders() });
   if (!response.ok) throw new Error(`the Dapr sidecar's metadata answered ${response.status}`);
   const { subscriptions = [] } = await response.json() as { subscriptions?: DeclaredSubscription[] };
   const missing = topicsWithoutDeadLetter(served, subscriptions);
