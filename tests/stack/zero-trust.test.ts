@@ -78,7 +78,7 @@ describe('a sidecar\'s API wants its own app\'s token (DAPR_API_TOKEN)', () => {
   const calls = [
     ['publish', 'POST', `${sidecar}/publish/pubsub/pos.zero-trust-test`],
     ['state', 'GET', `${sidecar}/state/statestore/zero-trust-test`],
-    ['secrets', 'GET', `${sidecar}/secrets/secretstore/kafka-brokers`],
+    ['secrets', 'GET', `${sidecar}/secrets/secretstore/order-db-url`],
   ] as const;
 
   for (const [api, method, url] of calls) {
@@ -90,7 +90,8 @@ describe('a sidecar\'s API wants its own app\'s token (DAPR_API_TOKEN)', () => {
   }
 
   it('a caller with another app\'s token gets 401; with this app\'s token the same call succeeds', async () => {
-    const url = `${sidecar}/secrets/secretstore/kafka-brokers`;
+    // A secret on order's own list (its secret scope), so only the token decides.
+    const url = `${sidecar}/secrets/secretstore/order-db-url`;
     assert.equal((await fetch(url, { headers: sidecarHeaders('user') })).status, 401);
     assert.equal((await fetch(url, { headers: sidecarHeaders('order') })).status, 200);
   });

@@ -5,7 +5,7 @@ import { randomUUID } from 'node:crypto';
 import { addToOutbox, createPool, requireDeadLetterTopics, topicsWithoutDeadLetter, withTransaction, type Pool } from '../src/index.ts';
 import { eventually, findOnTopic, localSecret, request } from '../src/testing/index.ts';
 import { probe } from '../../../tests/support/stack.ts';
-import { sidecarHeaders } from '../../../tests/support/sidecar-tokens.ts';
+import { daprApiToken, sidecarHeaders } from '../../../tests/support/sidecar-tokens.ts';
 
 const probeA = probe('probe-a').url;
 const probeB = probe('probe-b').url;
@@ -106,8 +106,9 @@ describe('events between apps', function () {
 
   it('a served topic with no Subscription or one without a dead-letter topic is refused at start-up', async () => {
     const sidecarA = probe('probe-a').sidecarHttp;
-    await requireDeadLetterTopics([{ topic: 'probe.events' }, { topic: 'probe.copies' }], sidecarA);
-    await assert.rejects(requireDeadLetterTopics([{ topic: 'probe.events' }, { topic: 'probe.undeclared' }], sidecarA), /probe\.undeclared/);
+    const token = daprApiToken('probe-a');
+    await requireDeadLetterTopics([{ topic: 'probe.events' }, { topic: 'probe.copies' }], sidecarA, token);
+    await assert.rejects(requireDeadLetterTopics([{ topic: 'probe.events' }, { topic: 'probe.undeclared' }], sidecarA, token), /probe\.undeclared/);
     assert.deepEqual(topicsWithoutDeadLetter([{ topic: 'a' }, { topic: 'b' }], [{ topic: 'a', deadLetterTopic: 'dl' }, { topic: 'b', deadLetterTopic: '' }]), ['b']);
   });
 

@@ -14,6 +14,7 @@ async function rawEchoFailure(message: EchoRequest): Promise<grpc.ServiceError> 
   const client = new Probe.Client(`127.0.0.1:${probe('probe-a').sidecarGrpc}`, grpc.credentials.createInsecure()) as unknown as ProbeClient;
   const metadata = new grpc.Metadata();
   metadata.set('dapr-app-id', 'probe-b');
+  metadata.set('dapr-api-token', daprApiToken('probe-a'));
   try {
     return await new Promise((resolve, reject) => client.Echo(message, metadata, { deadline: Date.now() + 3000 }, (error) =>
       (error ? resolve(error) : reject(new Error('the call succeeded')))));

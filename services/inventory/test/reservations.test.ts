@@ -29,7 +29,7 @@ describe('inventory reservations over gRPC through both sidecars', function () {
     assert.equal(refused.length, 450);
     for (const failure of refused) {
       assert.deepEqual(failure, {
-        status: grpc.status.FAILED_PRECONDITION, code: 'INVENTORY.SHORTAGE',
+        status: grpc.status.ABORTED, code: 'INVENTORY.SHORTAGE',
         shortages: [{ productId: product, requested: 1, available: 0, short: 1 }],
       });
     }
