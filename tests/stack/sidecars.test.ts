@@ -4,11 +4,11 @@ import { sidecarHeaders } from '../support/sidecar-tokens.ts';
 
 /** Each component file's scopes, read the other way round: what each app may use. */
 const componentsOf: Record<string, string[]> = {
-  user: ['pubsub', 'secretstore', 'statestore'],
-  product: ['pubsub', 'secretstore'],
-  inventory: ['pubsub', 'secretstore'],
-  'product-query': ['pubsub', 'secretstore'],
-  order: ['pubsub', 'secretstore', 'statestore'],
+  user: ['pubsub', 'pubsub-broadcast', 'secretstore', 'statestore'],
+  product: ['pubsub', 'pubsub-broadcast', 'secretstore'],
+  inventory: ['pubsub', 'pubsub-broadcast', 'secretstore'],
+  'product-query': ['pubsub', 'pubsub-broadcast', 'secretstore'],
+  order: ['pubsub', 'pubsub-broadcast', 'secretstore', 'statestore'],
 };
 
 interface SidecarMetadata {

@@ -12,6 +12,10 @@ export { defineRoute, securedRoute, type AnyRoute, type AuthRule, type Reply, ty
 export {
   jwksFromUserService, jwksTokenVerifier, localKeySet, ROLES, type RemoteKeySetOptions, TOKEN_AUDIENCE, TOKEN_ISSUER, type Principal, type Role, type TokenVerifier,
 } from './auth/token-verifier.ts';
+export {
+  SESSION_GENERATION_CLAIM, SESSION_REVOCATION_EVENT, SESSION_REVOCATION_TOPIC, sessionRevocations, SessionRevocations, type SessionRevocation,
+} from './auth/session-revocations.ts';
+export { sessionRevocationSubscription } from './events/session-revocation-subscription.ts';
 export { openApiPath } from './http/openapi.ts';
 export { runService, type ServiceDefinition } from './service/run-service.ts';
 export { createGrpcServer, addUnaryService, type UnaryMethod, type UnaryMethods } from './grpc/create-grpc-server.ts';

@@ -1,6 +1,6 @@
 import {
   addSubscriptionsOverGrpc, addUnaryService, createBulkPublisher, createDaprClient, createGrpcServer, createLogger, createPool, migrate, postgresInbox,
-  readSecret, requireDeadLetterTopics, runService, startOutboxRelay,
+  readSecret, requireDeadLetterTopics, runService, sessionRevocationSubscription, startOutboxRelay,
 } from '@pos/platform';
 import { createApp } from './app.ts';
 import { config } from './config.ts';
@@ -18,7 +18,8 @@ const expiry = startExpiryWorker(pool, log, config.EXPIRY_EVERY_MS);
 
 const grpcServer = createGrpcServer();
 addUnaryService(grpcServer, InventoryService, inventoryMethods(pool, config.RESERVATION_TTL_SECONDS), log);
-const subscriptions = [productSubscription(postgresInbox(pool))];
+// Revocations fill this process's list, which the HTTP API's token verifier checks.
+const subscriptions = [productSubscription(postgresInbox(pool)), sessionRevocationSubscription()];
 await requireDeadLetterTopics(subscriptions);
 addSubscriptionsOverGrpc(grpcServer, subscriptions, log);
 

@@ -1,4 +1,6 @@
-import { createHttpApp, databaseAnswers, jwksTokenVerifier, localKeySet, sidecarAnswers, type DaprClient } from '@pos/platform';
+import {
+  createHttpApp, createLogger, databaseAnswers, jwksTokenVerifier, localKeySet, sessionRevocationSubscription, sidecarAnswers, subscription, type DaprClient,
+} from '@pos/platform';
 import { authRoutes } from './http/auth.routes.ts';
 import { userRoutes } from './http/user.routes.ts';
 import type { UserServiceDeps } from './use-cases/deps.ts';
@@ -6,7 +8,7 @@ import type { UserServiceDeps } from './use-cases/deps.ts';
 export function createApp(deps: UserServiceDeps & { dapr: DaprClient }) {
   const app = createHttpApp({
     service: 'user',
-    routes: [...authRoutes(deps), ...userRoutes(deps)],
+    routes: [...authRoutes(deps), ...userRoutes(deps), subscription(sessionRevocationSubscription(), createLogger('user'))],
     // The issuer verifies its own tokens with the keys it holds; other services fetch them.
     tokens: jwksTokenVerifier(localKeySet(deps.keys.jwks)),
     readiness: { database: databaseAnswers(deps.pool), sidecar: sidecarAnswers(deps.dapr) },

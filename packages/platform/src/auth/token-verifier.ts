@@ -1,6 +1,7 @@
 import { createLocalJWKSet, createRemoteJWKSet, errors as joseErrors, jwtVerify, type JSONWebKeySet, type JWTVerifyGetKey } from 'jose';
 import { sidecar, sidecarApiHeaders } from '../dapr/sidecar.ts';
 import { DependencyUnavailableError, UnauthorizedError } from '../errors/app-errors.ts';
+import { SESSION_GENERATION_CLAIM, sessionRevocations, type SessionRevocations } from './session-revocations.ts';
 
 export const ROLES = ['admin', 'manager', 'cashier'] as const;
 export type Role = (typeof ROLES)[number];
@@ -21,8 +22,10 @@ export interface TokenVerifier {
 }
 
 /** Verifies RS256 access tokens against a key set: the issuer's JWKS fetched through the
- * sidecar (`jwksFromUserService`) or, in the issuer itself, the keys it holds (`localKeySet`). */
-export function jwksTokenVerifier(keys: JWTVerifyGetKey): TokenVerifier {
+ * sidecar (`jwksFromUserService`) or, in the issuer itself, the keys it holds (`localKeySet`).
+ * A token whose session was revoked since it was issued (a logout everywhere, a password or
+ * role change, a deactivation) is refused as soon as this process has heard of it. */
+export function jwksTokenVerifier(keys: JWTVerifyGetKey, revocations: SessionRevocations = sessionRevocations): TokenVerifier {
   return {
     async verify(token) {
       let result;
@@ -35,6 +38,11 @@ export function jwksTokenVerifier(keys: JWTVerifyGetKey): TokenVerifier {
       const { sub, role, name } = result.payload;
       if (typeof sub !== 'string' || !ROLES.includes(role as Role) || typeof name !== 'string') {
         throw new UnauthorizedError('the token lacks sub, role or name', 'AUTH.INVALID_TOKEN');
+      }
+      // A token issued before generations were claimed counts as generation 0: any revocation covers it.
+      const generation = result.payload[SESSION_GENERATION_CLAIM] ?? 0;
+      if (typeof generation !== 'number' || revocations.isRevoked(sub, generation)) {
+        throw new UnauthorizedError('the session of this token has been ended', 'AUTH.TOKEN_REVOKED');
       }
       return { id: sub, role: role as Role, name };
     },

@@ -77,14 +77,15 @@ export async function listUsers(db: Db, page: { search?: string; limit: number; 
 /** `endSessions` bumps the session generation: every refresh token issued so far stops working. */
 export type UserChanges = Partial<{ name: string; role: Role; active: boolean; passwordHash: string; endSessions: boolean }>;
 
-export async function updateUser(tx: Transaction, id: string, changes: UserChanges): Promise<User | undefined> {
-  const { rows } = await tx.query<UserRow>(
+/** The changed user and their session generation after the change. */
+export async function updateUser(tx: Transaction, id: string, changes: UserChanges): Promise<{ user: User; sessionGeneration: number } | undefined> {
+  const { rows } = await tx.query<UserRow & { session_generation: number }>(
     `UPDATE users SET name = coalesce($2, name), role = coalesce($3, role), active = coalesce($4, active),
        password_hash = coalesce($5, password_hash), updated_at = now(),
        session_generation = session_generation + CASE WHEN $6 THEN 1 ELSE 0 END
-     WHERE id = $1 RETURNING ${columns}`,
+     WHERE id = $1 RETURNING ${columns}, session_generation`,
     [id, changes.name ?? null, changes.role ?? null, changes.active ?? null, changes.passwordHash ?? null, changes.endSessions ?? false]);
-  return rows[0] && toUser(rows[0]);
+  return rows[0] && { user: toUser(rows[0]), sessionGeneration: rows[0].session_generation };
 }
 
 /** Stores a password again under the current scrypt parameters (known only at a login). */

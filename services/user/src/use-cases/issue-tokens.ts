@@ -22,7 +22,7 @@ export async function issueTokens(deps: UserServiceDeps, user: User, session: { 
   await sessions.saveToken(refreshToken, { userId: user.id, familyId, generation: session.generation, used: false });
   return {
     tokenType: 'Bearer',
-    accessToken: await issueAccessToken(user, keys, settings.accessTokenTtlSeconds),
+    accessToken: await issueAccessToken(user, session.generation, keys, settings.accessTokenTtlSeconds),
     expiresIn: settings.accessTokenTtlSeconds,
     refreshToken,
     refreshExpiresIn: settings.refreshTokenTtlSeconds,
