@@ -6,9 +6,15 @@ import { service } from '../../../tests/support/stack.ts';
 
 export const USER_API = service('user').url;
 
-/** A call to the user service; `path` may also be a whole URL (another service). */
+/** A call to the user service, from this test's own loopback address (the service throttles
+ * failed logins per source address, and one address for the whole suite would look like
+ * password spraying); `path` may also be a whole URL (another service). */
 export const call = <T = Record<string, unknown>>(method: string, path: string, options: { token?: string; body?: unknown; rawBody?: string } = {}) =>
-  request<T>(method, path.startsWith('http') ? path : `${USER_API}${path}`, options);
+  (path.startsWith('http') ? request<T>(method, path, options) : callFrom<T>(testAddress, method, path, options));
+
+let testAddress = '127.0.0.1';
+// A root hook: every test, in every file that uses these helpers, gets an address of its own.
+beforeEach(() => { testAddress = freshAddress(); });
 
 export interface Session {
   accessToken: string;
@@ -42,12 +48,12 @@ export async function newUser(role: 'admin' | 'manager' | 'cashier' = 'cashier',
 
 /** A call from another loopback address (any of 127.0.0.0/8 reaches the service), as a
  * client on another machine would connect: the service sees that address as the source. */
-export function callFrom<T = Record<string, unknown>>(address: string, method: string, path: string, options: { token?: string; body?: unknown; headers?: Record<string, string> } = {}): Promise<Reply<T>> {
+export function callFrom<T = Record<string, unknown>>(address: string, method: string, path: string, options: { token?: string; body?: unknown; rawBody?: string; headers?: Record<string, string> } = {}): Promise<Reply<T>> {
   const url = new URL(path, USER_API);
-  const body = options.body === undefined ? undefined : JSON.stringify(options.body);
+  const body = options.rawBody ?? (options.body === undefined ? undefined : JSON.stringify(options.body));
   const headers = { ...(body && { 'content-type': 'application/json' }), ...(options.token && { authorization: `Bearer ${options.token}` }), ...options.headers };
   return new Promise((resolve, reject) => {
-    const req = httpRequest({ host: url.hostname, port: url.port, path: url.pathname, method, headers, localAddress: address }, (res) => {
+    const req = httpRequest({ host: url.hostname, port: url.port, path: `${url.pathname}${url.search}`, method, headers, localAddress: address }, (res) => {
       const chunks: Buffer[] = [];
       res.on('data', (chunk: Buffer) => chunks.push(chunk));
       res.on('end', () => {
