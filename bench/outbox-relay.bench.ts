@@ -6,6 +6,7 @@
 import { randomUUID } from 'node:crypto';
 import { addToOutbox, createPool, createPublisher, createDaprClient, withTransaction, type OutboxEvent } from '@pos/platform';
 import { localSecret } from '@pos/platform/testing';
+import { daprApiToken } from '../tests/support/sidecar-tokens.ts';
 import { service } from '../tests/support/stack.ts';
 
 const EVENTS = Number(process.env.BENCH_OUTBOX_EVENTS ?? 20_000);
@@ -32,8 +33,8 @@ await pool.query('DELETE FROM outbox WHERE id = ANY($1::uuid[])', [ids]);
 await pool.end();
 
 // The old relay's way: await each publish before the next.
-process.env.DAPR_HTTP_PORT ??= String(service('user').sidecarHttp);
-const publish = createPublisher(createDaprClient(Number(process.env.DAPR_HTTP_PORT)));
+// Through the user app's sidecar, as the user app (its DAPR_API_TOKEN).
+const publish = createPublisher(createDaprClient(service('user').sidecarHttp, daprApiToken('user')));
 const started = performance.now();
 for (let i = 0; i < ONE_AT_A_TIME; i++) await publish(topic, { type: 'pos.bench.event.v1', partitionKey: keys[i % KEYS] as string, data: { i } });
 line('one publish at a time (before)', ONE_AT_A_TIME, performance.now() - started);
