@@ -27,10 +27,10 @@ export interface CallFailure {
 
 export type Outcome<Reply> = { ok: true; reply: Reply } | { ok: false; failure: CallFailure };
 
-/** Calls inventory as the order service does: through order's own sidecar (dapr-app-id, with
- * order's DAPR_API_TOKEN); with `direct`, straight to the app as its sidecar would (APP_API_TOKEN). */
-export function inventoryClient(direct = false) {
-  const port = direct ? service('inventory').appPort : service('order').sidecarGrpc;
+/** Calls inventory as `caller` does (order by default): through the caller's own sidecar
+ * (dapr-app-id, with its DAPR_API_TOKEN); with `direct`, straight to the app as its sidecar would (APP_API_TOKEN). */
+export function inventoryClient(caller = 'order', direct = false) {
+  const port = direct ? service('inventory').appPort : service(caller).sidecarGrpc;
   const client = new Inventory.Client(`127.0.0.1:${port}`, grpc.credentials.createInsecure()) as unknown as
     Record<Method, (request: object, metadata: grpc.Metadata, options: grpc.CallOptions, callback: (error: grpc.ServiceError | null, reply: unknown) => void) => void>
     & { close(): void };
@@ -38,7 +38,7 @@ export function inventoryClient(direct = false) {
   if (direct) metadata.set('dapr-api-token', appApiToken('inventory'));
   else {
     metadata.set('dapr-app-id', 'inventory');
-    metadata.set('dapr-api-token', daprApiToken('order'));
+    metadata.set('dapr-api-token', daprApiToken(caller));
   }
   return {
     call<Reply>(method: Method, body: object): Promise<Outcome<Reply>> {
