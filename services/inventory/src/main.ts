@@ -20,7 +20,6 @@ const grpcServer = createGrpcServer();
 addUnaryService(grpcServer, InventoryService, inventoryMethods(pool, config.RESERVATION_TTL_SECONDS), log);
 // Revocations fill this process's list, which the HTTP API's token verifier checks.
 const subscriptions = [productSubscription(postgresInbox(pool)), sessionRevocationSubscription()];
-await requireDeadLetterTopics(subscriptions);
 addSubscriptionsOverGrpc(grpcServer, subscriptions, log);
 
 await runService({
@@ -33,3 +32,6 @@ await runService({
     await pool.end();
   },
 });
+// Checked once listening: the sidecar of a gRPC app asks the app for its topics soon after it
+// starts and, finding the port closed, subscribes to none.
+await requireDeadLetterTopics(subscriptions);

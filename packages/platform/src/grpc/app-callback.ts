@@ -9,6 +9,7 @@ import { API_TOKEN_KEY, fromOwnSidecar } from '../dapr/app-token.ts';
 import { deliverEvent, type EventSubscription } from '../events/subscription.ts';
 import type { Logger } from '../logging/logger.ts';
 import { loadService } from './proto.ts';
+import { isDraining } from '../service/draining.ts';
 
 // Dapr's own contract, as the Dapr SDK package ships it.
 const daprProtoRoot = join(dirname(createRequire(import.meta.url).resolve('@dapr/dapr/package.json')), 'proto');
@@ -51,6 +52,14 @@ export function addSubscriptionsOverGrpc(server: grpc.Server, subscriptions: rea
       }
       void deliverEvent(sub, cloudEventOf(request), log).then((status) => callback(null, { status }));
     },
+  });
+  // Dapr's app health check for gRPC apps (enableAppHealthCheck in dapr.yaml). It also mends a
+  // start-up race: a sidecar that asked for the topics before the app listened subscribes to
+  // none, until the app is reported healthy and the sidecar subscribes again.
+  const HealthCheck = loadService('dapr/proto/runtime/v1/appcallback.proto', 'dapr.proto.runtime.v1.AppCallbackHealthCheck', daprProtoRoot);
+  server.addService(HealthCheck.definition, {
+    healthCheck: (_call: unknown, callback: grpc.sendUnaryData<unknown>) =>
+      (isDraining() ? callback({ code: grpcStatus.UNAVAILABLE, details: 'the app is stopping' }) : callback(null, {})),
   });
 }
 
