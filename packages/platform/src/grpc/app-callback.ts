@@ -53,9 +53,8 @@ export function addSubscriptionsOverGrpc(server: grpc.Server, subscriptions: rea
       void deliverEvent(sub, cloudEventOf(request), log).then((status) => callback(null, { status }));
     },
   });
-  // Dapr's app health check for gRPC apps (enableAppHealthCheck in dapr.yaml). It also mends a
-  // start-up race: a sidecar that asked for the topics before the app listened subscribes to
-  // none, until the app is reported healthy and the sidecar subscribes again.
+  // Dapr's app health check for gRPC apps (enableAppHealthCheck in dapr.yaml): a stopping app
+  // says so, and its sidecar holds deliveries back.
   const HealthCheck = loadService('dapr/proto/runtime/v1/appcallback.proto', 'dapr.proto.runtime.v1.AppCallbackHealthCheck', daprProtoRoot);
   server.addService(HealthCheck.definition, {
     healthCheck: (_call: unknown, callback: grpc.sendUnaryData<unknown>) =>
