@@ -36,7 +36,7 @@ async function makeProducts(): Promise<string[]> {
   for (const id of ids) {
     const response = await fetch(`http://127.0.0.1:${probe('probe-a').sidecarHttp}/v1.0/publish/pubsub/pos.products?metadata.partitionKey=${id}`, {
       method: 'POST', headers: { 'content-type': 'application/cloudevents+json', ...sidecarHeaders('probe-a') },
-      body: JSON.stringify({ specversion: '1.0', id: randomUUID(), source: 'bench', type: 'pos.product.created.v1', data: { product: { id, sku: id, name: 'bench', active: true, version: 1 } } }),
+      body: JSON.stringify({ specversion: '1.0', id: randomUUID(), source: 'bench', type: 'pos.product.created.v1', datacontenttype: 'application/json', data: { product: { id, sku: id, name: 'bench', active: true, version: 1 } } }),
     });
     if (response.status !== 204) throw new Error(`publish answered ${response.status}`);
   }
