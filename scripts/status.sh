@@ -30,9 +30,11 @@ row "Dapr Sentry (mTLS CA)" "$POS_SENTRY_PORT" http_ok "http://127.0.0.1:$POS_SE
 # The SPIFFE id in the certificate a sidecar presents on its internal gRPC port: the
 # identity Sentry gave it, which the callees' access policies name.
 sidecar_identity() { # internal-grpc-port
-  local port="$1"
-  openssl s_client -connect "127.0.0.1:$port" </dev/null 2>/dev/null \
-    | openssl x509 -noout -ext subjectAltName 2>/dev/null | grep -o 'spiffe://[^, ]*' || echo "no mTLS identity"
+  local id
+  # s_client fails the handshake (it has no client certificate) after printing the sidecar's.
+  id=$(openssl s_client -connect "127.0.0.1:$1" </dev/null 2>/dev/null \
+    | openssl x509 -noout -ext subjectAltName 2>/dev/null | grep -o 'spiffe://[^, ]*' | head -n 1)
+  echo "${id:-no mTLS identity}"
 }
 # ── end of sidecar identities ────────────────────────────────────────────────────────────
 
