@@ -19,10 +19,11 @@ declare -A SIDECAR_PORT=()
 APPS=()
 APP_DIRS=()
 RUN_FILE_APPS=$(run_file_apps "$RUN_FILE") || die "cannot read $RUN_FILE"
-while read -r app sidecar _ dir; do APPS+=("$app"); SIDECAR_PORT[$app]=$sidecar; APP_DIRS+=("$dir"); done <<< "$RUN_FILE_APPS"
+while read -r app sidecar _ dir _; do APPS+=("$app"); SIDECAR_PORT[$app]=$sidecar; APP_DIRS+=("$dir"); done <<< "$RUN_FILE_APPS"
 
 # The CLI runs $DAPR_RUNTIME_PATH/.dapr/bin/daprd. This wrapper keeps the listeners that
-# dapr.yaml cannot set (metrics, internal gRPC, the address announced over mDNS) on loopback.
+# dapr.yaml cannot set (metrics, internal gRPC, the address announced over mDNS) on loopback,
+# and adds what the run file cannot express: see sidecar_security below.
 write_daprd_wrapper() {
   local wrapper="$DAPR_RUNTIME_PATH/.dapr/bin/daprd"
   mkdir -p "$(dirname "$wrapper")"
@@ -30,10 +31,32 @@ write_daprd_wrapper() {
 #!/usr/bin/env bash
 export DAPR_HOST_IP=127.0.0.1
 case "\${1:-}" in --version|-version) exec "$(dapr_binary daprd)" "\$@" ;; esac
-exec "$(dapr_binary daprd)" "\$@" --metrics-listen-address 127.0.0.1 --dapr-internal-grpc-listen-address 127.0.0.1
+$(sidecar_security)
+exec "$(dapr_binary daprd)" "\$@" --metrics-listen-address 127.0.0.1 --dapr-internal-grpc-listen-address 127.0.0.1 \\
+  --enable-mtls --sentry-address 127.0.0.1:$POS_SENTRY_PORT --control-plane-trust-domain cluster.local --control-plane-namespace default
 EOF
   chmod +x "$wrapper"
 }
+
+# ── Sidecar security (README, Security) ──────────────────────────────────────────────────
+# The wrapper's lines that give each sidecar, found by its --app-id:
+# - mTLS: Sentry's root certificate (DAPR_TRUST_ANCHORS); its identity is then
+#   spiffe://public/ns/default/<app-id>, certified by Sentry (the flags above);
+# - DAPR_API_TOKEN, which its API demands of callers, and APP_API_TOKEN, which it sends its
+#   app; both the app's own, from the secrets file (the app gets them from with-app-tokens.sh).
+sidecar_security() {
+  cat <<EOF
+set -euo pipefail  # a sidecar with no token or no trust anchor must not start at all
+app_id=""; previous=""
+for arg in "\$@"; do if [ "\$previous" = --app-id ]; then app_id="\$arg"; fi; previous="\$arg"; done
+secret() { node "$POS_ROOT/scripts/lib/app-secret.ts" "\$app_id" "\$1"; }
+DAPR_TRUST_ANCHORS="\$(cat "$SENTRY_CREDENTIALS/ca.crt")"
+DAPR_API_TOKEN="\$(secret dapr-api-token)"
+APP_API_TOKEN="\$(secret app-api-token)"
+export DAPR_TRUST_ANCHORS DAPR_API_TOKEN APP_API_TOKEN NAMESPACE=default
+EOF
+}
+# ── end of sidecar security ──────────────────────────────────────────────────────────────
 
 # dapr run writes <appDirPath>/.dapr/logs; point each such folder into the one log folder.
 link_app_logs() {

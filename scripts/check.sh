@@ -1,9 +1,20 @@
 #!/usr/bin/env bash
-# Static checks: TypeScript (strict, no emit) and ESLint.
+# Static checks: generated gRPC types up to date, TypeScript (strict, no emit), ESLint, layer rules.
 set -euo pipefail
 . "$(dirname "$0")/lib/env.sh"
 . "$(dirname "$0")/lib/step.sh"
 cd "$POS_ROOT"
+# The committed types must be what proto/ gives today: regenerate aside and compare.
+fresh_proto_types() {
+  local fresh rc=0
+  fresh="$(mktemp -d)"
+  bash scripts/gen-proto.sh "$fresh/generated"
+  diff -r "$fresh/generated" packages/platform/src/grpc/generated || rc=$?
+  rm -rf "$fresh"
+  [ "$rc" = 0 ] || echo "stale: run npm run gen:proto and commit the result" >&2
+  return "$rc"
+}
+step "generated gRPC types match proto/" fresh_proto_types
 step "typecheck (tsc)" node node_modules/typescript/bin/tsc -p tsconfig.json
 step "lint (eslint)" node node_modules/eslint/bin/eslint.js .
 step "layer rules (dependency-cruiser)" node node_modules/dependency-cruiser/bin/dependency-cruiser.mjs \

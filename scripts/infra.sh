@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Starts and stops the infrastructure on 127.0.0.1: PostgreSQL, FerretDB, Kafka (KRaft),
-# Elasticsearch and the Dapr scheduler.   infra.sh up | down
+# Elasticsearch, the Dapr scheduler and Dapr Sentry (the mTLS certificate authority).   infra.sh up | down
 # A piece given by a POS_*_URL variable is the user's own and is left alone.
 set -euo pipefail
 . "$(dirname "$0")/lib/env.sh"
@@ -91,16 +91,35 @@ start_elasticsearch() {
     -E cluster.routing.allocation.disk.threshold_enabled=false
 }
 
+# Sidecars with mTLS talk mTLS to the scheduler too: it takes its identity from Sentry
+# (so Sentry starts first). It runs as daemon "scheduler-mtls" on ports of its own, so a
+# plaintext scheduler that an older checkout started on the shared machine can coexist.
 start_scheduler() {
-  mkdir -p "$SCHEDULER_DATA"
+  mkdir -p "$SCHEDULER_DATA" "$POS_STATE_DIR/scheduler-identity" && chmod 700 "$POS_STATE_DIR/scheduler-identity"
   # 1.16.5 ignores the healthz/metrics listen-address flags: those two ports bind all interfaces.
-  start_daemon scheduler "$(dapr_binary scheduler)" --port "$POS_SCHEDULER_PORT" --listen-address 127.0.0.1 \
+  NAMESPACE=default start_daemon scheduler-mtls "$(dapr_binary scheduler)" --port "$POS_SCHEDULER_PORT" --listen-address 127.0.0.1 \
     --etcd-data-dir "$SCHEDULER_DATA" --id dapr-scheduler-server-0 \
     --etcd-client-port "$POS_SCHEDULER_ETCD_PORT" --etcd-client-listen-address 127.0.0.1 \
     --etcd-initial-cluster "dapr-scheduler-server-0=http://127.0.0.1:$POS_SCHEDULER_ETCD_PEER_PORT" \
     --override-broadcast-host-port "127.0.0.1:$POS_SCHEDULER_PORT" \
-    --healthz-port "$POS_SCHEDULER_HEALTH_PORT" --metrics-port "$POS_SCHEDULER_METRICS_PORT"
+    --healthz-port "$POS_SCHEDULER_HEALTH_PORT" --metrics-port "$POS_SCHEDULER_METRICS_PORT" \
+    --tls-enabled --trust-domain cluster.local --trust-anchors-file "$SENTRY_CREDENTIALS/ca.crt" \
+    --sentry-address "127.0.0.1:$POS_SENTRY_PORT" --identity-directory-write "$POS_STATE_DIR/scheduler-identity/current"
 }
+
+# ── Dapr Sentry: the certificate authority behind the sidecars' mTLS ─────────────────────
+# On its first start it writes a root (ca.crt) and an issuer certificate and key into
+# $SENTRY_CREDENTIALS; the umask keeps them 0600. Sidecars trust ca.crt (apps.sh).
+start_sentry() {
+  mkdir -p "$SENTRY_CREDENTIALS" && chmod 700 "$SENTRY_CREDENTIALS"
+  (umask 077 && start_daemon sentry "$(dapr_binary sentry)" --issuer-credentials "$SENTRY_CREDENTIALS" \
+    --trust-domain cluster.local --config "$POS_ROOT/components/sentry/daprsystem.yaml" \
+    --port "$POS_SENTRY_PORT" --listen-address 127.0.0.1 \
+    --healthz-port "$POS_SENTRY_HEALTH_PORT" --healthz-listen-address 127.0.0.1 \
+    --metrics-port "$POS_SENTRY_METRICS_PORT" --metrics-listen-address 127.0.0.1)
+}
+sentry_healthy() { curl -fsS "http://127.0.0.1:$POS_SENTRY_HEALTH_PORT/healthz" && [ -s "$SENTRY_CREDENTIALS/ca.crt" ]; }
+# ── end of Dapr Sentry ─────────────────────────────────────────────────────────────────
 
 es_healthy() { curl -fsS "http://127.0.0.1:$POS_ES_PORT/_cluster/health?wait_for_status=yellow&timeout=1s"; }
 scheduler_healthy() { curl -fsS "http://127.0.0.1:$POS_SCHEDULER_HEALTH_PORT/healthz"; }
@@ -122,20 +141,24 @@ up() {
   if [ -z "$POS_ELASTICSEARCH_URL" ]; then running elasticsearch || step "start Elasticsearch" start_elasticsearch; fi
   if [ -z "$POS_KAFKA_BROKERS" ]; then running kafka || step "start Kafka" start_kafka; fi
   if [ -z "$POS_MONGO_URL" ]; then running ferretdb || step "start FerretDB" start_ferretdb; fi
-  running scheduler || step "start Dapr scheduler" start_scheduler
+  running sentry || step "start Dapr Sentry (mTLS CA)" start_sentry
+  step "Dapr Sentry healthy on :$POS_SENTRY_PORT" wait_up sentry 30 sentry_healthy
+  running scheduler-mtls || step "start Dapr scheduler" start_scheduler
   if [ -z "$POS_POSTGRES_URL" ]; then
     postgres_running || step "start PostgreSQL" start_postgres
   fi
   step "databases" create_databases
   [ -n "$POS_MONGO_URL" ] || step "FerretDB answers on :$POS_MONGO_PORT" wait_up ferretdb 30 port_open "$POS_MONGO_PORT"
   [ -n "$POS_KAFKA_BROKERS" ] || step "Kafka answers on :$POS_KAFKA_PORT" wait_up kafka 90 port_open "$POS_KAFKA_PORT"
-  step "Dapr scheduler healthy on :$POS_SCHEDULER_PORT" wait_up scheduler 30 scheduler_healthy
+  step "Dapr scheduler healthy on :$POS_SCHEDULER_PORT" wait_up scheduler-mtls 30 scheduler_healthy
   [ -n "$POS_ELASTICSEARCH_URL" ] || step "Elasticsearch healthy on :$POS_ES_PORT" wait_up elasticsearch 180 es_healthy
 }
 
 down() {
   stop_daemon containers 60
-  stop_daemon scheduler
+  stop_daemon scheduler-mtls
+  stop_daemon scheduler  # the plaintext one of older checkouts, if one is left
+  stop_daemon sentry
   stop_daemon elasticsearch
   stop_daemon kafka
   stop_daemon ferretdb

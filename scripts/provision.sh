@@ -97,6 +97,18 @@ build_dapr() {
   rm -rf "$src" "$cli"
 }
 
+# Sentry, Dapr's mTLS certificate authority: its own step, so a cache that already has
+# daprd (whose build deletes the source) gets it from the same module and version.
+build_sentry() {
+  need go "Dapr Sentry"
+  local src="$BUILD_DIR/dapr-sentry" bin="$DAPR_HOME/bin"
+  local ldflags="-s -w -X github.com/dapr/dapr/pkg/buildinfo.version=$DAPR_VERSION -X github.com/dapr/kit/logger.DaprVersion=$DAPR_VERSION"
+  mkdir -p "$bin"
+  go_source github.com/dapr/dapr "v$DAPR_VERSION" "$src"
+  (cd "$src" && CGO_ENABLED=0 go build -ldflags "$ldflags" -o "$bin/sentry.tmp" ./cmd/sentry)
+  mv "$bin/sentry.tmp" "$bin/sentry" && rm -rf "$src"
+}
+
 # npm ci again only when package-lock.json changed since the last install.
 install_node_packages() {
   (cd "$POS_ROOT" && npm ci --no-audit --no-fund && sha256sum package-lock.json > node_modules/.lock-hash)
@@ -143,3 +155,6 @@ else step "Elasticsearch $ELASTICSEARCH_VERSION (Maven)" fetch_elasticsearch; fi
 if user_dapr; then echo "  ✓ Dapr: using $(command -v dapr) and ~/.dapr/bin"
 elif [ -x "$DAPR_HOME/bin/dapr" ] && [ -x "$DAPR_HOME/bin/scheduler" ] && [ -x "$DAPR_HOME/bin/daprd" ]; then done_already "Dapr $DAPR_VERSION"
 else step "Dapr $DAPR_VERSION: daprd, scheduler, CLI (Go build, about 5 min)" build_dapr; fi
+if user_dapr && [ -x "$HOME/.dapr/bin/sentry" ]; then echo "  ✓ Dapr Sentry: using ~/.dapr/bin/sentry"
+elif [ -x "$DAPR_HOME/bin/sentry" ]; then done_already "Dapr Sentry $DAPR_VERSION"
+else step "Dapr Sentry $DAPR_VERSION (Go build, about 1 min)" build_sentry; fi

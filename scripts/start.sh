@@ -25,6 +25,17 @@ echo "Starting the apps"
 bash "$POS_ROOT/scripts/apps.sh" up
 echo "All five apps and sidecars are healthy after $(( $(date +%s) - started ))s. Ctrl-C stops everything."
 bash "$POS_ROOT/scripts/status.sh" || true
-# Follow the apps' output until dapr run ends (Ctrl-C here, or npm stop elsewhere).
-tail -n 0 -f --pid="$(pid_of dapr-run)" "$POS_LOG_DIR/dapr-run.log" &
+# Follow the apps' output until dapr run ends (Ctrl-C here, or npm stop elsewhere). dapr run
+# neither restarts an app that exits nor stops: that line is repeated so it cannot be missed.
+follow_apps() {
+  local line
+  while IFS= read -r line; do
+    printf '%s\n' "$line"
+    case "$line" in
+      *"The App process exited with error code"*)
+        printf '\n!!!!!! AN APP HAS DIED and will not be restarted: %s\n!!!!!! npm run status names it; npm stop, then npm start.\n\n' "$line" ;;
+    esac
+  done
+}
+tail -n 0 -f --pid="$(pid_of dapr-run)" "$POS_LOG_DIR/dapr-run.log" | follow_apps &
 wait $! || true

@@ -4,6 +4,7 @@ set -uo pipefail
 . "$(dirname "$0")/lib/env.sh"
 . "$(dirname "$0")/lib/step.sh"
 . "$(dirname "$0")/lib/run-file.sh"
+. "$(dirname "$0")/lib/daemon.sh"
 
 row() { # name port healthy?(command...)
   local name="$1" port="$2"; shift 2
@@ -23,9 +24,45 @@ else row Kafka "$POS_KAFKA_PORT" port_open "$POS_KAFKA_PORT"; fi
 if [ -n "$POS_ELASTICSEARCH_URL" ]; then echo "  Elasticsearch          POS_ELASTICSEARCH_URL (yours)"
 else row Elasticsearch "$POS_ES_PORT" http_ok "http://127.0.0.1:$POS_ES_PORT/_cluster/health"; fi
 row "Dapr scheduler" "$POS_SCHEDULER_PORT" http_ok "http://127.0.0.1:$POS_SCHEDULER_HEALTH_PORT/healthz"
+row "Dapr Sentry (mTLS CA)" "$POS_SENTRY_PORT" http_ok "http://127.0.0.1:$POS_SENTRY_HEALTH_PORT/healthz"
+
+# ── Sidecar identities (mTLS) ────────────────────────────────────────────────────────────
+# The SPIFFE id in the certificate a sidecar presents on its internal gRPC port: the
+# identity Sentry gave it, which the callees' access policies name.
+sidecar_identity() { # internal-grpc-port
+  local id
+  # s_client fails the handshake (it has no client certificate) after printing the sidecar's.
+  id=$(openssl s_client -connect "127.0.0.1:$1" </dev/null 2>/dev/null \
+    | openssl x509 -noout -ext subjectAltName 2>/dev/null | grep -o 'spiffe://[^, ]*' | head -n 1)
+  echo "${id:-no mTLS identity}"
+}
+# ── end of sidecar identities ────────────────────────────────────────────────────────────
+
+# dapr run does not restart an app whose process ended, and its sidecar still answers
+# healthy: such an app is named loudly, with the end of its log.
+newest_app_log() { ls -t "$POS_LOG_DIR"/apps/*/logs/"$1"_app_*.log 2>/dev/null | head -n 1; }
+app_exited() { # app
+  local log; log=$(newest_app_log "$1")
+  [ -n "$log" ] && grep -q "The App process exited with error code\|Exited App successfully" "$log"
+}
+
+apps_of() { # run-file dapr-run-daemon
+  local app sidecar http internal
+  while read -r app sidecar http _ internal; do
+    if running "$2" && app_exited "$app"; then
+      printf '  %-22s 127.0.0.1:%-6s %s\n' "$app app" "$http" "DIED: dapr run does not restart it (npm stop, then npm start)"
+      tail -n 5 "$(newest_app_log "$app")" | cut -c1-300 | sed 's/^/      | /'
+    else
+      row "$app app" "$http" http_ok "http://127.0.0.1:$http/healthz"
+    fi
+    row "$app sidecar" "$sidecar" http_ok "http://127.0.0.1:$sidecar/v1.0/healthz"
+    if port_open "$sidecar"; then printf '  %-22s %s\n' "" "identity: $(sidecar_identity "$internal")"; fi
+  done < <(run_file_apps "$1")
+}
 
 echo "Apps (app port / sidecar HTTP port)"
-while read -r app sidecar http _; do
-  row "$app app" "$http" http_ok "http://127.0.0.1:$http/healthz"
-  row "$app sidecar" "$sidecar" http_ok "http://127.0.0.1:$sidecar/v1.0/healthz"
-done < <(run_file_apps "$POS_ROOT/dapr.yaml")
+apps_of "$POS_ROOT/dapr.yaml" dapr-run
+if running dapr-run-probe; then
+  echo "Test-only probe apps"
+  apps_of "$POS_ROOT/tests/probe/dapr.yaml" dapr-run-probe
+fi

@@ -1,6 +1,6 @@
 // The apps of a dapr run file (dapr.yaml), read with a YAML parser: the one place that the
 // shell scripts and the tests learn each app's ports from, so each port is written down once.
-//   node scripts/lib/run-file.ts RUN_FILE   prints "appID daprHTTPPort HTTP_PORT appDir" per app
+//   node scripts/lib/run-file.ts RUN_FILE   prints "appID daprHTTPPort HTTP_PORT appDir daprInternalGRPCPort" per app
 import { readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { parse } from 'yaml';
@@ -16,6 +16,8 @@ export interface RunFileApp {
   appPort: number;
   /** Every port the app and its sidecar listen on. */
   ports: number[];
+  /** The sidecar's port for other sidecars (mTLS). */
+  sidecarInternalGrpc: number;
   /** appDirPath, resolved against the run file's folder. */
   dir: string;
 }
@@ -40,6 +42,7 @@ export function runFileApps(runFile: string): RunFileApp[] {
       sidecarHttp: ports.daprHTTPPort,
       sidecarGrpc: ports.daprGRPCPort,
       appPort: ports.appPort,
+      sidecarInternalGrpc: ports.daprInternalGRPCPort,
       ports: [...new Set([...Object.values(ports), ...envPorts])],
       dir: resolve(dirname(runFile), String(entry.appDirPath ?? '.')),
     };
@@ -49,5 +52,5 @@ export function runFileApps(runFile: string): RunFileApp[] {
 if (import.meta.main) {
   const runFile = process.argv[2];
   if (!runFile) throw new Error('usage: node scripts/lib/run-file.ts RUN_FILE');
-  for (const { app, sidecarHttp, http, dir } of runFileApps(runFile)) console.log(app, sidecarHttp, http, dir);
+  for (const app of runFileApps(runFile)) console.log(app.app, app.sidecarHttp, app.http, app.dir, app.sidecarInternalGrpc);
 }

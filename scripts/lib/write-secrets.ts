@@ -65,6 +65,16 @@ const secrets: Record<string, string> = {
   ...rolePasswords,
 };
 
+// ── API tokens, one pair per app (README, Security) ───────────────────────────────────
+// <app>-dapr-api-token: what the app sends its own sidecar (DAPR_API_TOKEN);
+// <app>-app-api-token: what the sidecar sends its app (APP_API_TOKEN). One pair per app, so a
+// leaked token opens one sidecar or one app, never all of them.
+const appsWithSidecars = ['user', 'product', 'inventory', 'product-query', 'order', 'probe-a', 'probe-b'];
+for (const app of appsWithSidecars) {
+  for (const kind of ['dapr-api-token', 'app-api-token']) secrets[`${app}-${kind}`] = kept(`${app}-${kind}`, () => token(32));
+}
+// ── end of API tokens ─────────────────────────────────────────────────────────────────
+
 mkdirSync(dirname(file), { recursive: true });
 // Written beside the file and renamed over it, so a sidecar reading it meanwhile sees the
 // old file or the new one, never half of one; the new file is 0600 whatever the old one was.

@@ -29,8 +29,8 @@ describe('the run-file reader', () => {
   it('prints the same apps, ports and folders for the shell scripts', () => {
     const printed = execFileSync(process.execPath, [join(root, 'scripts/lib/run-file.ts'), join(root, 'tests/probe/dapr.yaml')], { encoding: 'utf8' });
     assert.equal(printed, runFileApps(join(root, 'tests/probe/dapr.yaml'))
-      .map(({ app, sidecarHttp, http, dir }) => `${app} ${sidecarHttp} ${http} ${dir}\n`).join(''));
-    assert.match(printed, /^probe-a 3601 3101 \S+\/tests\/probe\nprobe-b 3602 3102 \S+\/tests\/probe\n$/);
+      .map(({ app, sidecarHttp, http, dir, sidecarInternalGrpc }) => `${app} ${sidecarHttp} ${http} ${dir} ${sidecarInternalGrpc}\n`).join(''));
+    assert.match(printed, /^probe-a 3601 3101 \S+\/tests\/probe 4711\nprobe-b 3602 3102 \S+\/tests\/probe 4712\n$/);
   });
 
   it('an app without a port it needs is refused, naming the app and the port', () => {

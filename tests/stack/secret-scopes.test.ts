@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { parse, parseAllDocuments } from 'yaml';
+import { parse } from 'yaml';
+import { sidecarHeaders } from '../support/sidecar-tokens.ts';
 import { apps, probeApps } from '../support/stack.ts';
 
 /** What each app may read from the secret store, written down here apart from the Configurations. */
@@ -16,7 +17,7 @@ const allowedSecrets: Record<string, string[]> = {
 
 interface Configuration {
   metadata: { name: string };
-  spec: { secrets?: unknown } & Record<string, unknown>;
+  spec: { secrets?: unknown; accessControl?: unknown } & Record<string, unknown>;
 }
 
 const root = new URL('../../', import.meta.url);
@@ -43,7 +44,7 @@ for (const { app, sidecarHttp } of [...apps, ...probeApps]) {
 
     it(`hands ${app} each secret on its list: ${allowed.join(', ')}`, async () => {
       for (const key of allowed) {
-        const response = await fetch(`${store}/${key}`);
+        const response = await fetch(`${store}/${key}`, { headers: sidecarHeaders(app) });
         assert.equal(response.status, 200, `${key} is on ${app}'s list`);
         assert.deepEqual(await response.json(), { [key]: secrets[key] });
       }
@@ -53,14 +54,14 @@ for (const { app, sidecarHttp } of [...apps, ...probeApps]) {
       const others = Object.keys(secrets).filter((key) => !allowed.includes(key));
       assert.ok(others.includes('postgres-url'), 'the store holds secrets this app must not get');
       for (const key of others) {
-        const response = await fetch(`${store}/${key}`);
+        const response = await fetch(`${store}/${key}`, { headers: sidecarHeaders(app) });
         assert.equal(response.status, 403, `${app} must not read ${key}`);
         assert.equal(((await response.json()) as { errorCode: string }).errorCode, 'ERR_PERMISSION_DENIED');
       }
     });
 
     it(`a bulk read gives ${app} only the secrets on its list`, async () => {
-      const response = await fetch(`${store}/bulk`);
+      const response = await fetch(`${store}/bulk`, { headers: sidecarHeaders(app) });
       assert.equal(response.status, 200);
       assert.deepEqual(Object.keys((await response.json()) as object).sort(), [...allowed].sort());
     });
@@ -71,13 +72,13 @@ describe('components and secret scopes', () => {
   // Dapr resolves a component's secretKeyRef with the store itself, not through the app's scope.
   it('the user sidecar publishes to Kafka and keeps state with connection strings the user app may not read', async () => {
     const sidecar = `http://127.0.0.1:${apps.find(({ app }) => app === 'user')?.sidecarHttp}/v1.0`;
-    for (const key of ['kafka-brokers', 'state-db-url']) assert.equal((await fetch(`${sidecar}/secrets/secretstore/${key}`)).status, 403);
-    const published = await fetch(`${sidecar}/publish/pubsub/stack.scope-check`, { method: 'POST', body: '{"ok":true}', headers: { 'content-type': 'application/json' } });
+    for (const key of ['kafka-brokers', 'state-db-url']) assert.equal((await fetch(`${sidecar}/secrets/secretstore/${key}`, { headers: sidecarHeaders('user') })).status, 403);
+    const published = await fetch(`${sidecar}/publish/pubsub/stack.scope-check`, { method: 'POST', body: '{"ok":true}', headers: { 'content-type': 'application/json', ...sidecarHeaders('user') } });
     assert.equal(published.status, 204);
     const key = `scope-check-${Date.now()}`;
-    const saved = await fetch(`${sidecar}/state/statestore`, { method: 'POST', body: JSON.stringify([{ key, value: 1, metadata: { ttlInSeconds: '60' } }]) });
+    const saved = await fetch(`${sidecar}/state/statestore`, { method: 'POST', body: JSON.stringify([{ key, value: 1, metadata: { ttlInSeconds: '60' } }]), headers: sidecarHeaders('user') });
     assert.equal(saved.status, 204);
-    assert.equal(await (await fetch(`${sidecar}/state/statestore/${key}`)).text(), '1');
+    assert.equal(await (await fetch(`${sidecar}/state/statestore/${key}`, { headers: sidecarHeaders('user') })).text(), '1');
   });
 });
 
@@ -93,18 +94,20 @@ describe('the sidecar Configurations', () => {
     }
   });
 
-  it('the k8s Configurations carry the same secret scopes as the local ones, one per service', () => {
+  it('the k8s Configurations carry the same secret scopes and access policies as the local ones, one per service', () => {
     const local = allLocalConfigurations();
-    const text = readFileSync(new URL('k8s/dapr/configurations.yaml', root), 'utf8');
-    const cluster = parseAllDocuments(text).map((document) => document.toJSON() as Configuration);
-    assert.deepEqual(cluster.map((configuration) => configuration.metadata.name).sort(), apps.map(({ app }) => app).sort());
-    for (const configuration of cluster) {
-      assert.deepEqual(configuration.spec.secrets, local.get(configuration.metadata.name)?.spec.secrets, configuration.metadata.name);
+    for (const { app } of apps) {
+      const cluster = parse(readFileSync(new URL(`k8s/dapr/configuration-${app}.yaml`, root), 'utf8')) as Configuration;
+      assert.equal(cluster.metadata.name, app);
+      assert.deepEqual(cluster.spec.secrets, local.get(app)?.spec.secrets, app);
+      // The cluster runs the apps in namespace pos; locally every sidecar is in namespace default.
+      const localAccess = JSON.stringify(local.get(app)?.spec.accessControl).replaceAll('"namespace":"default"', '"namespace":"pos"');
+      assert.equal(JSON.stringify(cluster.spec.accessControl), localAccess, app);
     }
   });
 
-  it('the local Configurations differ only in their secret scopes (tracing and metrics alike)', () => {
-    const shared = [...allLocalConfigurations().values()].map(({ spec: { secrets: _, ...rest } }) => rest);
+  it('the local Configurations differ only in their secret scopes and access policies (tracing and metrics alike)', () => {
+    const shared = [...allLocalConfigurations().values()].map(({ spec: { secrets: _, accessControl: __, ...rest } }) => rest);
     for (const spec of shared) assert.deepEqual(spec, shared[0]);
   });
 });

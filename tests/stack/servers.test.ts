@@ -1,4 +1,6 @@
 import assert from 'node:assert/strict';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
 import { Client as ElasticsearchClient } from '@elastic/elasticsearch';
 import { Kafka, logLevel } from 'kafkajs';
 import { MongoClient } from 'mongodb';
@@ -18,6 +20,15 @@ describe('the infrastructure servers', () => {
     } finally {
       await client.end();
     }
+  });
+
+  it('FerretDB keeps its state file in the state folder, never in the folder it was started from', function () {
+    // A natively started FerretDB only; a server given by POS_MONGO_URL keeps its state its own way.
+    if (process.env.POS_MONGO_URL || process.env.POS_INFRA === 'testcontainers') this.skip();
+    const dataDir = process.env.POS_DATA_DIR;
+    assert.ok(dataDir, 'POS_DATA_DIR is set by npm test');
+    assert.ok(existsSync(join(dataDir, 'ferretdb-state', 'state.json')), 'state.json in $POS_DATA_DIR/ferretdb-state');
+    assert.equal(existsSync(new URL('../../state.json', import.meta.url)), false, 'no state.json at the repository root');
   });
 
   it('the MongoDB-wire server answers a ping and keeps a document it is given', async () => {

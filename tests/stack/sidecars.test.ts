@@ -1,13 +1,14 @@
 import assert from 'node:assert/strict';
 import { apps, service } from '../support/stack.ts';
+import { sidecarHeaders } from '../support/sidecar-tokens.ts';
 
 /** Each component file's scopes, read the other way round: what each app may use. */
 const componentsOf: Record<string, string[]> = {
-  user: ['pubsub', 'secretstore', 'statestore'],
-  product: ['pubsub', 'secretstore'],
-  inventory: ['pubsub', 'secretstore'],
-  'product-query': ['pubsub', 'secretstore'],
-  order: ['pubsub', 'secretstore', 'statestore'],
+  user: ['pubsub', 'pubsub-broadcast', 'secretstore', 'statestore'],
+  product: ['pubsub', 'pubsub-broadcast', 'secretstore'],
+  inventory: ['pubsub', 'pubsub-broadcast', 'secretstore'],
+  'product-query': ['pubsub', 'pubsub-broadcast', 'secretstore'],
+  order: ['pubsub', 'pubsub-broadcast', 'secretstore', 'statestore'],
 };
 
 interface SidecarMetadata {
@@ -25,7 +26,7 @@ for (const { app, sidecarHttp, protocol } of apps) {
     });
 
     it(`the sidecar loads exactly the components scoped to ${app}, and talks ${protocol} to it`, async () => {
-      const metadata = (await (await fetch(`${sidecar}/metadata`)).json()) as SidecarMetadata;
+      const metadata = (await (await fetch(`${sidecar}/metadata`, { headers: sidecarHeaders(app) })).json()) as SidecarMetadata;
       assert.equal(metadata.id, app);
       assert.deepEqual(metadata.components.map((component) => component.name).sort(), componentsOf[app]);
       assert.equal(metadata.appConnectionProperties.protocol, protocol);
@@ -43,8 +44,10 @@ describe('every app answers /healthz', () => {
   }
 
   it('an HTTP app is reachable through another app\'s sidecar (service invocation)', async () => {
-    const response = await fetch(`http://127.0.0.1:${service('order').sidecarHttp}/v1.0/invoke/user/method/healthz`);
+    // The one operation of user that its access policy opens to order: the token-signing keys.
+    const response = await fetch(`http://127.0.0.1:${service('order').sidecarHttp}/v1.0/invoke/user/method/.well-known/jwks.json`,
+      { headers: sidecarHeaders('order') });
     assert.equal(response.status, 200);
-    assert.deepEqual(await response.json(), { status: 'ok', service: 'user' });
+    assert.ok(Array.isArray(((await response.json()) as { keys: unknown }).keys));
   });
 });

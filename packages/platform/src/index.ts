@@ -2,7 +2,7 @@
 export { z } from 'zod';
 export { loadConfig, port } from './config/load-config.ts';
 export {
-  AppError, ConflictError, DependencyUnavailableError, ForbiddenError, NotFoundError, UnauthorizedError, ValidationError,
+  AppError, ConflictError, DependencyUnavailableError, ForbiddenError, NotFoundError, RemoteCallError, UnauthorizedError, ValidationError,
   type ErrorKind,
   TooManyRequestsError,
 } from './errors/app-errors.ts';
@@ -10,21 +10,26 @@ export { createLogger, type Logger } from './logging/logger.ts';
 export { createHttpApp, routesOf, type HttpAppOptions } from './http/create-http-app.ts';
 export { defineRoute, securedRoute, type AnyRoute, type AuthRule, type Reply, type Route } from './http/route.ts';
 export {
-  jwksFromUserService, jwksTokenVerifier, ROLES, TOKEN_AUDIENCE, TOKEN_ISSUER, type Principal, type Role, type TokenVerifier,
+  jwksFromUserService, jwksTokenVerifier, localKeySet, ROLES, type RemoteKeySetOptions, TOKEN_AUDIENCE, TOKEN_ISSUER, type Principal, type Role, type TokenVerifier,
 } from './auth/token-verifier.ts';
+export {
+  SESSION_GENERATION_CLAIM, SESSION_REVOCATION_EVENT, SESSION_REVOCATION_TOPIC, sessionRevocations, SessionRevocations, type SessionRevocation,
+} from './auth/session-revocations.ts';
+export { sessionRevocationSubscription } from './events/session-revocation-subscription.ts';
 export { openApiPath } from './http/openapi.ts';
 export { runService, type ServiceDefinition } from './service/run-service.ts';
-export { createGrpcServer, addUnaryService, type UnaryHandler } from './grpc/create-grpc-server.ts';
-export { sidecarClient } from './grpc/sidecar-client.ts';
-export { loadService } from './grpc/proto.ts';
+export { createGrpcServer, addUnaryService, type UnaryMethod, type UnaryMethods } from './grpc/create-grpc-server.ts';
+export { sidecarClient, type SidecarCallOptions, type SidecarClient } from './grpc/sidecar-client.ts';
+export { loadService, type GrpcService } from './grpc/proto.ts';
 export { createDaprClient, sidecar, sidecarAnswers } from './dapr/sidecar.ts';
 export type { DaprClient } from '@dapr/dapr';
-export { createPublisher, type OutgoingEvent, type Publish } from './dapr/publisher.ts';
+export { createBulkPublisher, createPublisher, type OutgoingEvent, type Publish, type PublishBulk } from './dapr/publisher.ts';
 export { readSecret } from './dapr/secrets.ts';
 export { stateStore, type StateEntry, type StateStore } from './dapr/state.ts';
-export { subscription, type EventSubscription, type ReceivedEvent } from './events/subscription.ts';
+export { RejectedEventError, subscription, type EventSubscription, type ReceivedEvent } from './events/subscription.ts';
+export { requireDeadLetterTopics, topicsWithoutDeadLetter } from './events/dead-letter-check.ts';
 export { addSubscriptionsOverGrpc } from './grpc/app-callback.ts';
 export { postgresInbox, type Inbox } from './events/inbox.ts';
-export { addToOutbox, startOutboxRelay, type OutboxEvent, type OutboxRelay } from './events/outbox.ts';
+export { addToOutbox, startOutboxRelay, type OutboxEvent, type OutboxRelay, type OutboxRelayOptions } from './events/outbox.ts';
 export { createPool, databaseAnswers, withTransaction, type Pool, type Transaction } from './postgres/database.ts';
 export { migrate } from './postgres/migrate.ts';

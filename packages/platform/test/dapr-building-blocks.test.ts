@@ -3,9 +3,10 @@ import { randomUUID } from 'node:crypto';
 import { AppError, ConflictError, createDaprClient, readSecret, stateStore } from '../src/index.ts';
 import { eventually, localSecret } from '../src/testing/index.ts';
 import { probe } from '../../../tests/support/stack.ts';
+import { daprApiToken } from '../../../tests/support/sidecar-tokens.ts';
 
 // probe-a's sidecar: the secret store and the state store are scoped to it.
-const dapr = createDaprClient(probe('probe-a').sidecarHttp);
+const dapr = createDaprClient(probe('probe-a').sidecarHttp, daprApiToken('probe-a'));
 
 describe('secrets through the sidecar', () => {
   it('reads a secret that provisioning wrote', async () => {

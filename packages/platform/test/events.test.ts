@@ -2,9 +2,10 @@
 // probe-b publishes; probe-a subscribes (tests/probe).
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
-import { addToOutbox, createPool, withTransaction, type Pool } from '../src/index.ts';
+import { addToOutbox, createPool, requireDeadLetterTopics, topicsWithoutDeadLetter, withTransaction, type Pool } from '../src/index.ts';
 import { eventually, findOnTopic, localSecret, request } from '../src/testing/index.ts';
 import { probe } from '../../../tests/support/stack.ts';
+import { daprApiToken, sidecarHeaders } from '../../../tests/support/sidecar-tokens.ts';
 
 const probeA = probe('probe-a').url;
 const probeB = probe('probe-b').url;
@@ -68,7 +69,7 @@ describe('events between apps', function () {
     const id = randomUUID();
     const response = await fetch(`${sidecarB}/publish/pubsub/probe.events`, {
       method: 'POST',
-      headers: { 'content-type': 'application/cloudevents+json' },
+      headers: { 'content-type': 'application/cloudevents+json', ...sidecarHeaders('probe-b') },
       body: JSON.stringify({ specversion: '1.0', id, source: 'test', type: 'pos.probe.note.v1', data: { wrong: true } }),
     });
     assert.equal(response.status, 204);
@@ -85,6 +86,30 @@ describe('events between apps', function () {
     const later = (await request<{ id: string }>('POST', `${probeA}/publish`, { body: { topic: 'probe.grpc-events', partitionKey: id, data: { note: 'later' } } })).body;
     await handledOnce('probe.grpc-events', later.id);
     assert.equal((await handledOnce('probe.grpc-events', id)).data.note, 'to a gRPC app');
+  });
+
+  it('a handler that loses an ETag race gets the event again (RETRY), and the next delivery succeeds', async () => {
+    const id = await publishFromB('probe.conflicts', { data: { note: 'races' } });
+    await eventually(async () => {
+      const attempts = (await handled('probe.conflicts')).filter((h) => h.id === id).length;
+      assert.equal(attempts, 2, `handled ${attempts} times`);
+    });
+  });
+
+  it('one event id delivered to two subscriptions of an app is handled by each', async () => {
+    const id = randomUUID();
+    await publishFromB('probe.events', { id, data: { note: 'to the first' } });
+    await publishFromB('probe.copies', { id, data: { note: 'to the second' } });
+    assert.equal((await handledOnce('probe.events', id)).data.note, 'to the first');
+    assert.equal((await handledOnce('probe.copies', id)).data.note, 'to the second');
+  });
+
+  it('a served topic with no Subscription or one without a dead-letter topic is refused at start-up', async () => {
+    const sidecarA = probe('probe-a').sidecarHttp;
+    const token = daprApiToken('probe-a');
+    await requireDeadLetterTopics([{ topic: 'probe.events' }, { topic: 'probe.copies' }], sidecarA, token);
+    await assert.rejects(requireDeadLetterTopics([{ topic: 'probe.events' }, { topic: 'probe.undeclared' }], sidecarA, token), /probe\.undeclared/);
+    assert.deepEqual(topicsWithoutDeadLetter([{ topic: 'a' }, { topic: 'b' }], [{ topic: 'a', deadLetterTopic: 'dl' }, { topic: 'b', deadLetterTopic: '' }]), ['b']);
   });
 
   it('the CloudEvent id, type and source the publisher sets arrive unchanged', async () => {

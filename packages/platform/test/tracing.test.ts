@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { randomBytes } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { eventually, findOnTopic, request } from '../src/testing/index.ts';
@@ -46,6 +46,22 @@ describe('tracing across apps', function () {
 
     await eventually(async () => {
       for (const app of ['probe-a', 'probe-b']) loggedWithTrace(app, traceId);
+    });
+  });
+
+  it('the callee logs one line per gRPC call, with the caller\'s request id, the trace id, the method and the outcome', async () => {
+    const { traceId, traceparent } = newTraceparent();
+    const requestId = randomUUID();
+    const reply = await request('POST', `${probe('probe-a').url}/echo-peer`, { body: { message: 'log me' }, headers: { traceparent, 'x-request-id': requestId } });
+    assert.equal(reply.status, 200);
+
+    await eventually(async () => {
+      // dapr run puts `== APP - probe-b == ` before each line of the app's JSON.
+      const calls = appLog('probe-b').split('\n').filter((line) => line.includes(`"requestId":"${requestId}"`))
+        .map((line) => JSON.parse(line.slice(line.indexOf('{'))) as Record<string, unknown>).filter((line) => line.msg === 'grpc call');
+      assert.equal(calls.length, 1, `probe-b logged ${calls.length} gRPC calls for request ${requestId}`);
+      assert.deepEqual({ method: calls[0]?.method, code: calls[0]?.code, traceId: calls[0]?.traceId },
+        { method: 'pos.probe.v1.Probe/Echo', code: 'OK', traceId });
     });
   });
 });

@@ -1,9 +1,12 @@
-import { createHttpApp, jwksFromUserService, jwksTokenVerifier, sidecarAnswers, type DaprClient } from '@pos/platform';
+import {
+  createHttpApp, createLogger, jwksFromUserService, jwksTokenVerifier, sessionRevocationSubscription, sidecarAnswers, subscription, type DaprClient,
+} from '@pos/platform';
 
 export function createApp(deps: { dapr: DaprClient }) {
   return createHttpApp({
     service: 'order',
-    tokens: jwksTokenVerifier(jwksFromUserService(deps.dapr)),
+    tokens: jwksTokenVerifier(jwksFromUserService()),
+    routes: [subscription(sessionRevocationSubscription(), createLogger('order'))],
     readiness: { sidecar: sidecarAnswers(deps.dapr) },
   });
 }

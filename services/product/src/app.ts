@@ -7,7 +7,7 @@ export function createApp(deps: ProductServiceDeps & { dapr: DaprClient }) {
   return createHttpApp({
     service: 'product',
     routes: [...productRoutes(deps), ...categoryRoutes(deps)],
-    tokens: jwksTokenVerifier(jwksFromUserService(deps.dapr)),
+    tokens: jwksTokenVerifier(jwksFromUserService()),
     readiness: { sidecar: sidecarAnswers(deps.dapr) },
   });
 }

@@ -1,10 +1,11 @@
 import {
-  addUnaryService, createDaprClient, createGrpcServer, createLogger, createPublisher, loadService, readSecret, runService,
+  addSubscriptionsOverGrpc, addUnaryService, createDaprClient, createGrpcServer, createLogger, createPublisher, readSecret, runService,
+  sessionRevocationSubscription,
 } from '@pos/platform';
 import { createApp } from './app.ts';
 import { config, databaseName } from './config.ts';
 import { startPendingEventRelay } from './events/pending-event-relay.ts';
-import { catalogHandlers } from './grpc/catalog.handlers.ts';
+import { CatalogService, catalogMethods } from './grpc/catalog.handlers.ts';
 import { openCatalogue } from './store/mongo.ts';
 import type { ProductServiceDeps } from './use-cases/deps.ts';
 
@@ -20,7 +21,9 @@ const deps: ProductServiceDeps = {
 };
 
 const grpcServer = createGrpcServer();
-addUnaryService(grpcServer, loadService('pos/catalog/v1/catalog.proto', 'pos.catalog.v1.Catalog'), catalogHandlers(deps), log);
+addUnaryService(grpcServer, CatalogService, catalogMethods(deps), log);
+// Revocations fill this process's list, which the HTTP API's token verifier checks.
+addSubscriptionsOverGrpc(grpcServer, [sessionRevocationSubscription()], log);
 
 await runService({
   name: 'product',

@@ -1,4 +1,6 @@
 // Small factories for the product service's tests: each test makes its own data.
+import type { CatalogDefinition } from '../src/grpc/contract.ts';
+import { daprApiToken } from '../../../tests/support/sidecar-tokens.ts';
 import { randomUUID } from 'node:crypto';
 import { loadService, sidecarClient } from '@pos/platform';
 import { localSecret, request } from '@pos/platform/testing';
@@ -79,7 +81,10 @@ export async function createProduct(changes: Record<string, unknown> = {}): Prom
 export const openTestCatalogue = () => openCatalogue(localSecret('mongo-url'), 'pos_product_test', { test: true });
 
 /** The Catalog gRPC service, called through the product app's own sidecar as a caller would. */
-export const catalogClient = () =>
-  sidecarClient(loadService('pos/catalog/v1/catalog.proto', 'pos.catalog.v1.Catalog'), 'product', { grpcPort: service('product').sidecarGrpc });
+/** Calls the Catalog as `caller` does: through the caller's own sidecar, with its DAPR_API_TOKEN
+ * (only order may call GetProducts/LookupBarcode, only product-query ListProducts). */
+export const catalogClient = (caller: 'order' | 'product-query' = 'order') =>
+  sidecarClient(loadService<CatalogDefinition>('pos/catalog/v1/catalog.proto', 'pos.catalog.v1.Catalog'), 'product',
+    { grpcPort: service(caller).sidecarGrpc, apiToken: daprApiToken(caller) });
 
 export const errorOf = (body: unknown) => (body as { error: { code: string; message: string; details?: Record<string, unknown> } }).error;

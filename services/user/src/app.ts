@@ -1,14 +1,21 @@
-import { createHttpApp, databaseAnswers, jwksTokenVerifier, sidecarAnswers, type DaprClient } from '@pos/platform';
+import {
+  createHttpApp, createLogger, databaseAnswers, jwksTokenVerifier, localKeySet, sessionRevocationSubscription, sidecarAnswers, subscription, type DaprClient,
+} from '@pos/platform';
 import { authRoutes } from './http/auth.routes.ts';
 import { userRoutes } from './http/user.routes.ts';
 import type { UserServiceDeps } from './use-cases/deps.ts';
 
 export function createApp(deps: UserServiceDeps & { dapr: DaprClient }) {
-  return createHttpApp({
+  const app = createHttpApp({
     service: 'user',
-    routes: [...authRoutes(deps), ...userRoutes(deps)],
+    routes: [...authRoutes(deps), ...userRoutes(deps), subscription(sessionRevocationSubscription(), createLogger('user'))],
     // The issuer verifies its own tokens with the keys it holds; other services fetch them.
-    tokens: jwksTokenVerifier(async () => deps.keys.jwks),
+    tokens: jwksTokenVerifier(localKeySet(deps.keys.jwks)),
     readiness: { database: databaseAnswers(deps.pool), sidecar: sidecarAnswers(deps.dapr) },
   });
+  // ctx.ip, which login throttling counts by: the connection's address, or with trusted
+  // proxies the entry the nearest of them appended to X-Forwarded-For (never one the client wrote).
+  app.proxy = deps.settings.trustProxyHops > 0;
+  app.maxIpsCount = deps.settings.trustProxyHops;
+  return app;
 }

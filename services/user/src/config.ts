@@ -8,6 +8,16 @@ export const config = loadConfig({
   PASSWORD_COST: z.coerce.number().int().min(10).max(20).default(15),
   ACCESS_TOKEN_TTL_SECONDS: seconds.default(900),
   REFRESH_TOKEN_TTL_SECONDS: seconds.default(7 * 24 * 3600),
+  /** Wrong passwords allowed per (email, source address), and per address across all
+   * emails, within one window (domain/login-policy.ts). */
   LOGIN_MAX_FAILURES: z.coerce.number().int().min(1).default(5),
-  LOGIN_LOCK_SECONDS: seconds.default(900),
+  LOGIN_ADDRESS_MAX_FAILURES: z.coerce.number().int().min(1).default(30),
+  LOGIN_WINDOW_SECONDS: seconds.default(900),
+  /** How long a refresh token may be sent again (a till retrying after a lost response) and
+   * get the same pair back, instead of revoking its session as a replay. */
+  REFRESH_RETRY_SECONDS: seconds.default(30),
+  /** Proxies in front of the app whose X-Forwarded-For entries are trusted for the client's
+   * address. 0 (the default) trusts none: the address is the connection's, and a client
+   * cannot pick its own by sending the header. Behind Kong, 1: the entry Kong appends. */
+  TRUST_PROXY_HOPS: z.coerce.number().int().min(0).max(5).default(0),
 });

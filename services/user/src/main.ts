@@ -1,5 +1,5 @@
 import {
-  createDaprClient, createLogger, createPool, createPublisher, migrate, readSecret, runService, startOutboxRelay, stateStore,
+  createBulkPublisher, createDaprClient, createLogger, createPool, migrate, readSecret, runService, startOutboxRelay, stateStore,
 } from '@pos/platform';
 import { createApp } from './app.ts';
 import { config } from './config.ts';
@@ -20,13 +20,15 @@ const deps: UserServiceDeps = {
   keys: await signingKeys(await secret('jwt-signing-key'), await secret('jwt-key-id'), JSON.parse(await secret('jwt-retired-public-keys'))),
   settings: {
     password: { logN: config.PASSWORD_COST, r: 8, p: 1 },
-    login: { maxFailures: config.LOGIN_MAX_FAILURES, lockSeconds: config.LOGIN_LOCK_SECONDS },
+    login: { maxFailures: config.LOGIN_MAX_FAILURES, addressMaxFailures: config.LOGIN_ADDRESS_MAX_FAILURES, windowSeconds: config.LOGIN_WINDOW_SECONDS },
     accessTokenTtlSeconds: config.ACCESS_TOKEN_TTL_SECONDS,
     refreshTokenTtlSeconds: config.REFRESH_TOKEN_TTL_SECONDS,
+    refreshRetrySeconds: config.REFRESH_RETRY_SECONDS,
+    trustProxyHops: config.TRUST_PROXY_HOPS,
   },
 };
 await bootstrapAdmin(deps, { email: await secret('admin-email'), password: await secret('admin-password') }, log);
-const relay = startOutboxRelay({ pool, publish: createPublisher(dapr), log });
+const relay = startOutboxRelay({ pool, publish: createBulkPublisher(), log });
 
 await runService({
   name: 'user',

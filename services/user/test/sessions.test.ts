@@ -1,9 +1,20 @@
 import assert from 'node:assert/strict';
+import { createPool, type Pool } from '@pos/platform';
+import { localSecret } from '@pos/platform/testing';
+import { tokenKey } from '../src/store/session.store.ts';
 import { asAdmin, call, newUser, type Session } from './support.ts';
 
 const refresh = (refreshToken: string) => call<Session & { error?: { code: string } }>('POST', '/auth/refresh', { body: { refreshToken } });
 
 describe('refresh tokens and sessions', () => {
+  let statePool: Pool;
+  let userPool: Pool;
+  before(() => {
+    statePool = createPool(localSecret('state-db-url'), { test: true });
+    userPool = createPool(localSecret('user-db-url'), { test: true });
+  });
+  after(async () => { await statePool.end(); await userPool.end(); });
+
   it('a refresh gives a new pair, and the new refresh token works in turn', async () => {
     const me = await newUser();
     const second = await refresh(me.refreshToken);
@@ -12,20 +23,71 @@ describe('refresh tokens and sessions', () => {
     assert.equal((await refresh(second.body.refreshToken)).status, 200);
   });
 
-  it('a refresh token used twice revokes the whole session family, the newest token too', async () => {
+  it('a till retrying a refresh whose response was lost gets the same pair back, and the session goes on', async () => {
+    const me = await newUser();
+    const lost = await refresh(me.refreshToken);
+    const retry = await refresh(me.refreshToken);
+    assert.equal(retry.status, 200);
+    assert.deepEqual(retry.body, lost.body);
+    assert.equal((await refresh(retry.body.refreshToken)).status, 200);
+  });
+
+  it('two exchanges of one token at the same time both get the same pair', async () => {
+    const me = await newUser();
+    const [first, second] = await Promise.all([refresh(me.refreshToken), refresh(me.refreshToken)]);
+    assert.deepEqual([first?.status, second?.status], [200, 200]);
+    assert.equal(first?.body.refreshToken, second?.body.refreshToken);
+  });
+
+  it('a refresh token sent again after its successor was used revokes the whole family, the newest token too', async () => {
     const me = await newUser();
     const rotated = await refresh(me.refreshToken);
-    assert.equal(rotated.status, 200);
+    const newest = await refresh(rotated.body.refreshToken);
+    assert.equal(newest.status, 200);
     const replay = await refresh(me.refreshToken);
     assert.equal(replay.status, 401);
+    assert.equal(replay.body.error?.code, 'AUTH.REFRESH_TOKEN_REUSED');
+    assert.equal((await refresh(newest.body.refreshToken)).status, 401);
+  });
+
+  it('a refresh token sent again after the retry window revokes the whole family', async () => {
+    const me = await newUser();
+    const rotated = await refresh(me.refreshToken);
+    // Age the stored exchange instead of waiting out REFRESH_RETRY_SECONDS.
+    const aged = await statePool.query(
+      `UPDATE dapr_state SET value = jsonb_set(value, '{exchange,retryUntil}', '"2000-01-01T00:00:00.000Z"') WHERE key = $1`,
+      [`user||${tokenKey(me.refreshToken)}`]);
+    assert.equal(aged.rowCount, 1);
+    const replay = await refresh(me.refreshToken);
     assert.equal(replay.body.error?.code, 'AUTH.REFRESH_TOKEN_REUSED');
     assert.equal((await refresh(rotated.body.refreshToken)).status, 401);
   });
 
-  it('two exchanges of one token at the same time: at most one succeeds', async () => {
+  it('refreshes racing a logout: no pair they return outlives the logout', async () => {
+    const users = await Promise.all(Array.from({ length: 6 }, () => newUser()));
+    const raced = await Promise.all(users.map(async (me) => {
+      const [refreshed] = await Promise.all([refresh(me.refreshToken), call('POST', '/auth/logout', { token: me.accessToken })]);
+      return refreshed;
+    }));
+    for (const refreshed of raced.filter((reply) => reply.status === 200)) {
+      assert.equal((await refresh(refreshed.body.refreshToken)).status, 401);
+    }
+  });
+
+  it('a password change ends every session even while the state store is failing: the revocation commits with the database', async () => {
     const me = await newUser();
-    const replies = await Promise.all([refresh(me.refreshToken), refresh(me.refreshToken)]);
-    assert.ok(replies.filter((reply) => reply.status === 200).length <= 1, replies.map((r) => r.status).join(','));
+    // The state store's table is away: every state call of the sidecar fails for real.
+    await statePool.query('ALTER TABLE dapr_state RENAME TO dapr_state_away');
+    let changed;
+    try {
+      changed = await call('POST', '/me/password', { token: me.accessToken, body: { currentPassword: me.password, newPassword: 'a brand new secret' } });
+    } finally {
+      await statePool.query('ALTER TABLE dapr_state_away RENAME TO dapr_state');
+    }
+    assert.equal(changed.status, 204);
+    const { rows } = await userPool.query<{ session_generation: number }>('SELECT session_generation FROM users WHERE id = $1', [me.user.id]);
+    assert.equal(rows[0]?.session_generation, 1);
+    assert.equal((await refresh(me.refreshToken)).status, 401);
   });
 
   it('after logout no refresh token of the user works, on any device', async () => {

@@ -1,7 +1,9 @@
 import {
   AppError, DependencyUnavailableError, addToOutbox, defineRoute, subscription, withTransaction, z,
-  type AnyRoute, type EventSubscription, type Inbox, type Logger, type Pool, type Publish, type Transaction,
+  type AnyRoute, type ErrorKind, type EventSubscription, type Inbox, type Logger, type Pool, type Publish, type StateStore, type Transaction,
+  type UnaryMethods,
 } from '@pos/platform';
+import type { ProbeDefinition } from '@pos/platform/proto/pos/probe/v1/Probe.ts';
 import { trace } from '@opentelemetry/api';
 import type { ProbeClient } from './probe-client.ts';
 
@@ -19,9 +21,11 @@ async function record(db: Pool | Transaction, eventId: string, topic: string, da
   await db.query('INSERT INTO received (event_id, topic, data) VALUES ($1, $2, $3)', [eventId, topic, JSON.stringify(data)]);
 }
 
-/** The probe's HTTP operations and its two subscriptions. */
-export function probeRoutes(deps: { pool: Pool; publish: Publish; inbox: Inbox<Transaction>; peer: ProbeClient; log: Logger }): AnyRoute[] {
-  const { pool, publish, inbox, peer, log } = deps;
+interface ProbeDeps { pool: Pool; publish: Publish; inbox: Inbox<Transaction>; peer: ProbeClient; state: StateStore<string>; log: Logger }
+
+/** The probe's HTTP operations and the routes of its subscriptions. */
+export function probeRoutes(deps: ProbeDeps): AnyRoute[] {
+  const { pool, publish, peer, log } = deps;
   return [
     defineRoute({
       method: 'post', path: '/publish', summary: 'Publish an event through the sidecar now', body: outgoing,
@@ -51,17 +55,52 @@ export function probeRoutes(deps: { pool: Pool; publish: Publish; inbox: Inbox<T
       responses: { 200: { description: 'the peer answered' } },
       handle: async ({ body }) => ({ body: await peer.echo(body.message, body.failWith) }),
     }),
-    subscription({
+    defineRoute({
+      method: 'get', path: '/slow', summary: 'Answers after a while: a request still in flight when the app is told to stop',
+      query: z.object({ ms: z.coerce.number().int().min(0).max(8000) }),
+      responses: { 200: { description: 'waited', schema: z.object({ waitedMs: z.number() }) } },
+      handle: async ({ query }) => {
+        await new Promise((resolve) => setTimeout(resolve, query.ms));
+        return { body: { waitedMs: query.ms } };
+      },
+    }),
+    ...probeSubscriptions(deps).map((sub) => subscription(sub, log)),
+  ];
+}
+
+/** What probe-a, an HTTP app, subscribes to. */
+export function probeSubscriptions(deps: ProbeDeps): EventSubscription<{ note: string }, Transaction>[] {
+  const { pool, inbox, state } = deps;
+  return [
+    {
       topic: 'probe.events', path: '/events/probe', schema: note, inbox,
       handle: async (event, tx) => record(tx, event.id, event.topic, event.data),
-    }, log),
-    subscription({
+    },
+    // A second subscription sharing the inbox: the same event id must be handled by both.
+    {
+      topic: 'probe.copies', path: '/events/probe-copies', schema: note, inbox,
+      handle: async (event, tx) => record(tx, event.id, event.topic, event.data),
+    },
+    {
       topic: 'probe.retry', path: '/events/probe-retry', schema: note,
       handle: async (event) => {
         await record(pool, event.id, event.topic, event.data);
         throw new DependencyUnavailableError('a dependency the probe pretends is down');
       },
-    }, log),
+    },
+    // The first delivery loses a real ETag race in the state store; a later one finds the entry.
+    {
+      topic: 'probe.conflicts', path: '/events/probe-conflicts', schema: note,
+      handle: async (event) => {
+        await record(pool, event.id, event.topic, event.data);
+        const key = `probe-conflict-${event.id}`;
+        if (await state.get(key)) return;
+        await state.save(key, 'first');
+        const stale = await state.get(key);
+        await state.save(key, 'second', { etag: stale?.etag ?? '' });
+        await state.save(key, 'lost', { etag: stale?.etag ?? '' });
+      },
+    },
   ];
 }
 
@@ -73,13 +112,20 @@ export function grpcSubscription(deps: { inbox: Inbox<Transaction> }): EventSubs
   };
 }
 
+const errorKinds = ['validation', 'unauthorized', 'forbidden', 'not_found', 'conflict', 'too_many_requests', 'unavailable'] as const;
+
 /** The gRPC side: Echo, or the AppError the caller asked for. */
-export function echoHandler(appId: string, log: Logger) {
-  return async (request: { message: string; failWith: string }) => {
-    log.info({ message: request.message }, 'echo');
-    if (request.failWith) {
-      throw new AppError(request.failWith as AppError['kind'], `PROBE.${request.failWith.toUpperCase()}`, `asked to fail with ${request.failWith}`);
-    }
-    return { message: request.message, appId, traceId: trace.getActiveSpan()?.spanContext().traceId ?? '' };
+export function probeMethods(appId: string): UnaryMethods<ProbeDefinition> {
+  return {
+    Echo: {
+      request: z.object({ message: z.string().max(200), failWith: z.enum(errorKinds).or(z.literal('')) }),
+      handle: async (request) => {
+        if (request.failWith) {
+          const kind = request.failWith as ErrorKind;
+          throw new AppError(kind, `PROBE.${kind.toUpperCase()}`, `asked to fail with ${kind}`);
+        }
+        return { message: request.message, appId, traceId: trace.getActiveSpan()?.spanContext().traceId ?? '' };
+      },
+    },
   };
 }

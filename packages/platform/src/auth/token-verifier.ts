@@ -1,7 +1,7 @@
-import type { DaprClient } from '@dapr/dapr';
-import { HttpMethod } from '@dapr/dapr';
-import { createLocalJWKSet, errors as joseErrors, jwtVerify, type JSONWebKeySet } from 'jose';
+import { createLocalJWKSet, createRemoteJWKSet, errors as joseErrors, jwtVerify, type JSONWebKeySet, type JWTVerifyGetKey } from 'jose';
+import { sidecar, sidecarApiHeaders } from '../dapr/sidecar.ts';
 import { DependencyUnavailableError, UnauthorizedError } from '../errors/app-errors.ts';
+import { SESSION_GENERATION_CLAIM, sessionRevocations, type SessionRevocations } from './session-revocations.ts';
 
 export const ROLES = ['admin', 'manager', 'cashier'] as const;
 export type Role = (typeof ROLES)[number];
@@ -21,52 +21,39 @@ export interface TokenVerifier {
   verify(token: string): Promise<Principal>;
 }
 
-// A kid we do not know may be a key the issuer has just rotated to: fetch the set again,
-// but not more often than this, so forged kids cannot make us hammer the issuer.
-const REFETCH_AFTER_MS = 10_000;
-
-/** Verifies RS256 access tokens against a JWKS that `loadKeys` fetches, caching it and
- * fetching again when a token names a key id the cached set does not have. */
-export function jwksTokenVerifier(loadKeys: () => Promise<JSONWebKeySet>): TokenVerifier {
-  // The set being fetched is shared, so a burst of requests on a cold cache fetches it once.
-  let cached: Promise<{ keys: ReturnType<typeof createLocalJWKSet>; fetchedAt: number }> | undefined;
-
-  const fetchKeys = async () => {
-    const jwks = await loadKeys().catch((error: unknown) => { throw new DependencyUnavailableError('the token issuer\'s keys', error); });
-    return { keys: createLocalJWKSet(jwks), fetchedAt: Date.now() };
-  };
-
-  const keySet = async (refresh: boolean) => {
-    const current = cached && (await cached.catch(() => undefined));
-    if (!current || (refresh && Date.now() - current.fetchedAt > REFETCH_AFTER_MS)) {
-      cached = fetchKeys();
-      return (await cached).keys;
-    }
-    return current.keys;
-  };
-
-  const verifyWith = async (token: string, refresh: boolean) =>
-    jwtVerify(token, await keySet(refresh), { issuer: TOKEN_ISSUER, audience: TOKEN_AUDIENCE, algorithms: ['RS256'] });
-
+/** Verifies RS256 access tokens against a key set: the issuer's JWKS fetched through the
+ * sidecar (`jwksFromUserService`) or, in the issuer itself, the keys it holds (`localKeySet`).
+ * A token whose session was revoked since it was issued (a logout everywhere, a password or
+ * role change, a deactivation) is refused as soon as this process has heard of it. */
+export function jwksTokenVerifier(keys: JWTVerifyGetKey, revocations: SessionRevocations = sessionRevocations): TokenVerifier {
   return {
     async verify(token) {
       let result;
       try {
-        result = await verifyWith(token, false).catch((error: unknown) => {
-          if (error instanceof joseErrors.JWKSNoMatchingKey) return verifyWith(token, true);
-          throw error;
-        });
+        result = await jwtVerify(token, keys, { issuer: TOKEN_ISSUER, audience: TOKEN_AUDIENCE, algorithms: ['RS256'] });
       } catch (error) {
-        if (error instanceof DependencyUnavailableError) throw error;
+        if (isKeySetFailure(error)) throw new DependencyUnavailableError('the token issuer\'s keys', error);
         throw new UnauthorizedError(describe(error), 'AUTH.INVALID_TOKEN');
       }
       const { sub, role, name } = result.payload;
       if (typeof sub !== 'string' || !ROLES.includes(role as Role) || typeof name !== 'string') {
         throw new UnauthorizedError('the token lacks sub, role or name', 'AUTH.INVALID_TOKEN');
       }
+      // A token issued before generations were claimed counts as generation 0: any revocation covers it.
+      const generation = result.payload[SESSION_GENERATION_CLAIM] ?? 0;
+      if (typeof generation !== 'number' || revocations.isRevoked(sub, generation)) {
+        throw new UnauthorizedError('the session of this token has been ended', 'AUTH.TOKEN_REVOKED');
+      }
       return { id: sub, role: role as Role, name };
     },
   };
+}
+
+/** A failure to get the key set (fetch failed, timed out, not a JWKS), not a fault of the
+ * token: jose raises those as errors of its own generic or JWKS kinds, or fetch's errors. */
+function isKeySetFailure(error: unknown): boolean {
+  return !(error instanceof joseErrors.JOSEError) || error.code === 'ERR_JOSE_GENERIC'
+    || error instanceof joseErrors.JWKSTimeout || error instanceof joseErrors.JWKSInvalid;
 }
 
 function describe(error: unknown): string {
@@ -77,6 +64,31 @@ function describe(error: unknown): string {
   return 'the token is not valid';
 }
 
-/** The user service's JWKS, fetched through this app's sidecar (service invocation). */
-export const jwksFromUserService = (dapr: DaprClient, appId = 'user') => async (): Promise<JSONWebKeySet> =>
-  (await dapr.invoker.invoke(appId, '.well-known/jwks.json', HttpMethod.GET)) as JSONWebKeySet;
+export interface RemoteKeySetOptions {
+  /** The app that publishes `/.well-known/jwks.json`. */
+  appId?: string;
+  /** The sidecar to ask, and the DAPR_API_TOKEN it wants; this app's own by default. */
+  sidecarHttpPort?: number;
+  apiToken?: string;
+  /** After this long the set is fetched again, so a key the issuer stopped publishing stops
+   * being trusted (jose's cacheMaxAge). */
+  cacheMaxAgeMs?: number;
+  /** A token whose kid is not in the set fetches it again (a key the issuer just rotated to),
+   * but not within this long of the last fetch, so forged kids cannot hammer the issuer. */
+  cooldownMs?: number;
+}
+
+/** The user service's JWKS through this app's sidecar (service invocation), with jose's cache:
+ * refetched when older than cacheMaxAgeMs or on an unknown kid after cooldownMs, and one fetch
+ * shared by every request that needs it meanwhile. */
+export function jwksFromUserService(options: RemoteKeySetOptions = {}): JWTVerifyGetKey {
+  const { appId = 'user', sidecarHttpPort = sidecar.httpPort, apiToken = sidecar.apiToken, cacheMaxAgeMs = 5 * 60_000, cooldownMs = 10_000 } = options;
+  const url = new URL(`http://127.0.0.1:${sidecarHttpPort}/v1.0/invoke/${appId}/method/.well-known/jwks.json`);
+  return createRemoteJWKSet(url, {
+    cacheMaxAge: cacheMaxAgeMs, cooldownDuration: cooldownMs, timeoutDuration: 5000,
+    headers: sidecarApiHeaders(apiToken),
+  });
+}
+
+/** The keys an issuer holds itself, for verifying its own tokens. */
+export const localKeySet = (jwks: JSONWebKeySet): JWTVerifyGetKey => createLocalJWKSet(jwks);

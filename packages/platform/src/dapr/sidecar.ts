@@ -2,12 +2,18 @@ import { CommunicationProtocolEnum, DaprClient, LogLevel, type LoggerService } f
 import { DependencyUnavailableError } from '../errors/app-errors.ts';
 import { createLogger } from '../logging/logger.ts';
 
-/** The sidecar's ports, as `dapr run` gives them to the app. */
+/** The sidecar's ports, as `dapr run` gives them to the app, and the token its API demands. */
 export const sidecar = {
   httpPort: Number(process.env.DAPR_HTTP_PORT ?? 3500),
   grpcPort: Number(process.env.DAPR_GRPC_PORT ?? 50001),
   appId: process.env.APP_ID ?? 'unknown',
+  /** DAPR_API_TOKEN: sent as `dapr-api-token` with every call to the sidecar. */
+  apiToken: process.env.DAPR_API_TOKEN,
 };
+
+/** Headers for a plain HTTP call to the sidecar's API (the SDK adds the token itself). */
+export const sidecarApiHeaders = (apiToken = sidecar.apiToken): Record<string, string> =>
+  (apiToken ? { 'dapr-api-token': apiToken } : {});
 
 /** The SDK's own messages, as JSON lines of the app's log like everything else. */
 function sdkLogger(): LoggerService {
@@ -22,11 +28,12 @@ function sdkLogger(): LoggerService {
   };
 }
 
-/** One DaprClient per process, for publish, state and secrets. */
-export function createDaprClient(httpPort = sidecar.httpPort): DaprClient {
+/** One DaprClient per process, for publish, state, secrets and invocation. */
+export function createDaprClient(httpPort = sidecar.httpPort, apiToken = sidecar.apiToken): DaprClient {
   return new DaprClient({
     daprHost: '127.0.0.1',
     daprPort: String(httpPort),
+    ...(apiToken && { daprApiToken: apiToken }),
     communicationProtocol: CommunicationProtocolEnum.HTTP,
     logger: { level: LogLevel.Warn, service: sdkLogger() },
   });

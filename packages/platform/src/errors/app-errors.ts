@@ -2,7 +2,8 @@
 // kind to its own status once; anything that is not an AppError is a bug and becomes a 500.
 
 export type ErrorKind =
-  | 'validation' | 'unauthorized' | 'forbidden' | 'not_found' | 'conflict' | 'too_many_requests' | 'unavailable';
+  | 'validation' | 'unauthorized' | 'forbidden' | 'not_found' | 'conflict' | 'too_many_requests' | 'unavailable'
+  | 'dependency_failed';
 
 export class AppError extends Error {
   readonly kind: ErrorKind;
@@ -62,5 +63,23 @@ export class DependencyUnavailableError extends AppError {
   constructor(dependency: string, cause?: unknown) {
     super('unavailable', 'DEPENDENCY.UNAVAILABLE', `${dependency} is unavailable`, { dependency });
     if (cause !== undefined) this.cause = cause;
+  }
+}
+
+/** Another app answered our call with an error of its own. Its kind is not ours (its
+ * "unauthenticated" is not our caller's 401): a caller translates the codes that mean something
+ * to it (`error.remoteCode === 'PRODUCT.NOT_FOUND'`); left untranslated it is a failed
+ * dependency (HTTP 502). A callee that cannot be reached is a DependencyUnavailableError. */
+export class RemoteCallError extends AppError {
+  /** The app that failed, its own kind of error (from its status) and its namespaced code. */
+  readonly app: string;
+  readonly remoteKind: ErrorKind | undefined;
+  readonly remoteCode: string;
+
+  constructor(app: string, remoteKind: ErrorKind | undefined, remoteCode: string, message: string) {
+    super('dependency_failed', 'DEPENDENCY.FAILED', `${app} failed: ${message}`, { dependency: app, code: remoteCode });
+    this.app = app;
+    this.remoteKind = remoteKind;
+    this.remoteCode = remoteCode;
   }
 }

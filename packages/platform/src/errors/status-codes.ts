@@ -9,6 +9,7 @@ export const httpStatusOf: Record<ErrorKind, number> = {
   conflict: 409,
   too_many_requests: 429,
   unavailable: 503,
+  dependency_failed: 502,
 };
 
 export const grpcStatusOf: Record<ErrorKind, GrpcStatus> = {
@@ -16,9 +17,13 @@ export const grpcStatusOf: Record<ErrorKind, GrpcStatus> = {
   unauthorized: GrpcStatus.UNAUTHENTICATED,
   forbidden: GrpcStatus.PERMISSION_DENIED,
   not_found: GrpcStatus.NOT_FOUND,
-  conflict: GrpcStatus.FAILED_PRECONDITION,
+  // The state changed under the caller (a version or a status it relied on): ABORTED says
+  // "retry the whole read-modify-write"; FAILED_PRECONDITION would say "fix the system first".
+  conflict: GrpcStatus.ABORTED,
   too_many_requests: GrpcStatus.RESOURCE_EXHAUSTED,
   unavailable: GrpcStatus.UNAVAILABLE,
+  // gRPC has no "bad gateway"; UNKNOWN is its status for an error from another address space.
+  dependency_failed: GrpcStatus.UNKNOWN,
 };
 
 /** The way back, for a gRPC client: which kind of error a status code reports. */

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { AppError } from '../errors/app-errors.ts';
+import { API_TOKEN_KEY, requireOwnSidecar } from '../dapr/app-token.ts';
 import { defineRoute, type AnyRoute } from '../http/route.ts';
 import type { Logger } from '../logging/logger.ts';
 import { eventDuration, eventsHandled } from '../metrics/metrics.ts';
@@ -19,7 +19,8 @@ export interface EventSubscription<Data, Tx> {
   /** The route that the topic's Subscription resource (components/) delivers to. */
   path: string;
   schema: z.ZodType<Data>;
-  /** Absorbs a second delivery of an event id; the handler's work joins its transaction. */
+  /** Absorbs a second delivery of an event id to this subscription (known by its path); the
+   * handler's work joins its transaction. */
   inbox?: Inbox<Tx>;
   handle: (event: ReceivedEvent<Data>, tx: Tx) => Promise<void>;
 }
@@ -37,8 +38,16 @@ const cloudEvent = z.object({
   data: z.unknown(),
 });
 
-// A business rule said no: delivering the same event again cannot change the answer.
-const permanent = new Set<AppError['kind']>(['validation', 'not_found', 'conflict', 'forbidden', 'unauthorized']);
+/** Thrown by a handler for an event that can never be handled, however often it comes again
+ * (it contradicts what is known for good): Dapr drops it to the dead-letter topic. Any other
+ * failure, even a conflict or a callee's "not found", may be a race that a later delivery wins,
+ * so it is a RETRY. */
+export class RejectedEventError extends Error {
+  constructor(message: string, options?: ErrorOptions) {
+    super(message, options);
+    this.name = 'RejectedEventError';
+  }
+}
 
 /** Handles one delivery, whatever its transport, and says what Dapr should do with it.
  * Never throws: a failure is a RETRY, never an acknowledgement. */
@@ -67,11 +76,11 @@ async function handleDelivery<Data, Tx>(sub: EventSubscription<Data, Tx>, body: 
       await sub.handle(event, undefined as Tx);
       return 'SUCCESS';
     }
-    const outcome = await sub.inbox.once(event.id, sub.topic, (tx) => sub.handle(event, tx));
+    const outcome = await sub.inbox.once(sub.path, event.id, sub.topic, (tx) => sub.handle(event, tx));
     return outcome === 'duplicate' ? 'DUPLICATE' : 'SUCCESS';
   } catch (error) {
-    if (error instanceof AppError && permanent.has(error.kind)) {
-      log.warn({ topic: sub.topic, eventId: event.id, code: error.code }, 'event rejected; dropped');
+    if (error instanceof RejectedEventError) {
+      log.warn({ err: error, topic: sub.topic, eventId: event.id }, 'event rejected; dropped');
       return 'DROP';
     }
     log.error({ err: error, topic: sub.topic, eventId: event.id }, 'event handling failed; Dapr will retry');
@@ -80,13 +89,20 @@ async function handleDelivery<Data, Tx>(sub: EventSubscription<Data, Tx>, body: 
 }
 
 /** A koa route for Dapr's deliveries of one topic to an HTTP app. It always answers 200 with
- * a status, so a thrown error is a RETRY, never an acknowledgement. */
+ * a status, so a thrown error is a RETRY, never an acknowledgement; a caller that is not the
+ * app's own sidecar (no APP_API_TOKEN) gets 401 and nothing is handled. */
 export function subscription<Data, Tx = undefined>(sub: EventSubscription<Data, Tx>, log: Logger): AnyRoute {
   return defineRoute({
     method: 'post',
     path: sub.path,
     summary: `Dapr delivers ${sub.topic} events here`,
-    responses: { 200: { description: 'SUCCESS, RETRY or DROP', schema: z.object({ status: z.enum(['SUCCESS', 'RETRY', 'DROP']) }) } },
-    handle: async ({ ctx }) => ({ body: { status: await deliverEvent(sub, ctx.request.body, log) } }),
+    responses: {
+      200: { description: 'SUCCESS, RETRY or DROP', schema: z.object({ status: z.enum(['SUCCESS', 'RETRY', 'DROP']) }) },
+      401: { description: 'the caller is not the app\'s own sidecar' },
+    },
+    handle: async ({ ctx }) => {
+      requireOwnSidecar(ctx.get(API_TOKEN_KEY));
+      return { body: { status: await deliverEvent(sub, ctx.request.body, log) } };
+    },
   });
 }

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { AppError } from '../errors/app-errors.ts';
 import { registry } from '../metrics/metrics.ts';
+import { isDraining } from '../service/draining.ts';
 import { openApiDocument } from './openapi.ts';
 import type { TokenVerifier } from '../auth/token-verifier.ts';
 import { defineRoute, securedRoute, type AnyRoute } from './route.ts';
@@ -10,20 +11,39 @@ export type ReadinessChecks = Record<string, () => Promise<unknown>>;
 
 const CHECK_TIMEOUT_MS = 2000;
 
-async function runCheck(check: () => Promise<unknown>): Promise<string> {
+/** Resolves to the check's failure, or undefined when its dependency answered in time. */
+async function runCheck(check: () => Promise<unknown>): Promise<unknown> {
   let timer: NodeJS.Timeout | undefined;
   const timeout = new Promise<never>((_, reject) => {
     timer = setTimeout(() => reject(new Error(`no answer within ${CHECK_TIMEOUT_MS} ms`)), CHECK_TIMEOUT_MS);
   });
   try {
     await Promise.race([check(), timeout]);
-    return 'ok';
+    return undefined;
   } catch (error) {
-    return error instanceof Error ? error.message : String(error);
+    return error ?? new Error('check failed');
   } finally {
     clearTimeout(timer);
   }
 }
+
+/** Anyone may call /readyz, so its body names each dependency and its state only; the raw
+ * failures, which may hold addresses and database names, go to the log as the 503's cause. */
+async function readiness(checks: ReadinessChecks): Promise<Record<string, 'ok' | 'unavailable'>> {
+  if (isDraining()) throw new AppError('unavailable', 'SERVICE.STOPPING', 'the service is shutting down');
+  const names = Object.keys(checks);
+  const failures = await Promise.all(Object.values(checks).map(runCheck));
+  const states = Object.fromEntries(names.map((name, i) => [name, failures[i] === undefined ? 'ok' as const : 'unavailable' as const]));
+  const failed = names.flatMap((name, i) => (failures[i] === undefined ? [] : [`${name}: ${messageOf(failures[i])}`]));
+  if (failed.length > 0) {
+    const error = new AppError('unavailable', 'SERVICE.NOT_READY', 'a dependency does not answer', states);
+    error.cause = new Error(failed.join('; '));
+    throw error;
+  }
+  return states;
+}
+
+const messageOf = (error: unknown) => (error instanceof Error ? error.message : String(error));
 
 const status = z.object({ status: z.string() });
 
@@ -44,14 +64,8 @@ export function builtinRoutes(options: BuiltinOptions): AnyRoute[] {
     }),
     defineRoute({
       method: 'get', path: '/readyz', summary: 'Readiness: its stores and its Dapr sidecar answer',
-      responses: { 200: { description: 'ready', schema: status }, 503: { description: 'a dependency does not answer' } },
-      handle: async () => {
-        const names = Object.keys(options.readiness ?? {});
-        const results = await Promise.all(Object.values(options.readiness ?? {}).map(runCheck));
-        const checks = Object.fromEntries(names.map((name, i) => [name, results[i]]));
-        if (!results.every((result) => result === 'ok')) throw new AppError('unavailable', 'SERVICE.NOT_READY', 'a dependency does not answer', checks);
-        return { body: { status: 'ready', checks } };
-      },
+      responses: { 200: { description: 'ready', schema: status }, 503: { description: 'a dependency does not answer, or the service is stopping' } },
+      handle: async () => ({ body: { status: 'ready', checks: await readiness(options.readiness ?? {}) } }),
     }),
     defineRoute({
       method: 'get', path: '/dapr/subscribe', summary: 'Dapr asks at start-up; subscriptions are declared in components/',

@@ -21,7 +21,10 @@ export function errorMiddleware(log: Logger): Koa.Middleware {
       if (error instanceof AppError) {
         if (error.kind === 'unauthorized') ctx.set('WWW-Authenticate', 'Bearer');
         if (error instanceof TooManyRequestsError) ctx.set('Retry-After', String(error.retryAfterSeconds));
-        reply(ctx, httpStatusOf[error.kind], { code: error.code, message: error.message, details: error.details });
+        const status = httpStatusOf[error.kind];
+        // The client sees only the code; what actually failed (the cause) is for the log.
+        if (status >= 500) log.warn({ err: error, status }, 'service unavailable');
+        reply(ctx, status, { code: error.code, message: error.message, details: error.details });
       } else if (isBodyParserError(error)) {
         reply(ctx, error.status, { code: 'REQUEST.MALFORMED', message: `unreadable request body: ${error.message}` });
       } else {

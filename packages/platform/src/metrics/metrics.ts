@@ -64,3 +64,10 @@ export const outboxBacklog = new Gauge({
   help: 'Outbox events committed but not yet published',
   registers: [registry],
 });
+
+export const outboxParked = new Counter({
+  name: 'outbox_parked_total',
+  help: 'Outbox events parked after their last failed publish (see outbox.parked_at, last_error)',
+  labelNames: ['topic'] as const,
+  registers: [registry],
+});

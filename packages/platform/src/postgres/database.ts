@@ -1,27 +1,57 @@
 import pg from 'pg';
+import { createLogger } from '../logging/logger.ts';
 
 export type Pool = pg.Pool;
 export type Transaction = pg.PoolClient;
+
+/** The server cancels a statement that runs longer, so a runaway query cannot hold a connection. */
+const STATEMENT_TIMEOUT_MS = 30_000;
+/** Waiting for a connection to a database that is away fails instead of hanging the request. */
+const CONNECT_TIMEOUT_MS = 5_000;
+/** TCP keep-alive notices a peer that vanished without closing (failover, network cut). */
+const KEEP_ALIVE_DELAY_MS = 10_000;
 
 /** Refuses a test run against a database whose name does not say it is one. */
 export function createPool(connectionString: string, options: { test?: boolean } = {}): Pool {
   const name = new URL(connectionString).pathname.slice(1);
   if (options.test && !/test/.test(name)) throw new Error(`refusing to use ${name} in a test: its name must contain "test"`);
-  return new pg.Pool({ connectionString, max: 10, application_name: process.env.APP_ID ?? 'pos' });
+  const pool = new pg.Pool({
+    connectionString,
+    max: 10,
+    application_name: process.env.APP_ID ?? 'pos',
+    statement_timeout: STATEMENT_TIMEOUT_MS,
+    connectionTimeoutMillis: CONNECT_TIMEOUT_MS,
+    keepAlive: true,
+    keepAliveInitialDelayMillis: KEEP_ALIVE_DELAY_MS,
+  });
+  // PostgreSQL closing an idle connection (restart, failover, pg_terminate_backend) is emitted
+  // here, and an 'error' event without a listener ends the process. The pool has already
+  // dropped that connection and opens a new one on the next query.
+  const log = createLogger(process.env.APP_ID ?? 'pos').child({ component: 'postgres' });
+  pool.on('error', (error) => log.warn({ err: error, database: name }, 'an idle PostgreSQL connection was lost; the pool opens a new one when needed'));
+  return pool;
 }
 
 export async function withTransaction<T>(pool: Pool, work: (tx: Transaction) => Promise<T>): Promise<T> {
   const client = await pool.connect();
+  // A checked-out connection reports its loss on the client, not the pool: without this
+  // listener a connection cut between two statements would end the process.
+  let broken: Error | undefined;
+  const onError = (error: Error) => { broken = error; };
+  client.on('error', onError);
   try {
     await client.query('BEGIN');
     const result = await work(client);
     await client.query('COMMIT');
     return result;
   } catch (error) {
-    await client.query('ROLLBACK').catch(() => undefined);
+    await client.query('ROLLBACK').catch((rollbackError: Error) => { broken ??= rollbackError; });
     throw error;
   } finally {
-    client.release();
+    client.off('error', onError);
+    // A connection that failed, or whose transaction may still be open, is closed rather
+    // than handed to the next caller.
+    client.release(broken);
   }
 }
 

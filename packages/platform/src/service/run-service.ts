@@ -3,6 +3,8 @@ import type { Server as HttpServer } from 'node:http';
 import * as grpc from '@grpc/grpc-js';
 import type Koa from 'koa';
 import { createLogger } from '../logging/logger.ts';
+import { shutdownTelemetry } from '../telemetry/shutdown.ts';
+import { startDraining } from './draining.ts';
 
 export interface ServiceDefinition {
   name: string;
@@ -14,6 +16,9 @@ export interface ServiceDefinition {
 }
 
 const SHUTDOWN_GRACE_MS = 10_000;
+/** How long /readyz answers 503 before the servers stop accepting: one of Dapr's app health
+ * probes (every 3 s, dapr.yaml) sees it and stops deliveries. */
+const READINESS_FLIP_MS = 3_000;
 
 /** Listens on 127.0.0.1 and stops cleanly on SIGTERM or SIGINT. */
 export async function runService(service: ServiceDefinition): Promise<void> {
@@ -24,10 +29,13 @@ export async function runService(service: ServiceDefinition): Promise<void> {
   log.info({ httpPort: service.http.port, grpcPort: service.grpc?.port }, 'service started');
 
   const stop = async (signal: string) => {
-    log.info({ signal }, 'service stopping');
+    startDraining();
+    log.info({ signal }, 'service stopping: not ready any more, draining');
     setTimeout(() => process.exit(1), SHUTDOWN_GRACE_MS).unref();
+    await new Promise((resolve) => setTimeout(resolve, READINESS_FLIP_MS));
     await Promise.all([closeHttp(http), service.grpc && closeGrpc(service.grpc.server)]);
     await service.onStop?.();
+    await shutdownTelemetry().catch((error: unknown) => log.warn({ err: error }, 'telemetry did not flush'));
     log.info('service stopped');
     process.exit(0);
   };
@@ -45,7 +53,9 @@ function bindGrpc(server: grpc.Server, port: number): Promise<number> {
 function closeHttp(server: HttpServer): Promise<void> {
   return new Promise((resolve) => {
     server.close(() => resolve());
-    server.closeIdleConnections();
+    // A keep-alive connection would stay open after its last answer: close each once idle.
+    const sweep = setInterval(() => server.closeIdleConnections(), 200);
+    server.once('close', () => clearInterval(sweep));
   });
 }
 

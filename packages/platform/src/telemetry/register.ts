@@ -8,6 +8,7 @@ import { OTLPTraceExporter } from '@opentelemetry/exporter-trace-otlp-http';
 import { BatchSpanProcessor, NoopSpanProcessor } from '@opentelemetry/sdk-trace';
 import { instrumentations } from './instrumentations.ts';
 import { ProxiedTraceContextPropagator } from './propagator.ts';
+import { onTelemetryShutdown } from './shutdown.ts';
 
 // Lets the instrumentations patch modules loaded through ESM `import` too.
 register('@opentelemetry/instrumentation/hook.mjs', import.meta.url);
@@ -21,4 +22,5 @@ const sdk = new NodeSDK({
 });
 sdk.start();
 
+onTelemetryShutdown(() => sdk.shutdown());
 process.once('beforeExit', () => void sdk.shutdown());

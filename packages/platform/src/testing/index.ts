@@ -24,8 +24,9 @@ export async function eventually<T>(check: () => Promise<T>, options: { timeoutM
   }
 }
 
-/** Reads a Kafka topic from its start until a message matches, as a fresh consumer group. */
-export async function findOnTopic(topic: string, matches: (value: Record<string, unknown>) => boolean, timeoutMs = 30_000): Promise<Record<string, unknown>> {
+/** Reads a Kafka topic from its start until a message matches, as a fresh consumer group.
+ * The matcher also gets the message's key (the event's partition key). */
+export async function findOnTopic(topic: string, matches: (value: Record<string, unknown>, key: string | undefined) => boolean, timeoutMs = 30_000): Promise<Record<string, unknown>> {
   const kafka = new Kafka({ brokers: localSecret('kafka-brokers').split(','), logLevel: logLevel.NOTHING });
   // The topic may not exist yet (Dapr creates a dead-letter topic on first use): make sure it does.
   const admin = kafka.admin();
@@ -40,7 +41,7 @@ export async function findOnTopic(topic: string, matches: (value: Record<string,
       void consumer.run({
         eachMessage: async ({ message }) => {
           const value = JSON.parse(message.value?.toString() ?? 'null') as Record<string, unknown>;
-          if (value && matches(value)) { clearTimeout(timer); resolve(value); }
+          if (value && matches(value, message.key?.toString())) { clearTimeout(timer); resolve(value); }
         },
       });
     });

@@ -1,14 +1,16 @@
 // The Catalog gRPC service: what the order service trusts for names, prices and barcodes.
-import { ValidationError, type UnaryHandler } from '@pos/platform';
+import { loadService, z, type UnaryMethods } from '@pos/platform';
 import type { Product as DomainProduct } from '../domain/product.ts';
 import { findProducts, productsAfter } from '../store/product.store.ts';
 import type { ProductServiceDeps } from '../use-cases/deps.ts';
 import { lookupBarcode } from '../use-cases/lookup-barcode.ts';
-import type * as contract from './contract.ts';
+import type { CatalogDefinition, Product } from './contract.ts';
+
+export const CatalogService = loadService<CatalogDefinition>('pos/catalog/v1/catalog.proto', 'pos.catalog.v1.Catalog');
 
 const TAX_CLASS = { standard: 'TAX_CLASS_STANDARD', luxury: 'TAX_CLASS_LUXURY', exempt: 'TAX_CLASS_EXEMPT' } as const;
 
-export const toMessage = (product: DomainProduct): contract.Product => ({
+export const toMessage = (product: DomainProduct): Product => ({
   id: product.id, sku: product.sku, name: product.name, description: product.description, categoryId: product.categoryId,
   baseUnit: product.baseUnit, taxClass: TAX_CLASS[product.taxClass], weighed: product.weighed, plu: product.plu ?? '',
   units: product.units.map((unit) => ({ name: unit.name, barcode: unit.barcode ?? '', conversion: String(unit.conversion), price: String(unit.price) })),
@@ -16,28 +18,39 @@ export const toMessage = (product: DomainProduct): contract.Product => ({
 });
 
 const MAX_IDS = 500;
+const getProductsRequest = z.object({ ids: z.array(z.string()).max(MAX_IDS, `at most ${MAX_IDS} ids per call`) });
+const lookupBarcodeRequest = z.object({ code: z.string() });
+const listProductsRequest = z.object({ pageSize: z.number().int().min(0).max(500), pageToken: z.string() });
 
-export function catalogHandlers(deps: ProductServiceDeps): Record<string, UnaryHandler> {
+/** Each request is validated by the platform against its schema before the handler runs. */
+export function catalogMethods(deps: ProductServiceDeps): UnaryMethods<CatalogDefinition> {
   return {
-    getProducts: async (request: contract.GetProductsRequest): Promise<contract.GetProductsReply> => {
-      const ids = [...new Set(request.ids)];
-      if (ids.length > MAX_IDS) throw new ValidationError(`at most ${MAX_IDS} ids per call`);
-      const found = new Map((await findProducts(deps.catalogue, ids)).map((product) => [product.id, product]));
-      return {
-        products: ids.flatMap((id) => { const product = found.get(id); return product ? [toMessage(product)] : []; }),
-        unknownIds: ids.filter((id) => !found.has(id)),
-      };
+    GetProducts: {
+      request: getProductsRequest,
+      handle: async (request) => {
+        const ids = [...new Set(request.ids)];
+        const found = new Map((await findProducts(deps.catalogue, ids)).map((product) => [product.id, product]));
+        return {
+          products: ids.flatMap((id) => { const product = found.get(id); return product ? [toMessage(product)] : []; }),
+          unknownIds: ids.filter((id) => !found.has(id)),
+        };
+      },
     },
-    lookupBarcode: async (request: contract.LookupBarcodeRequest): Promise<contract.LookupBarcodeReply> => {
-      const scan = await lookupBarcode(deps, request.code);
-      return { product: toMessage(scan.product), unit: scan.unit, quantity: String(scan.quantity), price: String(scan.price), scaleLabel: scan.scaleLabel };
+    LookupBarcode: {
+      request: lookupBarcodeRequest,
+      handle: async (request) => {
+        const scan = await lookupBarcode(deps, request.code);
+        return { product: toMessage(scan.product), unit: scan.unit, quantity: String(scan.quantity), price: String(scan.price), scaleLabel: scan.scaleLabel };
+      },
     },
-    listProducts: async (request: contract.ListProductsRequest): Promise<contract.ListProductsReply> => {
-      const pageSize = request.pageSize === 0 ? 100 : request.pageSize;
-      if (pageSize < 1 || pageSize > 500) throw new ValidationError('page_size is 1 to 500');
-      const products = await productsAfter(deps.catalogue, request.pageToken, pageSize);
-      const last = products.at(-1);
-      return { products: products.map(toMessage), nextPageToken: products.length === pageSize && last ? last.id : '' };
+    ListProducts: {
+      request: listProductsRequest,
+      handle: async (request) => {
+        const pageSize = request.pageSize === 0 ? 100 : request.pageSize;
+        const products = await productsAfter(deps.catalogue, request.pageToken, pageSize);
+        const last = products.at(-1);
+        return { products: products.map(toMessage), nextPageToken: products.length === pageSize && last ? last.id : '' };
+      },
     },
   };
 }

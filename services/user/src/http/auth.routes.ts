@@ -14,8 +14,8 @@ export function authRoutes(deps: UserServiceDeps): AnyRoute[] {
     defineRoute({
       method: 'post', path: '/auth/login', summary: 'Log in with email and password',
       body: z.object({ email, password: z.string().min(1).max(256) }),
-      responses: { 200: { description: 'a new session', schema: tokenPair }, 401: { description: 'wrong email or password' }, 429: { description: 'locked after repeated failures' } },
-      handle: async ({ body }) => ({ body: await login(deps, body.email, body.password) }),
+      responses: { 200: { description: 'a new session', schema: tokenPair }, 401: { description: 'wrong email or password' }, 429: { description: 'too many failures from this address' } },
+      handle: async ({ body, ctx }) => ({ body: await login(deps, body.email, body.password, ctx.ip) }),
     }),
     defineRoute({
       method: 'post', path: '/auth/refresh', summary: 'Exchange a refresh token (once) for a new pair',
@@ -26,7 +26,7 @@ export function authRoutes(deps: UserServiceDeps): AnyRoute[] {
     securedRoute({
       method: 'post', path: '/auth/logout', summary: 'End every session of the caller', roles: 'any-role',
       responses: { 204: { description: 'logged out everywhere' } },
-      handle: async ({ principal }) => { await endAllSessions(deps, principal.id); return {}; },
+      handle: async ({ principal }) => { await endAllSessions(deps, principal); return {}; },
     }),
     defineRoute({
       method: 'get', path: '/.well-known/jwks.json', summary: 'Public keys that verify access tokens',
@@ -47,8 +47,8 @@ export function authRoutes(deps: UserServiceDeps): AnyRoute[] {
     securedRoute({
       method: 'post', path: '/me/password', summary: 'Change your own password (the current one is required)', roles: 'any-role',
       body: z.object({ currentPassword: z.string().min(1).max(256), newPassword: password }),
-      responses: { 204: { description: 'changed; other sessions ended' }, 403: { description: 'the current password is wrong' } },
-      handle: async ({ principal, body }) => { await changeOwnPassword(deps, principal, body.currentPassword, body.newPassword); return {}; },
+      responses: { 204: { description: 'changed; other sessions ended' }, 403: { description: 'the current password is wrong' }, 429: { description: 'too many failures from this address' } },
+      handle: async ({ principal, body, ctx }) => { await changeOwnPassword(deps, principal, body.currentPassword, body.newPassword, ctx.ip); return {}; },
     }),
   ];
 }

@@ -1,13 +1,25 @@
 import { createHash } from 'node:crypto';
 import type { StateStore } from '@pos/platform';
 
+/** What a refresh returned, kept so a retry of the same exchange gets the same answer. */
+export interface ExchangeResult {
+  /** The state key of the token handed out: once that one is used, the retry window is closed. */
+  successorKey: string;
+  /** The pair, sealed with the exchanged token (domain/sealed.ts). */
+  sealedPair: string;
+  retryUntil: string;
+}
+
 /** One refresh token. The token itself is never stored: the key is its SHA-256. */
 export interface RefreshTokenEntry {
   userId: string;
   familyId: string;
-  issuedAt: string;
-  /** Set when the token was exchanged; seeing it again means it was stolen or replayed. */
+  /** The user's session generation when the family started (users.session_generation). */
+  generation: number;
+  /** Set when the token was exchanged; seeing it again outside the retry window means it
+   * was stolen or replayed. */
   used: boolean;
+  exchange?: ExchangeResult;
 }
 
 /** A login and every refresh token rotated from it. */
@@ -16,14 +28,16 @@ export interface SessionFamily {
   revoked: boolean;
 }
 
-type Value = RefreshTokenEntry | SessionFamily | { revokedAt: string };
+type Value = RefreshTokenEntry | SessionFamily;
+export type FoundToken = { value: RefreshTokenEntry; etag: string };
 
-const tokenKey = (token: string) => `refresh-token:${createHash('sha256').update(token).digest('base64url')}`;
+export const tokenKey = (token: string) => `refresh-token:${createHash('sha256').update(token).digest('base64url')}`;
 const familyKey = (familyId: string) => `session-family:${familyId}`;
-const revokedKey = (userId: string) => `sessions-revoked:${userId}`;
 
-/** Refresh-token sessions in the Dapr state store, each entry living as long as a refresh token. */
+/** Refresh-token sessions in the Dapr state store, each entry living as long as a refresh
+ * token. Ending all of a user's sessions is not kept here but in PostgreSQL (the generation). */
 export function sessionStore(state: StateStore<Value>, ttlSeconds: number) {
+  const find = async (key: string) => (await state.get(key)) as FoundToken | undefined;
   return {
     /** A login starts a family; it lives one refresh lifetime, which caps the whole session.
      * Rotations never write it, so they cannot undo a revocation that raced them. */
@@ -35,14 +49,12 @@ export function sessionStore(state: StateStore<Value>, ttlSeconds: number) {
       await state.save(tokenKey(token), entry, { ttlSeconds, firstWrite: true });
     },
 
-    async findToken(token: string) {
-      const found = await state.get(tokenKey(token));
-      return found as { value: RefreshTokenEntry; etag: string } | undefined;
-    },
+    findToken: (token: string) => find(tokenKey(token)),
+    findTokenByKey: find,
 
     /** Fails with a conflict if another request marked it first: only one exchange wins. */
-    async markUsed(token: string, found: { value: RefreshTokenEntry; etag: string }): Promise<void> {
-      await state.save(tokenKey(token), { ...found.value, used: true }, { etag: found.etag, ttlSeconds });
+    async markUsed(token: string, found: FoundToken, exchange: ExchangeResult): Promise<void> {
+      await state.save(tokenKey(token), { ...found.value, used: true, exchange }, { etag: found.etag, ttlSeconds });
     },
 
     async isFamilyRevoked(familyId: string): Promise<boolean> {
@@ -52,15 +64,6 @@ export function sessionStore(state: StateStore<Value>, ttlSeconds: number) {
 
     async revokeFamily(familyId: string, userId: string): Promise<void> {
       await state.save(familyKey(familyId), { userId, revoked: true }, { ttlSeconds });
-    },
-
-    /** Every refresh token of the user issued until now stops working. */
-    async revokeAllOf(userId: string): Promise<void> {
-      await state.save(revokedKey(userId), { revokedAt: new Date().toISOString() }, { ttlSeconds });
-    },
-
-    async allRevokedAt(userId: string): Promise<string | undefined> {
-      return ((await state.get(revokedKey(userId)))?.value as { revokedAt: string } | undefined)?.revokedAt;
     },
   };
 }

@@ -1,5 +1,4 @@
 import { ConflictError, type Pool, type Role, type Transaction } from '@pos/platform';
-import type { LoginPolicy } from '../domain/login-policy.ts';
 import type { User } from '../domain/user.ts';
 
 type Db = Pool | Transaction;
@@ -17,7 +16,7 @@ interface UserRow {
 export interface Credentials {
   user: User;
   passwordHash: string;
-  lockedUntil: Date | null;
+  sessionGeneration: number;
 }
 
 const columns = 'id, name, email, role, active, created_at, updated_at';
@@ -44,16 +43,25 @@ export async function findUser(db: Db, id: string): Promise<User | undefined> {
   return rows[0] && toUser(rows[0]);
 }
 
+type CredentialsRow = UserRow & { password_hash: string; session_generation: number };
+const toCredentials = (row: CredentialsRow): Credentials =>
+  ({ user: toUser(row), passwordHash: row.password_hash, sessionGeneration: row.session_generation });
+
 export async function findCredentials(db: Db, email: string): Promise<Credentials | undefined> {
-  const { rows } = await db.query<UserRow & { password_hash: string; locked_until: Date | null }>(
-    `SELECT ${columns}, password_hash, locked_until FROM users WHERE lower(email) = lower($1)`, [email]);
-  const row = rows[0];
-  return row && { user: toUser(row), passwordHash: row.password_hash, lockedUntil: row.locked_until };
+  const { rows } = await db.query<CredentialsRow>(
+    `SELECT ${columns}, password_hash, session_generation FROM users WHERE lower(email) = lower($1)`, [email]);
+  return rows[0] && toCredentials(rows[0]);
 }
 
-export async function passwordHashOf(db: Db, id: string): Promise<string | undefined> {
-  const { rows } = await db.query<{ password_hash: string }>('SELECT password_hash FROM users WHERE id = $1', [id]);
-  return rows[0]?.password_hash;
+export async function findCredentialsById(db: Db, id: string): Promise<Credentials | undefined> {
+  const { rows } = await db.query<CredentialsRow>(`SELECT ${columns}, password_hash, session_generation FROM users WHERE id = $1`, [id]);
+  return rows[0] && toCredentials(rows[0]);
+}
+
+/** The account and its current session generation, for a refresh. */
+export async function findSessionHolder(db: Db, id: string): Promise<{ user: User; sessionGeneration: number } | undefined> {
+  const found = await findCredentialsById(db, id);
+  return found && { user: found.user, sessionGeneration: found.sessionGeneration };
 }
 
 export async function listUsers(db: Db, page: { search?: string; limit: number; offset: number }): Promise<{ items: User[]; total: number }> {
@@ -66,32 +74,23 @@ export async function listUsers(db: Db, page: { search?: string; limit: number; 
   return { items: items.rows.map(toUser), total: Number(total.rows[0]?.count ?? 0) };
 }
 
-export type UserChanges = Partial<{ name: string; role: Role; active: boolean; passwordHash: string }>;
+/** `endSessions` bumps the session generation: every refresh token issued so far stops working. */
+export type UserChanges = Partial<{ name: string; role: Role; active: boolean; passwordHash: string; endSessions: boolean }>;
 
-export async function updateUser(tx: Transaction, id: string, changes: UserChanges): Promise<User | undefined> {
-  const { rows } = await tx.query<UserRow>(
+/** The changed user and their session generation after the change. */
+export async function updateUser(tx: Transaction, id: string, changes: UserChanges): Promise<{ user: User; sessionGeneration: number } | undefined> {
+  const { rows } = await tx.query<UserRow & { session_generation: number }>(
     `UPDATE users SET name = coalesce($2, name), role = coalesce($3, role), active = coalesce($4, active),
-       password_hash = coalesce($5, password_hash), updated_at = now()
-     WHERE id = $1 RETURNING ${columns}`,
-    [id, changes.name ?? null, changes.role ?? null, changes.active ?? null, changes.passwordHash ?? null]);
-  return rows[0] && toUser(rows[0]);
+       password_hash = coalesce($5, password_hash), updated_at = now(),
+       session_generation = session_generation + CASE WHEN $6 THEN 1 ELSE 0 END
+     WHERE id = $1 RETURNING ${columns}, session_generation`,
+    [id, changes.name ?? null, changes.role ?? null, changes.active ?? null, changes.passwordHash ?? null, changes.endSessions ?? false]);
+  return rows[0] && { user: toUser(rows[0]), sessionGeneration: rows[0].session_generation };
 }
 
-/** Counts a wrong password and, at the limit, locks the account: one atomic statement, so
- * concurrent attempts cannot slip past the count. */
-export async function recordFailedLogin(db: Db, id: string, policy: LoginPolicy): Promise<void> {
-  await db.query(
-    `UPDATE users SET
-       failed_logins = CASE WHEN failed_logins + 1 >= $2 THEN 0 ELSE failed_logins + 1 END,
-       locked_until = CASE WHEN failed_logins + 1 >= $2 THEN now() + make_interval(secs => $3) ELSE locked_until END
-     WHERE id = $1`,
-    [id, policy.maxFailures, policy.lockSeconds]);
-}
-
-export async function recordSuccessfulLogin(db: Db, id: string, newPasswordHash?: string): Promise<void> {
-  await db.query(
-    'UPDATE users SET failed_logins = 0, locked_until = NULL, password_hash = coalesce($2, password_hash) WHERE id = $1',
-    [id, newPasswordHash ?? null]);
+/** Stores a password again under the current scrypt parameters (known only at a login). */
+export async function rehashPassword(db: Db, id: string, passwordHash: string): Promise<void> {
+  await db.query('UPDATE users SET password_hash = $2 WHERE id = $1', [id, passwordHash]);
 }
 
 export async function addAudit(tx: Transaction, entry: { userId: string; actorId?: string; action: string; changes?: object }): Promise<void> {

@@ -9,6 +9,9 @@ export interface Settings {
   login: LoginPolicy;
   accessTokenTtlSeconds: number;
   refreshTokenTtlSeconds: number;
+  refreshRetrySeconds: number;
+  /** X-Forwarded-For hops trusted for the client's address (config TRUST_PROXY_HOPS). */
+  trustProxyHops: number;
 }
 
 /** What the use cases work with, made once at start-up (main.ts) or by a test. */

@@ -12,17 +12,17 @@ export interface TokenPair {
   user: User;
 }
 
-/** A new access token and a new refresh token; the refresh token joins `familyId` (a
- * rotation), or starts a new family (a login). */
-export async function issueTokens(deps: UserServiceDeps, user: User, familyId?: string): Promise<TokenPair> {
+/** A new access token and a new refresh token in the user's current session `generation`;
+ * the refresh token joins `familyId` (a rotation), or starts a new family (a login). */
+export async function issueTokens(deps: UserServiceDeps, user: User, session: { generation: number; familyId?: string }): Promise<TokenPair> {
   const { settings, keys, sessions } = deps;
-  const family = familyId ?? randomUUID();
-  if (!familyId) await sessions.startFamily(family, user.id);
+  const familyId = session.familyId ?? randomUUID();
+  if (!session.familyId) await sessions.startFamily(familyId, user.id);
   const refreshToken = randomBytes(32).toString('base64url');
-  await sessions.saveToken(refreshToken, { userId: user.id, familyId: family, issuedAt: new Date().toISOString(), used: false });
+  await sessions.saveToken(refreshToken, { userId: user.id, familyId, generation: session.generation, used: false });
   return {
     tokenType: 'Bearer',
-    accessToken: await issueAccessToken(user, keys, settings.accessTokenTtlSeconds),
+    accessToken: await issueAccessToken(user, session.generation, keys, settings.accessTokenTtlSeconds),
     expiresIn: settings.accessTokenTtlSeconds,
     refreshToken,
     refreshExpiresIn: settings.refreshTokenTtlSeconds,

@@ -1,38 +1,66 @@
-import { ConflictError, UnauthorizedError } from '@pos/platform';
-import { findUser } from '../store/user.store.ts';
+import { ConflictError, UnauthorizedError, type Pool, type Principal } from '@pos/platform';
+import { seal, unseal } from '../domain/sealed.ts';
+import type { User } from '../domain/user.ts';
+import { tokenKey, type RefreshTokenEntry } from '../store/session.store.ts';
+import { findSessionHolder } from '../store/user.store.ts';
+import { changeUser } from './change-user.ts';
 import type { UserServiceDeps } from './deps.ts';
 import { issueTokens, type TokenPair } from './issue-tokens.ts';
 
 const refused = (why: string, code = 'AUTH.INVALID_REFRESH_TOKEN') => new UnauthorizedError(why, code);
 
-/** Exchanges a refresh token for a new pair. Each token works once: a second use means it
- * leaked, so the whole session family (the login and all its rotations) is revoked. */
+/** Exchanges a refresh token for a new pair. Each token works once; a second use means it
+ * leaked, so the whole session family (the login and all its rotations) is revoked. Except
+ * a retry: a till whose response was lost sends the same token again, and within a short
+ * window, while the new token is still unused, it gets the same pair back. */
 export async function refreshSession(deps: UserServiceDeps, refreshToken: string): Promise<TokenPair> {
-  const { sessions, pool } = deps;
+  const { sessions } = deps;
   const found = await sessions.findToken(refreshToken);
   if (!found) throw refused('the refresh token is unknown or expired');
-  const { userId, familyId, issuedAt, used } = found.value;
-
+  const { userId, familyId, generation } = found.value;
   if (await sessions.isFamilyRevoked(familyId)) throw refused('this session has been revoked');
-  if (used) {
-    await sessions.revokeFamily(familyId, userId);
-    throw refused('the refresh token was used before; the session is revoked', 'AUTH.REFRESH_TOKEN_REUSED');
-  }
+  const user = await currentHolder(deps.pool, userId, generation);
+  if (found.value.used) return retryOrRevoke(deps, refreshToken, found.value);
+
+  // The new token is stored before the old one is marked used, so a retry never gets a
+  // pair whose refresh token does not exist yet.
+  const pair = await issueTokens(deps, user, { familyId, generation });
+  const retryUntil = new Date(Date.now() + deps.settings.refreshRetrySeconds * 1000).toISOString();
   try {
-    await sessions.markUsed(refreshToken, found);
+    await sessions.markUsed(refreshToken, found, { successorKey: tokenKey(pair.refreshToken), sealedPair: seal(refreshToken, pair), retryUntil });
+    return pair;
   } catch (error) {
     if (!(error instanceof ConflictError)) throw error;
-    await sessions.revokeFamily(familyId, userId); // two exchanges of one token at once: a replay
-    throw refused('the refresh token was used before; the session is revoked', 'AUTH.REFRESH_TOKEN_REUSED');
+    // Another exchange of this token won: a retry sent while the first try was in flight,
+    // or a thief; retryOrRevoke tells them apart as for any second use.
+    const winner = await sessions.findToken(refreshToken);
+    if (!winner) throw refused('the refresh token is unknown or expired');
+    return retryOrRevoke(deps, refreshToken, winner.value);
   }
-  const revokedAt = await sessions.allRevokedAt(userId);
-  if (revokedAt && revokedAt >= issuedAt) throw refused('this session has been revoked');
-  const user = await findUser(pool, userId);
-  if (!user?.active) throw refused('the account is deactivated');
-  return issueTokens(deps, user, familyId);
+}
+
+/** The account behind a session, if the session still holds. The generation is read from
+ * PostgreSQL at every exchange: a logout that committed while a refresh was in flight lets
+ * that refresh return a pair, but the pair carries the old generation and its refresh token
+ * is refused at its first use. */
+async function currentHolder(pool: Pool, userId: string, generation: number): Promise<User> {
+  const holder = await findSessionHolder(pool, userId);
+  if (!holder?.user.active) throw refused('the account is deactivated');
+  if (holder.sessionGeneration !== generation) throw refused('this session has been revoked');
+  return holder.user;
+}
+
+async function retryOrRevoke(deps: UserServiceDeps, refreshToken: string, entry: RefreshTokenEntry): Promise<TokenPair> {
+  const { exchange } = entry;
+  if (exchange && Date.now() < Date.parse(exchange.retryUntil)) {
+    const successor = await deps.sessions.findTokenByKey(exchange.successorKey);
+    if (successor && !successor.value.used) return unseal<TokenPair>(refreshToken, exchange.sealedPair);
+  }
+  await deps.sessions.revokeFamily(entry.familyId, entry.userId);
+  throw refused('the refresh token was used before; the session is revoked', 'AUTH.REFRESH_TOKEN_REUSED');
 }
 
 /** Logout: every session of the user ends; access tokens lapse within their short lifetime. */
-export async function endAllSessions(deps: UserServiceDeps, userId: string): Promise<void> {
-  await deps.sessions.revokeAllOf(userId);
+export async function endAllSessions(deps: UserServiceDeps, me: Principal): Promise<void> {
+  await changeUser(deps, me, me.id, 'logged-out-everywhere', { endSessions: true });
 }

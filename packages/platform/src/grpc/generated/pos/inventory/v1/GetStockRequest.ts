@@ -1,0 +1,10 @@
+// Original file: proto/pos/inventory/v1/inventory.proto
+
+
+export interface GetStockRequest {
+  'productIds'?: (string)[];
+}
+
+export interface GetStockRequest__Output {
+  'productIds': (string)[];
+}

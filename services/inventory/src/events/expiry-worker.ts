@@ -1,0 +1,27 @@
+// Releases expired reservations now and then. Runs in every replica; the row locks in
+// releaseExpired make sure each reservation is released by one of them only.
+import type { Logger, Pool } from '@pos/platform';
+import { releaseExpired } from '../use-cases/settle.ts';
+
+export function startExpiryWorker(pool: Pool, log: Logger, everyMs: number): { stop(): Promise<void> } {
+  let running: Promise<void> | undefined;
+  const pass = async () => {
+    try {
+      let released: number;
+      do {
+        released = await releaseExpired(pool);
+        if (released > 0) log.info({ released }, 'released expired reservations');
+      } while (released > 0);
+    } catch (error) {
+      log.error({ err: error }, 'expiry pass failed; the next one retries');
+    }
+  };
+  // A pass still under way when the timer fires is left to finish; none pile up.
+  const timer = setInterval(() => { running ??= pass().finally(() => { running = undefined; }); }, everyMs);
+  return {
+    async stop() {
+      clearInterval(timer);
+      await running;
+    },
+  };
+}

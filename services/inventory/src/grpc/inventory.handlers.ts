@@ -1,0 +1,59 @@
+// The Inventory gRPC service: parse, one use case, shape the reply.
+import type * as grpc from '@grpc/grpc-js';
+import { loadService, z, type Pool, type UnaryMethods } from '@pos/platform';
+import type { Reservation as DomainReservation } from '../domain/reservation.ts';
+import { available } from '../domain/stock.ts';
+import { findStock } from '../store/stock.store.ts';
+import { reserve } from '../use-cases/reserve.ts';
+import { commit, release } from '../use-cases/settle.ts';
+import type { InventoryDefinition, Reservation } from './contract.ts';
+
+export const InventoryService = loadService<InventoryDefinition>('pos/inventory/v1/inventory.proto', 'pos.inventory.v1.Inventory');
+
+const orderId = z.string().trim().min(1).max(100);
+const reserveRequest = z.object({
+  orderId,
+  lines: z.array(z.object({ productId: z.string().min(1).max(100), quantity: z.number().int().min(1) })).min(1).max(500),
+  ttlSeconds: z.number().int().min(0).max(86_400),
+});
+const orderRequest = z.object({ orderId });
+const stockRequest = z.object({ productIds: z.array(z.string().min(1)).max(1000) });
+
+/** Who asked, for the ledger: the calling app as its sidecar names it. */
+const callerOf = (call: grpc.ServerUnaryCall<unknown, unknown>) => String(call.metadata.get('dapr-caller-app-id')[0] ?? 'direct');
+
+const toReply = (reservation: DomainReservation): Reservation => ({
+  orderId: reservation.orderId,
+  status: reservation.status,
+  lines: reservation.lines,
+  expiresAt: reservation.expiresAt.toISOString(),
+  releaseReason: reservation.releaseReason ?? '',
+});
+
+/** Each request is validated by the platform against its schema before the handler runs. */
+export function inventoryMethods(pool: Pool, defaultTtlSeconds: number): UnaryMethods<InventoryDefinition> {
+  return {
+    Reserve: {
+      request: reserveRequest,
+      handle: async (command, call) => {
+        const ttlSeconds = command.ttlSeconds || defaultTtlSeconds;
+        return { reservation: toReply(await reserve(pool, { ...command, ttlSeconds, actor: callerOf(call) })) };
+      },
+    },
+    Commit: {
+      request: orderRequest,
+      handle: async ({ orderId }, call) => ({ reservation: toReply(await commit(pool, orderId, callerOf(call))) }),
+    },
+    Release: {
+      request: orderRequest,
+      handle: async ({ orderId }, call) => ({ reservation: toReply(await release(pool, orderId, callerOf(call))) }),
+    },
+    GetStock: {
+      request: stockRequest,
+      handle: async ({ productIds }) => {
+        const items = await findStock(pool, productIds);
+        return { items: items.map((item) => ({ productId: item.productId, onHand: item.onHand, reserved: item.reserved, available: available(item), version: item.version })) };
+      },
+    },
+  };
+}

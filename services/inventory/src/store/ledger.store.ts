@@ -1,0 +1,46 @@
+// stock_ledger: one line per change of on hand or reserved.
+import type { Pool, Transaction } from '@pos/platform';
+import type { StockLevel } from '../domain/stock.ts';
+
+export type LedgerChange = 'reserve' | 'commit' | 'release' | 'received' | 'count' | 'damage' | 'loss';
+
+export interface LedgerCause {
+  change: LedgerChange;
+  /** Exactly one of orderId and adjustmentId. */
+  orderId?: string;
+  adjustmentId?: string;
+  /** The user (adjustments), the calling app (gRPC) or the expiry worker. */
+  actor: string;
+  reason: string;
+}
+
+export interface LedgerLine extends LedgerCause {
+  seq: number;
+  productId: string;
+  onHandBefore: number;
+  onHandAfter: number;
+  reservedBefore: number;
+  reservedAfter: number;
+  version: number;
+  at: string;
+}
+
+export async function addLedgerLine(tx: Transaction, before: StockLevel, after: StockLevel, cause: LedgerCause): Promise<void> {
+  await tx.query(
+    `INSERT INTO stock_ledger (product_id, change, order_id, adjustment_id, actor, reason,
+       on_hand_before, on_hand_after, reserved_before, reserved_after, version)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)`,
+    [after.productId, cause.change, cause.orderId ?? null, cause.adjustmentId ?? null, cause.actor, cause.reason,
+      before.onHand, after.onHand, before.reserved, after.reserved, after.version]);
+}
+
+/** A product's ledger, oldest first, from after the line `afterSeq` (keyset paging). */
+export async function ledgerPage(db: Pool, productId: string, page: { afterSeq: number; limit: number }): Promise<LedgerLine[]> {
+  const { rows } = await db.query<LedgerLine>(
+    `SELECT seq::float8 AS seq, product_id AS "productId", change, order_id AS "orderId", adjustment_id AS "adjustmentId",
+       actor, reason, on_hand_before AS "onHandBefore", on_hand_after AS "onHandAfter",
+       reserved_before AS "reservedBefore", reserved_after AS "reservedAfter", version::float8 AS version,
+       to_char(created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') AS at
+     FROM stock_ledger WHERE product_id = $1 AND seq > $2 ORDER BY seq LIMIT $3`, [productId, page.afterSeq, page.limit]);
+  return rows.map((row) => ({ ...row, orderId: row.orderId ?? undefined, adjustmentId: row.adjustmentId ?? undefined }));
+}

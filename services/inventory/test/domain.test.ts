@@ -1,0 +1,49 @@
+// The pure rules of stock and reservations, without the stack.
+import assert from 'node:assert/strict';
+import { repeatOutcome, settleStep, type Reservation } from '../src/domain/reservation.ts';
+import { adjustStock, mergeLines, shortagesOf, ShortageError, type StockLevel } from '../src/domain/stock.ts';
+
+const stock = (productId: string, onHand: number, reserved = 0): StockLevel => ({ productId, onHand, reserved, version: 0 });
+const held = (lines: Reservation['lines'], expiresAt = new Date(Date.now() + 60_000)): Reservation =>
+  ({ orderId: 'o-1', status: 'held', lines, shortages: null, releaseReason: null, expiresAt });
+
+describe('inventory domain rules', () => {
+  it('a shortage lists every short line with what is free, and nothing for lines that fit', () => {
+    const levels = new Map([['a', stock('a', 5, 4)], ['b', stock('b', 9)]]);
+    assert.deepEqual(shortagesOf(levels, [{ productId: 'a', quantity: 3 }, { productId: 'b', quantity: 9 }]),
+      [{ productId: 'a', requested: 3, available: 1, short: 2 }]);
+  });
+
+  it('the same product twice in one request is reserved as one line with the sum', () => {
+    assert.deepEqual(mergeLines([{ productId: 'b', quantity: 1 }, { productId: 'a', quantity: 2 }, { productId: 'b', quantity: 3 }]),
+      [{ productId: 'a', quantity: 2 }, { productId: 'b', quantity: 4 }]);
+  });
+
+  it('a count or a loss that would leave less on hand than is reserved is refused', () => {
+    assert.throws(() => adjustStock(stock('a', 5, 3), 'count', 2), { code: 'INVENTORY.BELOW_RESERVED' });
+    assert.throws(() => adjustStock(stock('a', 5, 3), 'loss', 3), { code: 'INVENTORY.BELOW_RESERVED' });
+    assert.deepEqual(adjustStock(stock('a', 5, 3), 'count', 3), { productId: 'a', onHand: 3, reserved: 3, version: 1 });
+  });
+
+  it('a retried Reserve matches the stored lines whatever the key order they were read back in', () => {
+    const stored = held([JSON.parse('{"quantity": 2, "productId": "a"}') as { productId: string; quantity: number }]);
+    assert.equal(repeatOutcome(stored, [{ productId: 'a', quantity: 2 }]), stored);
+    assert.throws(() => repeatOutcome(stored, [{ productId: 'a', quantity: 3 }]), { code: 'INVENTORY.ORDER_ID_REUSED' });
+  });
+
+  it('a refused Reserve retried is the same shortage again', () => {
+    const shortages = [{ productId: 'a', requested: 2, available: 0, short: 2 }];
+    assert.throws(() => repeatOutcome({ ...held([{ productId: 'a', quantity: 2 }]), status: 'refused', shortages }, [{ productId: 'a', quantity: 2 }]),
+      (error: unknown) => error instanceof ShortageError && error.shortages === shortages);
+  });
+
+  it('a held reservation settles once; the same settle again repeats; the other settle is refused; an expired one cannot be committed', () => {
+    const now = new Date();
+    assert.equal(settleStep(held([]), 'committed', now), 'apply');
+    assert.equal(settleStep({ ...held([]), status: 'committed' }, 'committed', now), 'repeat');
+    assert.throws(() => settleStep({ ...held([]), status: 'committed' }, 'released', now), { code: 'INVENTORY.RESERVATION_COMMITTED' });
+    assert.throws(() => settleStep({ ...held([]), status: 'released' }, 'committed', now), { code: 'INVENTORY.RESERVATION_RELEASED' });
+    assert.throws(() => settleStep(held([], new Date(now.getTime() - 1)), 'committed', now), { code: 'INVENTORY.RESERVATION_EXPIRED' });
+    assert.equal(settleStep(held([], new Date(now.getTime() - 1)), 'released', now), 'apply');
+  });
+});

@@ -1,0 +1,97 @@
+// The login lockout as an attacker on the shop's network meets it. Each test picks its own
+// loopback source addresses, so its counts start at zero whatever ran before.
+import assert from 'node:assert/strict';
+import { callFrom, freshAddress, newUser, uniqueEmail } from './support.ts';
+
+const MAX_FAILURES = 5; // LOGIN_MAX_FAILURES
+const ADDRESS_MAX_FAILURES = 30; // LOGIN_ADDRESS_MAX_FAILURES
+const loginFrom = (address: string, email: string, password: string, headers?: Record<string, string>) =>
+  callFrom<{ error?: { code: string } }>(address, 'POST', '/auth/login', { body: { email, password }, headers });
+
+describe('a lockout that holds', function () {
+  this.timeout(120_000);
+
+  it('a burst of 40 parallel logins (39 wrong, the right one last) gets at most 5 password checks, and the right password then gets 429', async () => {
+    const cashier = await newUser('cashier');
+    const attacker = freshAddress();
+    const passwords = [...Array.from({ length: 39 }, (_, i) => `wrong ${i}`), cashier.password];
+    const replies = await Promise.all(passwords.map((password) => loginFrom(attacker, cashier.user.email, password)));
+    const checked = replies.filter((reply) => reply.status !== 429);
+    assert.ok(checked.length <= MAX_FAILURES, `${checked.length} passwords were checked`);
+    assert.ok(replies.every((reply) => [200, 401, 429].includes(reply.status)));
+    assert.equal((await loginFrom(attacker, cashier.user.email, cashier.password)).status, 429);
+  });
+
+  it('an attacker who locked a cashier out from their address does not lock out the cashier at the till', async () => {
+    const cashier = await newUser('cashier');
+    const attacker = freshAddress();
+    for (let i = 0; i <= MAX_FAILURES; i++) await loginFrom(attacker, cashier.user.email, `guess ${i}`);
+    assert.equal((await loginFrom(attacker, cashier.user.email, cashier.password)).status, 429);
+    assert.equal((await loginFrom(freshAddress(), cashier.user.email, cashier.password)).status, 200);
+  });
+
+  it('a known and an unknown email get the same statuses and bodies before and after the threshold', async () => {
+    const cashier = await newUser('cashier');
+    const answers = async (email: string) => {
+      const address = freshAddress();
+      const seen = [];
+      for (let i = 0; i < MAX_FAILURES + 2; i++) {
+        const reply = await loginFrom(address, email, `guess ${i}`);
+        // The seconds left depend only on when this address's window started, not on the email.
+        const { details, ...error } = (reply.body.error ?? {}) as { details?: { retryAfterSeconds?: number } };
+        seen.push({ status: reply.status, error, retrying: details?.retryAfterSeconds !== undefined });
+      }
+      return seen;
+    };
+    const known = await answers(cashier.user.email);
+    assert.deepEqual(known.map((a) => a.status), [401, 401, 401, 401, 401, 429, 429]);
+    assert.deepEqual(await answers(uniqueEmail('nobody')), known);
+  });
+
+  it('an unknown email costs a password check as a known one does', async () => {
+    // Behaviour, not speed: an answer that skips the scrypt check would be many times faster
+    // than one that does it, so a generous factor between the medians still catches it.
+    const cashier = await newUser('cashier');
+    const median = async (email: string) => {
+      const times: number[] = [];
+      for (let i = 0; i < 4; i++) {
+        const started = performance.now();
+        assert.equal((await loginFrom(freshAddress(), email, `guess ${i}`)).status, 401);
+        times.push(performance.now() - started);
+      }
+      times.sort((a, b) => a - b);
+      return ((times[1] ?? 0) + (times[2] ?? 0)) / 2;
+    };
+    const known = await median(cashier.user.email);
+    const unknown = await median(uniqueEmail('nobody'));
+    assert.ok(unknown > known / 3, `unknown-email median ${unknown.toFixed(1)} ms vs known ${known.toFixed(1)} ms`);
+  });
+
+  it('password spraying from one address: after its budget of failures every login from it gets 429, other addresses are not slowed', async () => {
+    const cashier = await newUser('cashier');
+    const sprayer = freshAddress();
+    for (let i = 0; i < ADDRESS_MAX_FAILURES; i++) {
+      assert.equal((await loginFrom(sprayer, uniqueEmail('sprayed'), 'Summer2025!')).status, 401, `attempt ${i + 1}`);
+    }
+    assert.equal((await loginFrom(sprayer, uniqueEmail('sprayed'), 'Summer2025!')).status, 429);
+    assert.equal((await loginFrom(sprayer, cashier.user.email, cashier.password)).status, 429);
+    assert.equal((await loginFrom(freshAddress(), cashier.user.email, cashier.password)).status, 200);
+  });
+
+  it('a forged X-Forwarded-For header does not give a locked address a fresh count (proxy headers are not trusted by default)', async () => {
+    const cashier = await newUser('cashier');
+    const attacker = freshAddress();
+    for (let i = 0; i < MAX_FAILURES; i++) await loginFrom(attacker, cashier.user.email, `guess ${i}`);
+    const forged = await loginFrom(attacker, cashier.user.email, cashier.password, { 'x-forwarded-for': freshAddress() });
+    assert.equal(forged.status, 429);
+  });
+
+  it('wrong current passwords on POST /me/password count too: after 5, even the right one gets 429', async () => {
+    const me = await newUser('cashier');
+    const address = freshAddress();
+    const change = (currentPassword: string) =>
+      callFrom(address, 'POST', '/me/password', { token: me.accessToken, body: { currentPassword, newPassword: 'a brand new secret' } });
+    for (let i = 0; i < MAX_FAILURES; i++) assert.equal((await change(`guess ${i}`)).status, 403);
+    assert.equal((await change(me.password)).status, 429);
+  });
+});
