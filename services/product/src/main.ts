@@ -13,7 +13,7 @@ const log = createLogger('product');
 const dapr = createDaprClient();
 
 const { client, catalogue } = await openCatalogue(await readSecret(dapr, 'mongo-url'), databaseName, { test: config.POS_ENV === 'test' });
-const relay = startPendingEventRelay({ products: catalogue.products, publish: createPublisher(dapr), log, sweepEveryMs: config.EVENT_SWEEP_MS });
+const relay = startPendingEventRelay({ catalogue, publish: createPublisher(dapr), log, sweepEveryMs: config.EVENT_SWEEP_MS });
 const deps: ProductServiceDeps = {
   catalogue,
   scaleLabels: { weight: config.SCALE_WEIGHT_PREFIX, price: config.SCALE_PRICE_PREFIX },

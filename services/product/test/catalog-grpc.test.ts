@@ -39,8 +39,8 @@ describe('the Catalog gRPC service, through the sidecars', function () {
   });
 
   it('an unknown code is NOT_FOUND and a bad check digit INVALID_ARGUMENT, as the caller\'s AppError', async () => {
-    await assert.rejects(catalog.call('LookupBarcode', { code: withCheckDigit('899000000001') }), { code: 'PRODUCT.BARCODE_UNKNOWN' });
-    await assert.rejects(catalog.call('LookupBarcode', { code: '8990000000012' }), { code: 'PRODUCT.BAD_BARCODE' });
+    await assert.rejects(catalog.call('LookupBarcode', { code: withCheckDigit('899000000001') }), { remoteCode: 'PRODUCT.BARCODE_UNKNOWN' });
+    await assert.rejects(catalog.call('LookupBarcode', { code: '8990000000012' }), { remoteCode: 'PRODUCT.BAD_BARCODE' });
   });
 
   it('ListProducts pages through every product in id order', async () => {

@@ -16,6 +16,14 @@ export interface ClaimDocument {
   claimedAt: Date;
 }
 
+/** An event the relay has published, by its id: the relay's only write, kept apart from the
+ * product document so it never races a versioned write of the product (see the relay). */
+export interface PublishedEventDocument {
+  _id: string;
+  productId: string;
+  publishedAt: Date;
+}
+
 export interface CategoryDocument {
   _id: string;
   name: string;
@@ -25,6 +33,7 @@ export interface Catalogue {
   products: Collection<ProductDocument>;
   claims: Collection<ClaimDocument>;
   categories: Collection<CategoryDocument>;
+  publishedEvents: Collection<PublishedEventDocument>;
 }
 
 /** Connects, and refuses a test run on a database that is not a test database. */
@@ -33,14 +42,14 @@ export async function openCatalogue(url: string, database: string, options: { te
   const client = await new MongoClient(url, { ignoreUndefined: true }).connect();
   const db: Db = client.db(database);
   const catalogue: Catalogue = {
-    products: db.collection('products'), claims: db.collection('claims'), categories: db.collection('categories'),
+    products: db.collection('products'), claims: db.collection('claims'), categories: db.collection('categories'), publishedEvents: db.collection('published_events'),
   };
   // Lookups only: none of these is unique (uniqueness lives in `claims`).
   await catalogue.products.createIndex({ 'units.barcode': 1 });
   await catalogue.products.createIndex({ plu: 1 });
   await catalogue.products.createIndex({ sku: 1 });
   await catalogue.products.createIndex({ categoryId: 1, name: 1 });
-  await catalogue.products.createIndex({ 'pendingEvents.id': 1 });
+  await catalogue.products.createIndex({ updatedAt: -1 });
   return { client, catalogue };
 }
 

@@ -12,15 +12,27 @@ export async function insertProduct(catalogue: Catalogue, product: Product, even
   await catalogue.products.insertOne({ _id: id, ...rest, pendingEvents: [event] });
 }
 
-/** Writes the next version only if the stored one is still `expectedVersion`; false if not. */
+/** Writes the next version only if the stored one is still `expectedVersion`; false if not.
+ * The write also trims the events the relay has already published. Only versioned writes
+ * change `pendingEvents` (the relay never writes the product), so the list read at
+ * `expectedVersion` is the list stored while the version still matches, and setting it whole
+ * drops nothing unpublished; a published id stays published, so trimming it loses nothing. */
 export async function replaceProduct(catalogue: Catalogue, next: Product, expectedVersion: number, event: PendingEvent): Promise<boolean> {
   const { id, ...fields } = next;
+  const stored = await catalogue.products.findOne({ _id: id, version: expectedVersion }, { projection: { pendingEvents: 1 } });
+  if (!stored) return false;
+  const published = await publishedAmong(catalogue, stored.pendingEvents.map((pending) => pending.id));
+  const pendingEvents = [...stored.pendingEvents.filter((pending) => !published.has(pending.id)), event];
   const unset = next.plu === undefined ? { $unset: { plu: '' as const } } : {};
-  const result = await catalogue.products.updateOne(
-    { _id: id, version: expectedVersion },
-    { $set: fields, $push: { pendingEvents: event }, ...unset },
-  );
+  const result = await catalogue.products.updateOne({ _id: id, version: expectedVersion }, { $set: { ...fields, pendingEvents }, ...unset });
   return result.matchedCount === 1;
+}
+
+/** Which of these event ids the relay has published. */
+export async function publishedAmong(catalogue: Catalogue, eventIds: string[]): Promise<Set<string>> {
+  if (eventIds.length === 0) return new Set();
+  const found = await catalogue.publishedEvents.find({ _id: { $in: eventIds } }, { projection: { _id: 1 } }).toArray();
+  return new Set(found.map((published) => published._id));
 }
 
 export async function findProduct(catalogue: Catalogue, id: string): Promise<Product | undefined> {
