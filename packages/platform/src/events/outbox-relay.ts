@@ -43,9 +43,9 @@ const PENDING = `
 // with its last error, logged and counted, and no longer published. Its key's later events
 // then go on: blocking a key until someone acts would stop a till's stock or orders for good,
 // while a parked event is loud and kept, to be fixed and republished (clear parked_at and
-// attempts) by someone who decides what its late arrival means. Only a refusal by the sidecar
-// counts as an attempt; a sidecar that does not answer, or whose circuit breaker is open, fails
-// the pass and parks nothing.
+// attempts) by someone who decides what its late arrival means. Only a refusal of the event
+// counts as an attempt; a sidecar that does not answer fails the pass and parks nothing
+// (pubsub outbound has no circuit breaker: components/resiliency.yaml).
 const FAILED = `
   UPDATE outbox SET attempts = attempts + 1, last_error = $2,
     parked_at = CASE WHEN attempts + 1 >= $3 THEN now() END,

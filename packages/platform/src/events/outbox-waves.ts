@@ -21,10 +21,6 @@ export interface PublishOutcome {
 /** The sidecar did not answer a publish: nothing is known of what it published. */
 export class PublishFailure extends Error {}
 
-// The sidecar's circuit breaker (components/resiliency.yaml) refuses every event while it is
-// open: that says nothing about the event, so it is not an attempt and the pass ends.
-const BREAKER_OPEN = /circuit breaker is open|too many requests/i;
-
 // Dapr's bulk publish: one request, one Kafka produce per this many events.
 const BULK_SIZE = 100;
 
@@ -65,7 +61,6 @@ export async function publishInKeyOrder(rows: OutboxRow[], publish: PublishBulk)
       for (const row of result.value.rows) {
         const reason = result.value.failed.get(row.id);
         if (reason === undefined) { outcome.published.push(row); continue; }
-        if (BREAKER_OPEN.test(reason)) { outcome.error ??= new PublishFailure(`the sidecar refused: ${reason}`); continue; }
         outcome.failed.push([row, reason]);
         if (row.partition_key !== null) held.add(row.partition_key);
       }
