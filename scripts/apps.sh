@@ -49,7 +49,7 @@ sidecar_security() {
 set -euo pipefail  # a sidecar with no token or no trust anchor must not start at all
 app_id=""; previous=""
 for arg in "\$@"; do if [ "\$previous" = --app-id ]; then app_id="\$arg"; fi; previous="\$arg"; done
-secret() { node "$POS_ROOT/scripts/lib/app-secret.ts" "\$app_id" "\$1"; }
+secret() { node "$POS_ROOT/scripts/lib/secret.ts" "\$app_id-\$1"; }
 DAPR_TRUST_ANCHORS="\$(cat "$SENTRY_CREDENTIALS/ca.crt")"
 DAPR_API_TOKEN="\$(secret dapr-api-token)"
 APP_API_TOKEN="\$(secret app-api-token)"

@@ -16,7 +16,7 @@ SCHEDULER_DATA="$POS_DATA_DIR/scheduler-$POS_SCHEDULER_ETCD_PEER_PORT"
 KAFKA_CONF="$POS_STATE_DIR/kafka"
 
 write_secrets() { node "$POS_ROOT/scripts/lib/write-secrets.ts"; }
-secret() { node -e 'console.log(require(process.argv[1])[process.argv[2]])' "$POS_SECRETS_FILE" "$1"; }
+secret() { node "$POS_ROOT/scripts/lib/secret.ts" "$1"; }
 
 start_postgres() {
   if [ ! -f "$PG_DATA/PG_VERSION" ]; then

@@ -6,7 +6,7 @@
 # can carry a per-app secret; this reads them from the secrets file at start. APP_ID is set
 # by dapr run. On Kubernetes the Deployment takes both from the app's Secret instead.
 set -euo pipefail
-secret() { node "$(dirname "$0")/app-secret.ts" "$APP_ID" "$1"; }
+secret() { node "$(dirname "$0")/secret.ts" "$APP_ID-$1"; }
 DAPR_API_TOKEN=$(secret dapr-api-token)
 APP_API_TOKEN=$(secret app-api-token)
 export DAPR_API_TOKEN APP_API_TOKEN

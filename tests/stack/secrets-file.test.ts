@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 const writeSecrets = new URL('../../scripts/lib/write-secrets.ts', import.meta.url).pathname;
+const readSecret = new URL('../../scripts/lib/secret.ts', import.meta.url).pathname;
 
 /** Runs provisioning's secrets step on a file of our own, away from the stack's. */
 function writeSecretsTo(file: string): void {
@@ -44,5 +45,14 @@ describe('the secrets file that provisioning writes', () => {
     writeSecretsTo(file);
     assert.equal(readFileSync(file, 'utf8'), first);
     assert.match(JSON.parse(first)['user-db-url'], /^postgres:\/\/pos_user_svc:[\w-]+@/);
+  });
+
+  it('the scripts\' reader prints the one value asked for, and a key the file lacks fails naming it', () => {
+    const file = join(folder, 'secrets.json');
+    writeSecretsTo(file);
+    const env = { PATH: process.env.PATH, POS_SECRETS_FILE: file };
+    const read = (key: string) => execFileSync(process.execPath, [readSecret, key], { env, encoding: 'utf8', stdio: 'pipe' });
+    assert.equal(read('user-dapr-api-token'), JSON.parse(readFileSync(file, 'utf8'))['user-dapr-api-token']);
+    assert.throws(() => read('no-such-key'), /no secret no-such-key/);
   });
 });

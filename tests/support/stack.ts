@@ -16,19 +16,17 @@ export const apps = runFileApps('dapr.yaml');
 /** The test-only probe apps (tests/probe/dapr.yaml). */
 export const probeApps = runFileApps('tests/probe/dapr.yaml');
 
-/** A test-only probe app by id, with its HTTP API's base URL. */
-export function probe(id: 'probe-a' | 'probe-b'): RunFileApp & { url: string } {
-  const found = probeApps.find((candidate) => candidate.app === id);
-  if (!found) throw new Error(`tests/probe/dapr.yaml has no ${id}`);
+function appOf(list: RunFileApp[], runFile: string, id: string): RunFileApp & { url: string } {
+  const found = list.find((candidate) => candidate.app === id);
+  if (!found) throw new Error(`${runFile} has no ${id}`);
   return { ...found, url: `http://127.0.0.1:${found.http}` };
 }
 
+/** A test-only probe app by id, with its HTTP API's base URL. */
+export const probe = (id: 'probe-a' | 'probe-b') => appOf(probeApps, 'tests/probe/dapr.yaml', id);
+
 /** One of the five apps of dapr.yaml by id, with its HTTP API's base URL. */
-export function service(id: string): RunFileApp & { url: string } {
-  const found = apps.find((candidate) => candidate.app === id);
-  if (!found) throw new Error(`dapr.yaml has no ${id}`);
-  return { ...found, url: `http://127.0.0.1:${found.http}` };
-}
+export const service = (id: string) => appOf(apps, 'dapr.yaml', id);
 
 /** The process listening on a local TCP port, as `ss` shows it, or undefined when none is. */
 export function listenerPid(port: number): number | undefined {

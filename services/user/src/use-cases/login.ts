@@ -9,8 +9,9 @@ import { reservePasswordCheck } from './reserve-password-check.ts';
 const invalidCredentials = () => new UnauthorizedError('the email or the password is wrong', 'AUTH.INVALID_CREDENTIALS');
 
 /** `address` is the client's, as the HTTP edge trusts it (see TRUST_PROXY_HOPS). An unknown
- * email takes the same steps as a known one (a reserved check, a password's cost), so
- * neither the answer nor its time tells which emails have accounts. */
+ * email takes the same steps as a known one (a reserved check, a password's cost), so that
+ * neither the answer nor its time tells which emails have accounts: the answers are compared
+ * in test/lockout.test.ts, the times only measured, by bench/login.bench.ts. */
 export async function login(deps: UserServiceDeps, email: string, password: string, address: string): Promise<TokenPair> {
   const { pool, settings } = deps;
   const found = await findCredentials(pool, email);
