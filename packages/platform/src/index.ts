@@ -18,7 +18,9 @@ export {
 export { sessionRevocationSubscription } from './events/session-revocation-subscription.ts';
 export { openApiPath } from './http/openapi.ts';
 export { runService, type ServiceDefinition } from './service/run-service.ts';
-export { createGrpcServer, addUnaryService, type UnaryMethod, type UnaryMethods } from './grpc/create-grpc-server.ts';
+export {
+  addUnaryService, createGrpcServer, ERROR_CODE_KEY, ERROR_DETAILS_KEY, type UnaryMethod, type UnaryMethods,
+} from './grpc/create-grpc-server.ts';
 export { sidecarClient, type SidecarCallOptions, type SidecarClient } from './grpc/sidecar-client.ts';
 export { loadService, type GrpcService } from './grpc/proto.ts';
 export { createDaprClient, sidecar, sidecarAnswers } from './dapr/sidecar.ts';

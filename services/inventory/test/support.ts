@@ -4,13 +4,11 @@
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 import * as grpc from '@grpc/grpc-js';
-import { createPool, loadService } from '@pos/platform';
+import { createPool, ERROR_CODE_KEY, ERROR_DETAILS_KEY, loadService } from '@pos/platform';
 import { eventually, localSecret, request } from '@pos/platform/testing';
 import { appApiToken, daprApiToken, sidecarHeaders } from '../../../tests/support/sidecar-tokens.ts';
 import { probe, service } from '../../../tests/support/stack.ts';
 import type { GetStockReply, InventoryDefinition, Shortage, StockLevel } from '../src/grpc/contract.ts';
-
-const ERROR_DETAILS_KEY = 'pos-error-details-bin';
 
 export const INVENTORY_API = service('inventory').url;
 export const pool = createPool(localSecret('inventory-db-url'), { test: true });
@@ -47,7 +45,7 @@ export function inventoryClient(caller = 'order', direct = false) {
           if (!error) { resolve({ ok: true, reply: reply as Reply }); return; }
           const details = error.metadata?.get(ERROR_DETAILS_KEY)[0];
           const shortages = details instanceof Buffer ? (JSON.parse(details.toString()) as { shortages?: Shortage[] }).shortages : undefined;
-          resolve({ ok: false, failure: { status: error.code, code: String(error.metadata?.get('pos-error-code')[0] ?? ''), ...(shortages && { shortages }) } });
+          resolve({ ok: false, failure: { status: error.code, code: String(error.metadata?.get(ERROR_CODE_KEY)[0] ?? ''), ...(shortages && { shortages }) } });
         });
       });
     },

@@ -13,8 +13,10 @@
 // dies right after the write, the event is still there, and a sweep publishes it. An event is
 // recorded as published only after the sidecar accepted it, so a crash between the two
 // publishes it again with the same CloudEvent id, which consumers absorb.
-// Order: one product's events are published in version order, one at a time, and a failed
-// publish stops that product's turn, so a later version never overtakes an earlier one.
+// Order: within one process, a product's events are published in version order, one at a
+// time, and a failed publish stops that product's turn (the loop in `relayProduct` throws).
+// No test forces a failed publish, and two replicas sweeping at once may interleave, so
+// consumers must still judge order by the event's product version, not by arrival.
 //
 // Finding the unpublished events without reading every product each time: every product
 // keeps at least its latest event (published or not) until its next write, so "has pending
