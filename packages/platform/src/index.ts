@@ -33,5 +33,5 @@ export { requireDeadLetterTopics, topicsWithoutDeadLetter } from './events/dead-
 export { addSubscriptionsOverGrpc } from './grpc/app-callback.ts';
 export { postgresInbox, type Inbox } from './events/inbox.ts';
 export { addToOutbox, startOutboxRelay, type OutboxEvent, type OutboxRelay, type OutboxRelayOptions } from './events/outbox.ts';
-export { createPool, databaseAnswers, withTransaction, type Pool, type Transaction } from './postgres/database.ts';
+export { createPool, databaseAnswers, refuseUnlessTestDatabase, withTransaction, type Pool, type Transaction } from './postgres/database.ts';
 export { migrate } from './postgres/migrate.ts';

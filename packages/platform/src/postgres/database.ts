@@ -11,10 +11,14 @@ const CONNECT_TIMEOUT_MS = 5_000;
 /** TCP keep-alive notices a peer that vanished without closing (failover, network cut). */
 const KEEP_ALIVE_DELAY_MS = 10_000;
 
-/** Refuses a test run against a database whose name does not say it is one. */
+/** Refuses a test run against a database (of any store) whose name does not say it is one. */
+export function refuseUnlessTestDatabase(name: string, test: boolean | undefined): void {
+  if (test && !name.includes('test')) throw new Error(`refusing to use ${name} in a test: its name must contain "test"`);
+}
+
 export function createPool(connectionString: string, options: { test?: boolean } = {}): Pool {
   const name = new URL(connectionString).pathname.slice(1);
-  if (options.test && !/test/.test(name)) throw new Error(`refusing to use ${name} in a test: its name must contain "test"`);
+  refuseUnlessTestDatabase(name, options.test);
   const pool = new pg.Pool({
     connectionString,
     max: 10,

@@ -1,3 +1,4 @@
+import { refuseUnlessTestDatabase } from '@pos/platform';
 import { MongoClient, type Collection, type Db } from 'mongodb';
 import type { Product } from '../domain/product.ts';
 import type { PendingEvent } from '../events/product-events.ts';
@@ -38,7 +39,7 @@ export interface Catalogue {
 
 /** Connects, and refuses a test run on a database that is not a test database. */
 export async function openCatalogue(url: string, database: string, options: { test: boolean }): Promise<{ client: MongoClient; catalogue: Catalogue }> {
-  if (options.test && !database.includes('test')) throw new Error(`refusing to run tests on database ${database}`);
+  refuseUnlessTestDatabase(database, options.test);
   const client = await new MongoClient(url, { ignoreUndefined: true }).connect();
   const db: Db = client.db(database);
   const catalogue: Catalogue = {
