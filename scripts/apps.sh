@@ -71,6 +71,24 @@ link_app_logs() {
 
 RUN_LOG="$POS_LOG_DIR/$DAEMON.log"
 
+# ── The Midtrans simulator (packages/midtrans-simulator) ─────────────────────────────────
+# Stands in for Midtrans beside the apps: order reaches it through midtrans-client
+# (MIDTRANS_BASE_URL in dapr.yaml) and it posts notifications to order's webhook. It knows the
+# server key of the secrets file, as Midtrans knows the merchant's. Its log: midtrans-simulator.log.
+MIDTRANS_SIMULATOR_PORT=3900
+MIDTRANS_NOTIFICATION_URL=http://127.0.0.1:3005/payments/midtrans/notifications
+start_midtrans_simulator() {
+  start_daemon midtrans-simulator env MIDTRANS_SIMULATOR_PORT="$MIDTRANS_SIMULATOR_PORT" \
+    MIDTRANS_SERVER_KEY="$(node "$POS_ROOT/scripts/lib/secret.ts" midtrans-server-key)" \
+    MIDTRANS_NOTIFICATION_URL="$MIDTRANS_NOTIFICATION_URL" node "$POS_ROOT/packages/midtrans-simulator/src/main.ts"
+}
+midtrans_simulator_up() {
+  if running midtrans-simulator; then echo "  ✓ Midtrans simulator already running"
+  else step "start the Midtrans simulator (127.0.0.1:$MIDTRANS_SIMULATOR_PORT)" start_midtrans_simulator; fi
+  step "Midtrans simulator healthy" wait_up midtrans-simulator 20 curl -fsS "http://127.0.0.1:$MIDTRANS_SIMULATOR_PORT/_simulator/health"
+}
+# ── end of the Midtrans simulator ────────────────────────────────────────────────────────
+
 unhealthy_sidecars() {
   local app
   for app in "${APPS[@]}"; do
@@ -105,6 +123,7 @@ start_apps() {
 }
 
 up() {
+  if [ "$GROUP" = services ]; then midtrans_simulator_up || return 1; fi
   local offset=$(( $(stat -c %s "$RUN_LOG" 2>/dev/null || echo 0) + 1 ))
   if running "$DAEMON"; then echo "  ✓ $GROUP already running"
   else step "start ${APPS[*]} (dapr run -f ${RUN_FILE#"$POS_ROOT"/})" start_apps; fi
@@ -114,6 +133,7 @@ up() {
 
 down() {
   stop_daemon "$DAEMON" 30
+  if [ "$GROUP" = services ]; then stop_daemon midtrans-simulator 10; fi
 }
 
 case "${1:-}" in

@@ -60,6 +60,9 @@ apps_of() { # run-file dapr-run-daemon
   done < <(run_file_apps "$1")
 }
 
+echo "Midtrans simulator (log: $POS_LOG_DIR/midtrans-simulator.log)"
+row "Midtrans simulator" 3900 http_ok "http://127.0.0.1:3900/_simulator/health"
+
 echo "Apps (app port / sidecar HTTP port)"
 apps_of "$POS_ROOT/dapr.yaml" dapr-run
 if running dapr-run-probe; then
