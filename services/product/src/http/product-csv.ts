@@ -3,7 +3,6 @@
 // row. A cell left empty (or a column left out) changes nothing on an existing product.
 import { ValidationError } from '@pos/platform';
 import { CsvError, parse } from 'csv-parse/sync';
-import type { ProductPatch } from '../use-cases/change-product.ts';
 import type { ImportProblem, ImportRow } from '../use-cases/import-products.ts';
 import { productPatch } from './schemas.ts';
 
@@ -35,7 +34,7 @@ export function parseProductCsv(text: string): { rows: ImportRow[]; problems: Im
   for (const [sku, group] of bySku) {
     const parsed = productPatch.safeParse(patchOf(group));
     const line = group[0]?.line ?? 0;
-    if (parsed.success) rows.push({ line, sku, patch: parsed.data as ProductPatch });
+    if (parsed.success) rows.push({ line, sku, patch: parsed.data });
     else problems.push({ line, sku, code: 'REQUEST.INVALID', reason: parsed.error.issues.map((issue) => `${issue.path.join('.') || 'row'}: ${issue.message}`).join('; ') });
   }
   return { rows, problems: problems.sort((a, b) => a.line - b.line) };
