@@ -4,6 +4,7 @@
 // asserts nothing. Each run makes its own products, learnt from product events.
 import { randomUUID } from 'node:crypto';
 import * as grpc from '@grpc/grpc-js';
+import pg from 'pg';
 import { loadService } from '@pos/platform';
 import { localSecret } from '@pos/platform/testing';
 import type { InventoryDefinition } from '@pos/platform/proto/pos/inventory/v1/Inventory.ts';
@@ -65,6 +66,7 @@ async function measure(label: string, port: number, viaSidecar: boolean, ids: st
   for (let i = 0; i < 50; i++) await reserve(); // warm-up: connections, JIT
   const samples: number[] = [];
   let next = 0;
+  const waits = sampleWaits();
   const started = performance.now();
   await Promise.all(Array.from({ length: CALLERS }, async () => {
     while (next++ < CALLS) {
@@ -74,10 +76,40 @@ async function measure(label: string, port: number, viaSidecar: boolean, ids: st
     }
   }));
   const seconds = (performance.now() - started) / 1000;
+  const waited = await waits.stop();
   inventory.close();
   samples.sort((a, b) => a - b);
   const at = (q: number) => (samples[Math.min(samples.length - 1, Math.floor(q * samples.length))] ?? 0).toFixed(1);
   console.log(`${label.padEnd(40)} reserves=${CALLS} callers=${CALLERS} ${(CALLS / seconds).toFixed(0)}/s p50=${at(0.5)}ms p99=${at(0.99)}ms`);
+  console.log(`${''.padEnd(40)} inventory's connections, share of samples: ${waited}`);
+}
+
+/** Where inventory's PostgreSQL connections are while the bench runs (pg_stat_activity every
+ * 20 ms): active (running, or waiting on a lock or WAL), idle in transaction (waiting for the app's next statement),
+ * or idle in the pool. Cheap enough not to move the figures. */
+function sampleWaits(): { stop: () => Promise<string> } {
+  const client = new pg.Client({ connectionString: localSecret('postgres-url') });
+  const counts = new Map<string, number>();
+  let running = true;
+  const done = (async () => {
+    await client.connect();
+    while (running) {
+      const { rows } = await client.query<{ what: string; n: number }>(
+        `SELECT state || coalesce(' ' || wait_event_type || ':' || wait_event, '') AS what, count(*)::int AS n
+         FROM pg_stat_activity WHERE application_name = 'inventory' AND datname LIKE 'pos_inventory%' GROUP BY 1`);
+      for (const { what, n } of rows) counts.set(what, (counts.get(what) ?? 0) + n);
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    }
+    await client.end();
+  })();
+  return {
+    stop: async () => {
+      running = false;
+      await done;
+      const total = [...counts.values()].reduce((a, b) => a + b, 0) || 1;
+      return [...counts].sort((a, b) => b[1] - a[1]).map(([what, n]) => `${what} ${Math.round((100 * n) / total)}%`).join(', ');
+    },
+  };
 }
 
 const ids = await makeProducts();

@@ -11,7 +11,7 @@ import { openCatalogue } from '../src/store/mongo.ts';
 export const PRODUCT_API = service('product').url;
 const USER_API = service('user').url;
 
-export const call = <T = Record<string, unknown>>(method: string, path: string, options: { token?: string; body?: unknown; headers?: Record<string, string> } = {}) =>
+export const call = <T = Record<string, unknown>>(method: string, path: string, options: { token?: string; body?: unknown; rawBody?: string; headers?: Record<string, string> } = {}) =>
   request<T>(method, `${PRODUCT_API}${path}`, options);
 
 async function login(email: string, password: string): Promise<string> {
@@ -46,7 +46,7 @@ export const uniquePlu = () => String(Math.floor(Math.random() * 1e5)).padStart(
 export const uniqueSku = (tag = 'SKU') => `${tag}-${randomUUID().slice(0, 8)}`;
 
 export interface ProductBody {
-  id: string; sku: string; name: string; version: number; active: boolean; categoryId: string;
+  id: string; sku: string; name: string; description: string; version: number; active: boolean; categoryId: string;
   units: { name: string; barcode?: string; conversion: number; price: number }[];
 }
 

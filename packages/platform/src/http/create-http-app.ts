@@ -8,6 +8,7 @@ import { builtinRoutes, type ReadinessChecks } from './builtin-routes.ts';
 import { errorMiddleware } from './error-middleware.ts';
 import { observeMiddleware } from './observe-middleware.ts';
 import type { AnyRoute } from './route.ts';
+import { readTextBody } from './text-body.ts';
 import { invalidRequest, parsePart } from './validate.ts';
 
 export interface HttpAppOptions {
@@ -56,7 +57,8 @@ function handlerOf(route: AnyRoute, tokens: TokenVerifier | undefined): RouterMi
     // All three parts are checked before answering, so one 400 names every wrong field.
     const params = route.params ? parsePart(route.params, ctx.params, 'params') : { ok: true as const, value: ctx.params };
     const query = route.query ? parsePart(route.query, ctx.query, 'query') : { ok: true as const, value: ctx.query };
-    const body = route.body ? parsePart(route.body, ctx.request.body, 'body') : { ok: true as const, value: undefined };
+    const sent = route.textBody ? await readTextBody(ctx, route.textBody) : ctx.request.body;
+    const body = route.body ? parsePart(route.body, sent, 'body') : { ok: true as const, value: undefined };
     if (!params.ok || !query.ok || !body.ok) {
       throw invalidRequest([params, query, body].flatMap((part) => (part.ok ? [] : part.problems)));
     }

@@ -26,7 +26,7 @@ export function errorMiddleware(log: Logger): Koa.Middleware {
         if (status >= 500) log.warn({ err: error, status }, 'service unavailable');
         reply(ctx, status, { code: error.code, message: error.message, details: error.details });
       } else if (isBodyParserError(error)) {
-        reply(ctx, error.status, { code: 'REQUEST.MALFORMED', message: `unreadable request body: ${error.message}` });
+        reply(ctx, error.status, { code: bodyErrorCodes[error.status] ?? 'REQUEST.MALFORMED', message: `request body refused: ${error.message}` });
       } else {
         log.error({ err: error }, 'unhandled error');
         reply(ctx, 500, { code: 'INTERNAL', message: 'internal error' });
@@ -39,6 +39,8 @@ function reply(ctx: Koa.Context, status: number, error: ErrorBody['error']): voi
   ctx.status = status;
   ctx.body = { error } satisfies ErrorBody;
 }
+
+const bodyErrorCodes: Record<number, string> = { 413: 'REQUEST.TOO_LARGE', 415: 'REQUEST.UNSUPPORTED_MEDIA_TYPE' };
 
 /** The body parser's errors (bad JSON, too large) carry a 4xx status: the client's fault, not ours. */
 function isBodyParserError(error: unknown): error is { status: number; message: string } {

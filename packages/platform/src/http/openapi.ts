@@ -46,7 +46,7 @@ function operation(route: AnyRoute): JsonSchema {
     summary: route.summary,
     parameters: [...parameters(route.params, 'path'), ...parameters(route.query, 'query')],
     ...(route.auth && { security: [{ bearer: [] }] }),
-    ...(route.body && { requestBody: { required: true, content: { 'application/json': { schema: jsonSchemaOf(route.body) } } } }),
+    ...(route.body && { requestBody: { required: true, content: { [route.textBody?.mediaType ?? 'application/json']: { schema: jsonSchemaOf(route.body) } } } }),
     responses,
   };
 }

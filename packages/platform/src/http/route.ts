@@ -2,6 +2,7 @@ import type Koa from 'koa';
 import type { z } from 'zod';
 import type { Principal, Role } from '../auth/token-verifier.ts';
 import { UnauthorizedError } from '../errors/app-errors.ts';
+import type { TextBody } from './text-body.ts';
 
 export type HttpMethod = 'get' | 'post' | 'put' | 'patch' | 'delete';
 
@@ -35,6 +36,8 @@ export interface Route<
   params?: Params;
   query?: Query;
   body?: Body;
+  /** Takes the body as text of this media type (then `body` validates the string), not JSON. */
+  textBody?: TextBody;
   responses: Record<number, { description: string; schema?: z.ZodType }>;
   auth?: AuthRule;
   handle: (input: RouteInput<z.infer<Params>, z.infer<Query>, z.infer<Body>>) => Promise<Reply>;

@@ -25,13 +25,23 @@ export interface LedgerLine extends LedgerCause {
   at: string;
 }
 
-export async function addLedgerLine(tx: Transaction, before: StockLevel, after: StockLevel, cause: LedgerCause): Promise<void> {
+export interface LedgerEntry { before: StockLevel; after: StockLevel; cause: LedgerCause }
+
+/** Adds the lines in one statement, numbered (seq) in the order given. */
+export async function addLedgerLines(tx: Transaction, entries: readonly LedgerEntry[]): Promise<void> {
+  const column = <T>(of: (entry: LedgerEntry) => T) => entries.map(of);
   await tx.query(
     `INSERT INTO stock_ledger (product_id, change, order_id, adjustment_id, actor, reason,
        on_hand_before, on_hand_after, reserved_before, reserved_after, version)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)`,
-    [after.productId, cause.change, cause.orderId ?? null, cause.adjustmentId ?? null, cause.actor, cause.reason,
-      before.onHand, after.onHand, before.reserved, after.reserved, after.version]);
+     SELECT product_id, change, order_id, adjustment_id, actor, reason, on_hand_before, on_hand_after, reserved_before, reserved_after, version
+     FROM unnest($1::text[], $2::text[], $3::text[], $4::uuid[], $5::text[], $6::text[], $7::int[], $8::int[], $9::int[], $10::int[], $11::bigint[])
+       WITH ORDINALITY AS l(product_id, change, order_id, adjustment_id, actor, reason,
+         on_hand_before, on_hand_after, reserved_before, reserved_after, version, n)
+     ORDER BY n`,
+    [column((e) => e.after.productId), column((e) => e.cause.change), column((e) => e.cause.orderId ?? null),
+      column((e) => e.cause.adjustmentId ?? null), column((e) => e.cause.actor), column((e) => e.cause.reason),
+      column((e) => e.before.onHand), column((e) => e.after.onHand), column((e) => e.before.reserved), column((e) => e.after.reserved),
+      column((e) => e.after.version)]);
 }
 
 /** A product's ledger, oldest first, from after the line `afterSeq` (keyset paging). */

@@ -19,7 +19,7 @@ export async function adjust(pool: Pool, command: AdjustCommand): Promise<{ adju
     const before = (await lockStock(tx, [command.productId])).get(command.productId);
     if (!before) throw new NotFoundError('INVENTORY.PRODUCT_UNKNOWN', `no product ${command.productId} in inventory`);
     const after = adjustStock(before, command.kind, command.quantity);
-    await addToOutbox(tx, [await changeStock(tx, before, after, { change: command.kind, adjustmentId, actor: command.userId, reason: command.reason })]);
+    await addToOutbox(tx, await changeStock(tx, [{ before, after, cause: { change: command.kind, adjustmentId, actor: command.userId, reason: command.reason } }]));
     return { adjustmentId, stock: after };
   });
 }

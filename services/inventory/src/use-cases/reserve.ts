@@ -30,13 +30,12 @@ export async function reserve(pool: Pool, command: ReserveCommand): Promise<Rese
       await markRefused(tx, command.orderId, shortages);
       return { shortages };
     }
-    const events = [];
-    for (const line of lines) {
+    const cause = { change: 'reserve', orderId: command.orderId, actor: command.actor, reason: 'held for the order' } as const;
+    const changes = lines.map((line) => {
       const before = lockedRow(stock, line.productId);
-      events.push(await changeStock(tx, before, reserveUnits(before, line.quantity),
-        { change: 'reserve', orderId: command.orderId, actor: command.actor, reason: 'held for the order' }));
-    }
-    await addToOutbox(tx, events);
+      return { before, after: reserveUnits(before, line.quantity), cause };
+    });
+    await addToOutbox(tx, await changeStock(tx, changes));
     return { reservation: { orderId: command.orderId, status: 'held', lines, shortages: null, releaseReason: null, expiresAt } satisfies Reservation };
   });
   if ('shortages' in outcome) throw new ShortageError(outcome.shortages);

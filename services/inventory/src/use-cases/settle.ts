@@ -25,16 +25,18 @@ async function settle(pool: Pool, orderId: string, to: 'committed' | 'released',
 async function applySettle(
   tx: Transaction, stock: Map<string, StockLevel>, reservation: Reservation, to: 'committed' | 'released', reason: ReleaseReason | null, actor: string,
 ): Promise<Reservation> {
-  const events = [];
-  for (const line of reservation.lines) {
+  const cause = {
+    change: to === 'committed' ? 'commit' : 'release', orderId: reservation.orderId, actor,
+    reason: to === 'committed' ? 'sold' : `released: ${reason}`,
+  } as const;
+  // A reservation's lines name each product once (merged at Reserve).
+  const changes = reservation.lines.map((line) => {
     const before = lockedRow(stock, line.productId);
     const after = to === 'committed' ? commitUnits(before, line.quantity) : releaseUnits(before, line.quantity);
     stock.set(line.productId, after);
-    events.push(await changeStock(tx, before, after, {
-      change: to === 'committed' ? 'commit' : 'release', orderId: reservation.orderId, actor,
-      reason: to === 'committed' ? 'sold' : `released: ${reason}`,
-    }));
-  }
+    return { before, after, cause };
+  });
+  const events = await changeStock(tx, changes);
   const settled = await markSettled(tx, reservation.orderId, to, reason);
   await addToOutbox(tx, [...events, reservationSettled(settled)]);
   return settled;
