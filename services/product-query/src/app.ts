@@ -3,8 +3,10 @@ import {
   type DaprClient, type TokenVerifier,
 } from '@pos/platform';
 import { PRODUCTS_TOPIC, productSubscription, STOCK_TOPIC, stockSubscription } from './events/subscriptions.ts';
+import { adminRoutes } from './http/admin.routes.ts';
 import { searchRoutes } from './http/search.routes.ts';
 import { indexAnswers, type ProductIndex } from './store/product-index.ts';
+import { sourceLists } from './store/source-lists.ts';
 import type { Visibility } from './store/visibility.ts';
 
 export interface AppDeps {
@@ -24,6 +26,7 @@ export function createApp(deps: AppDeps) {
     tokens: deps.tokens ?? jwksTokenVerifier(jwksFromUserService()),
     routes: [
       ...searchRoutes(deps.index),
+      ...adminRoutes(deps.index, sourceLists),
       subscription(productSubscription(deps.index, deps.visibility), log),
       subscription(stockSubscription(deps.index, deps.visibility), log),
       subscription(sessionRevocationSubscription(), log),

@@ -4,7 +4,7 @@
 // makes its own data with fresh ids and words, since the test index outlives a run.
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
-import { localSecret, request } from '@pos/platform/testing';
+import { eventually, localSecret, request } from '@pos/platform/testing';
 import { sidecarHeaders } from '../../../tests/support/sidecar-tokens.ts';
 import { probe, service } from '../../../tests/support/stack.ts';
 import type { ProductFacts } from '../src/domain/search-document.ts';
@@ -62,10 +62,13 @@ export async function createCatalogueProduct(name: string, price: number): Promi
   return reply.body;
 }
 
-/** Units received through inventory's adjustments API. */
+/** Units received through inventory's adjustments API, once inventory has learnt the product
+ * from the catalogue's event. */
 export async function receive(productId: string, quantity: number): Promise<void> {
-  const reply = await request('POST', `${INVENTORY_API}/stock/${productId}/adjustments`, { token: await adminToken(), body: { kind: 'received', quantity, reason: 'delivery' } });
-  assert.equal(reply.status, 201, JSON.stringify(reply.body));
+  await eventually(async () => {
+    const reply = await request('POST', `${INVENTORY_API}/stock/${productId}/adjustments`, { token: await adminToken(), body: { kind: 'received', quantity, reason: 'delivery' } });
+    assert.equal(reply.status, 201, JSON.stringify(reply.body));
+  }, { timeoutMs: 30_000 });
 }
 
 /** Publishes one CloudEvent through probe-a's sidecar, keyed like the real publishers do. */

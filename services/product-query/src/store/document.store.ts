@@ -29,8 +29,10 @@ export async function changeDocument(
     const next = change(current);
     if (!next) return false;
     try {
+      // Written to the concrete index it was read from: if a rebuild swapped the alias in
+      // between, the decision lands beside the state it was taken on (use-cases/rebuild-index.ts).
       await unlessDown(() => index.es.index({
-        index: target, id, document: next,
+        index: found._index, id, document: next,
         ...(found.found ? { if_seq_no: found._seq_no, if_primary_term: found._primary_term } : { op_type: 'create' as const }),
       }));
       return true;

@@ -78,3 +78,22 @@ export async function unlessDown<T>(call: () => Promise<T>): Promise<T> {
     throw error;
   }
 }
+
+/** Points the alias at `fresh` alone, in one atomic step, and deletes the generations before
+ * the one just replaced. The replaced index is kept until the next rebuild: a write that read
+ * from it just before the swap still lands there (store/document.store.ts writes to the index
+ * it read), never into a deleted name that Elasticsearch would re-create with a guessed mapping. */
+export async function swapAlias(index: ProductIndex, fresh: string): Promise<void> {
+  // What the fill wrote becomes searchable before searches move over, not at the next refresh.
+  await index.es.indices.refresh({ index: fresh });
+  const current = Object.keys(await index.es.indices.getAlias({ name: index.alias }));
+  await index.es.indices.updateAliases({
+    actions: [
+      ...current.map((name) => ({ remove: { index: name, alias: index.alias } })),
+      { add: { index: fresh, alias: index.alias, is_write_index: true } },
+    ],
+  });
+  const generations = Object.keys(await index.es.indices.get({ index: `${index.alias}-*`, expand_wildcards: 'open' }));
+  const old = generations.filter((name) => name !== fresh && !current.includes(name));
+  if (old.length > 0) await index.es.indices.delete({ index: old });
+}

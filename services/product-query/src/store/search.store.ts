@@ -24,10 +24,11 @@ function textQuery(q: string): estypes.QueryDslQueryContainer {
       should: [
         { term: { sku: { value: q, boost: EXACT_BOOST } } },
         { term: { barcodes: { value: q, boost: EXACT_BOOST } } },
-        // Search as you type: every word but the last as typed (with typos), the last as a prefix.
-        { multi_match: { query: q, type: 'bool_prefix', fields: ['name^3', 'sku.text^2', 'description'], fuzziness: 'AUTO' } },
-        // bool_prefix does not make its last word fuzzy: a typo in one word is caught here.
-        { multi_match: { query: q, fields: ['name^3', 'sku.text^2', 'description'], fuzziness: 'AUTO' } },
+        // Search as you type: every word but the last as typed (with typos), the last as a
+        // prefix; every word must match, so each word typed narrows the list.
+        { multi_match: { query: q, type: 'bool_prefix', operator: 'and', fields: ['name^3', 'sku.text^2', 'description'], fuzziness: 'AUTO' } },
+        // bool_prefix does not make its last word fuzzy: a typo in the last word is caught here.
+        { multi_match: { query: q, operator: 'and', fields: ['name^3', 'sku.text^2', 'description'], fuzziness: 'AUTO' } },
       ],
       minimum_should_match: 1,
     },
