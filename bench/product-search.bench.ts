@@ -67,7 +67,7 @@ async function cashierToken(): Promise<string> {
 const QUERIES = [
   (n: number) => `q=${encodeURIComponent(`${pick(GOODS, n).slice(0, 3)}`)}`, // prefix, one word
   (n: number) => `q=${encodeURIComponent(`${pick(BRANDS, n)} ${pick(GOODS, n + 3).slice(0, 4)}`)}`, // words and a prefix
-  (n: number) => `q=${encodeURIComponent(pick(GOODS, n + 1).replace(/^(.)(.)/, '$2$1'))}`, // typo: two letters swapped
+  (n: number) => `q=${encodeURIComponent(pick(GOODS, n + 1).replace(/^(.)(.)(.)/, '$1$3$2'))}`, // typo: two letters swapped
   (n: number) => `categoryId=bench-cat-${n % CATEGORIES}&inStock=true&minPrice=5000&maxPrice=50000&sort=price`, // filters
   (n: number) => `q=${pick(GOODS, n)}&categoryId=bench-cat-${n % CATEGORIES}&sort=-price&page=2`, // text and filter
 ];

@@ -18,6 +18,9 @@ const toView = ({ listed: _listed, barcodes: _barcodes, ...view }: SearchDocumen
 /** Exact SKU or barcode hits outweigh any text score, so they rank first. */
 const EXACT_BOOST = 100;
 
+// Cost matters at the till's rate: prefixes only where index_prefixes makes them cheap (the
+// name) or on the SKU's keyword, and typo tolerance only on name and SKU words, with the first
+// letter taken as typed (prefix_length 1), which cuts the terms each fuzzy word expands to.
 function textQuery(q: string): estypes.QueryDslQueryContainer {
   return {
     bool: {
@@ -26,9 +29,11 @@ function textQuery(q: string): estypes.QueryDslQueryContainer {
         { term: { barcodes: { value: q, boost: EXACT_BOOST } } },
         // Search as you type: every word but the last as typed (with typos), the last as a
         // prefix; every word must match, so each word typed narrows the list.
-        { multi_match: { query: q, type: 'bool_prefix', operator: 'and', fields: ['name^3', 'sku.text^2', 'description'], fuzziness: 'AUTO' } },
+        { multi_match: { query: q, type: 'bool_prefix', operator: 'and', fields: ['name^3'], fuzziness: 'AUTO', prefix_length: 1 } },
         // bool_prefix does not make its last word fuzzy: a typo in the last word is caught here.
-        { multi_match: { query: q, operator: 'and', fields: ['name^3', 'sku.text^2', 'description'], fuzziness: 'AUTO' } },
+        { multi_match: { query: q, operator: 'and', fields: ['name^3', 'sku.text^2'], fuzziness: 'AUTO', prefix_length: 1 } },
+        { prefix: { sku: { value: q, boost: 2 } } },
+        { match: { description: { query: q, operator: 'and' } } },
       ],
       minimum_should_match: 1,
     },
