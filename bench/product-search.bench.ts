@@ -1,7 +1,8 @@
 // Product search: seeds BENCH_PRODUCTS (100,000) search documents with a bulk load into the
 // index the running product-query reads, then
-//  1. search latency at a steady BENCH_SEARCH_RPS (200) requests/s, open loop, for a mix of
-//     prefix, typo and filter queries, through product-query's HTTP API with a cashier's token;
+//  1. search latency at 50 and BENCH_SEARCH_RPS (200) requests/s, open loop, for a mix of
+//     prefix, typo and filter queries, through product-query's HTTP API with a cashier's token,
+//     and the same queries (built by the app's store) sent straight to Elasticsearch;
 //  2. event-to-searchable lag under a steady stream of product updates (BENCH_UPDATES_PER_S,
 //     50/s) published as the catalogue does: the time from each event's creation until a search
 //     of the index returns its version (polled every 50 ms, so figures include up to 50 ms of
@@ -12,6 +13,9 @@ import { Client } from '@elastic/elasticsearch';
 import { localSecret } from '@pos/platform/testing';
 import { sidecarHeaders } from '../tests/support/sidecar-tokens.ts';
 import { probe, service } from '../tests/support/stack.ts';
+import type { SearchRequest } from '../services/product-query/src/domain/search-request.ts';
+import { openProductIndex, type ProductIndex } from '../services/product-query/src/store/product-index.ts';
+import { searchProducts } from '../services/product-query/src/store/search.store.ts';
 
 const PRODUCTS = Number(process.env.BENCH_PRODUCTS ?? 100_000);
 const SEARCH_RPS = Number(process.env.BENCH_SEARCH_RPS ?? 200);
@@ -64,40 +68,52 @@ async function cashierToken(): Promise<string> {
   return (await post(`${users}/auth/login`, { email, password })).accessToken;
 }
 
-const QUERIES = [
-  (n: number) => `q=${encodeURIComponent(`${pick(GOODS, n).slice(0, 3)}`)}`, // prefix, one word
-  (n: number) => `q=${encodeURIComponent(`${pick(BRANDS, n)} ${pick(GOODS, n + 3).slice(0, 4)}`)}`, // words and a prefix
-  (n: number) => `q=${encodeURIComponent(pick(GOODS, n + 1).replace(/^(.)(.)(.)/, '$1$3$2'))}`, // typo: two letters swapped
-  (n: number) => `categoryId=bench-cat-${n % CATEGORIES}&inStock=true&minPrice=5000&maxPrice=50000&sort=price`, // filters
-  (n: number) => `q=${pick(GOODS, n)}&categoryId=bench-cat-${n % CATEGORIES}&sort=-price&page=2`, // text and filter
+type Query = Partial<Omit<SearchRequest, 'page' | 'pageSize'>> & { page?: number };
+const QUERIES: ((n: number) => Query)[] = [
+  (n) => ({ q: pick(GOODS, n).slice(0, 3) }), // prefix, one word
+  (n) => ({ q: `${pick(BRANDS, n)} ${pick(GOODS, n + 3).slice(0, 4)}` }), // words and a prefix
+  (n) => ({ q: pick(GOODS, n + 1).replace(/^(.)(.)(.)/, '$1$3$2') }), // typo: two letters swapped
+  (n) => ({ categoryId: `bench-cat-${n % CATEGORIES}`, inStock: true, minPrice: 5000, maxPrice: 50000, sort: 'price' }), // filters
+  (n) => ({ q: pick(GOODS, n), categoryId: `bench-cat-${n % CATEGORIES}`, sort: '-price', page: 2 }), // text and filter
 ];
+const queryString = (query: Query) => new URLSearchParams(Object.entries(query).map(([key, value]): [string, string] => [key, String(value)])).toString();
+const storeRequest = (query: Query): SearchRequest => ({ includeInactive: false, sort: 'relevance', page: 1, pageSize: 20, ...query });
 
 const quantile = (samples: number[], q: number) => samples[Math.min(samples.length - 1, Math.floor(q * samples.length))] ?? 0;
 
-async function searchLatency(token: string): Promise<void> {
-  const base = `${service('product-query').url}/products/search?`;
-  const one = async (n: number) => {
+/** Sends `rps` searches a second, open loop (request i leaves at its time whatever the earlier
+ * ones are doing), and prints the latency quantiles. */
+async function searchLatency(label: string, rps: number, one: (query: Query) => Promise<void>): Promise<void> {
+  const timed = async (n: number) => {
     const begun = performance.now();
-    const response = await fetch(`${base}${pick(QUERIES, n)(n)}`, { headers: { authorization: `Bearer ${token}` } });
-    await response.arrayBuffer();
-    if (response.status !== 200) throw new Error(`search answered ${response.status}`);
+    await one(pick(QUERIES, n)(n));
     return performance.now() - begun;
   };
-  for (let i = 0; i < 200; i++) await one(i); // warm-up: connections, JIT, caches
-  const total = SEARCH_RPS * SEARCH_SECONDS;
+  for (let i = 0; i < 200; i++) await timed(i); // warm-up: connections, JIT, caches
+  const total = rps * SEARCH_SECONDS;
   const started = performance.now();
   const pending: Promise<number>[] = [];
-  // Open loop: request i is sent at its scheduled time whatever the earlier ones are doing.
   for (let i = 0; i < total; i++) {
-    const due = started + (i * 1000) / SEARCH_RPS;
-    const wait = due - performance.now();
+    const wait = started + (i * 1000) / rps - performance.now();
     if (wait > 1) await new Promise((resolve) => setTimeout(resolve, wait));
-    pending.push(one(i));
+    pending.push(timed(i));
   }
   const samples = (await Promise.all(pending)).sort((a, b) => a - b);
   const seconds = (performance.now() - started) / 1000;
-  console.log(`search (prefix/typo/filter mix) ${total} requests at ${(total / seconds).toFixed(0)}/s over ${PRODUCTS} products: p50=${quantile(samples, 0.5).toFixed(1)}ms p99=${quantile(samples, 0.99).toFixed(1)}ms max=${(samples.at(-1) ?? 0).toFixed(1)}ms`);
+  console.log(`${label.padEnd(44)} ${total} at ${(total / seconds).toFixed(0)}/s over ${PRODUCTS} products: p50=${quantile(samples, 0.5).toFixed(1)}ms p99=${quantile(samples, 0.99).toFixed(1)}ms max=${(samples.at(-1) ?? 0).toFixed(1)}ms`);
 }
+
+function throughTheApp(token: string) {
+  const base = `${service('product-query').url}/products/search?`;
+  return async (query: Query) => {
+    const response = await fetch(`${base}${queryString(query)}`, { headers: { authorization: `Bearer ${token}` } });
+    await response.arrayBuffer();
+    if (response.status !== 200) throw new Error(`search answered ${response.status}`);
+  };
+}
+
+/** The same queries built by the app's store, sent from here: Elasticsearch's share of the time. */
+const straightToElasticsearch = (index: ProductIndex) => async (query: Query) => { await searchProducts(index, storeRequest(query)); };
 
 async function publishUpdate(n: number, version: number): Promise<void> {
   const doc = docOf(n);
@@ -150,7 +166,13 @@ async function eventLag(): Promise<void> {
 }
 
 await seed();
-await searchLatency(await cashierToken());
+const token = await cashierToken();
+const index = openProductIndex(localSecret('elasticsearch-url'), alias);
+for (const rps of [...new Set([50, SEARCH_RPS])]) {
+  await searchLatency(`search mix, through product-query, ${rps}/s`, rps, throughTheApp(token));
+  await searchLatency(`search mix, store queries straight to ES, ${rps}/s`, rps, straightToElasticsearch(index));
+}
+await index.es.close();
 await eventLag();
 // The bench's documents are not in the catalogue: remove them so they do not linger in searches
 // (by id in bulk: this distribution has no delete-by-query, which lives in the reindex module).
