@@ -22,12 +22,18 @@ export interface RebuildSources {
 
 export interface RebuildReport { index: string; products: number; stock: number }
 
+/** Writes in flight at once: enough to keep Elasticsearch busy, few enough to leave room for
+ * the searches and events that go on during a rebuild. */
+const WRITES_AT_ONCE = 32;
+
 async function eachPage<T>(list: ListPage<T>, apply: (item: T) => Promise<unknown>): Promise<number> {
   let count = 0;
   let token = '';
   do {
     const page = await list(token);
-    await Promise.all(page.items.map(apply));
+    for (let from = 0; from < page.items.length; from += WRITES_AT_ONCE) {
+      await Promise.all(page.items.slice(from, from + WRITES_AT_ONCE).map(apply));
+    }
     count += page.items.length;
     token = page.nextPageToken;
   } while (token);
