@@ -2,7 +2,8 @@
 import type * as grpc from '@grpc/grpc-js';
 import { loadService, z, type Pool, type UnaryMethods } from '@pos/platform';
 import type { Reservation as DomainReservation } from '../domain/reservation.ts';
-import { available } from '../domain/stock.ts';
+import { available, type StockLevel } from '../domain/stock.ts';
+import { stockAfter } from '../store/stock-list.store.ts';
 import { findStock } from '../store/stock.store.ts';
 import { reserve } from '../use-cases/reserve.ts';
 import { commit, release } from '../use-cases/settle.ts';
@@ -18,9 +19,13 @@ const reserveRequest = z.object({
 });
 const orderRequest = z.object({ orderId });
 const stockRequest = z.object({ productIds: z.array(z.string().min(1)).max(1000) });
+const listStockRequest = z.object({ pageSize: z.number().int().min(0).max(500), pageToken: z.string() });
 
 /** Who asked, for the ledger: the calling app as its sidecar names it. */
 const callerOf = (call: grpc.ServerUnaryCall<unknown, unknown>) => String(call.metadata.get('dapr-caller-app-id')[0] ?? 'direct');
+
+const toLevel = (item: StockLevel) =>
+  ({ productId: item.productId, onHand: item.onHand, reserved: item.reserved, available: available(item), version: item.version });
 
 const toReply = (reservation: DomainReservation): Reservation => ({
   orderId: reservation.orderId,
@@ -52,7 +57,16 @@ export function inventoryMethods(pool: Pool, defaultTtlSeconds: number): UnaryMe
       request: stockRequest,
       handle: async ({ productIds }) => {
         const items = await findStock(pool, productIds);
-        return { items: items.map((item) => ({ productId: item.productId, onHand: item.onHand, reserved: item.reserved, available: available(item), version: item.version })) };
+        return { items: items.map(toLevel) };
+      },
+    },
+    ListStock: {
+      request: listStockRequest,
+      handle: async (request) => {
+        const pageSize = request.pageSize === 0 ? 100 : request.pageSize;
+        const items = await stockAfter(pool, request.pageToken, pageSize);
+        const last = items.at(-1);
+        return { items: items.map(toLevel), nextPageToken: items.length === pageSize && last ? last.productId : '' };
       },
     },
   };

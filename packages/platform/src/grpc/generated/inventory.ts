@@ -6,6 +6,8 @@ import type { CommitRequest as _pos_inventory_v1_CommitRequest, CommitRequest__O
 import type { GetStockReply as _pos_inventory_v1_GetStockReply, GetStockReply__Output as _pos_inventory_v1_GetStockReply__Output } from './pos/inventory/v1/GetStockReply.ts';
 import type { GetStockRequest as _pos_inventory_v1_GetStockRequest, GetStockRequest__Output as _pos_inventory_v1_GetStockRequest__Output } from './pos/inventory/v1/GetStockRequest.ts';
 import type { InventoryClient as _pos_inventory_v1_InventoryClient, InventoryDefinition as _pos_inventory_v1_InventoryDefinition } from './pos/inventory/v1/Inventory.ts';
+import type { ListStockReply as _pos_inventory_v1_ListStockReply, ListStockReply__Output as _pos_inventory_v1_ListStockReply__Output } from './pos/inventory/v1/ListStockReply.ts';
+import type { ListStockRequest as _pos_inventory_v1_ListStockRequest, ListStockRequest__Output as _pos_inventory_v1_ListStockRequest__Output } from './pos/inventory/v1/ListStockRequest.ts';
 import type { ReleaseReply as _pos_inventory_v1_ReleaseReply, ReleaseReply__Output as _pos_inventory_v1_ReleaseReply__Output } from './pos/inventory/v1/ReleaseReply.ts';
 import type { ReleaseRequest as _pos_inventory_v1_ReleaseRequest, ReleaseRequest__Output as _pos_inventory_v1_ReleaseRequest__Output } from './pos/inventory/v1/ReleaseRequest.ts';
 import type { Reservation as _pos_inventory_v1_Reservation, Reservation__Output as _pos_inventory_v1_Reservation__Output } from './pos/inventory/v1/Reservation.ts';
@@ -28,6 +30,8 @@ export interface ProtoGrpcType {
         GetStockReply: MessageTypeDefinition<_pos_inventory_v1_GetStockReply, _pos_inventory_v1_GetStockReply__Output>
         GetStockRequest: MessageTypeDefinition<_pos_inventory_v1_GetStockRequest, _pos_inventory_v1_GetStockRequest__Output>
         Inventory: SubtypeConstructor<typeof grpc.Client, _pos_inventory_v1_InventoryClient> & { service: _pos_inventory_v1_InventoryDefinition }
+        ListStockReply: MessageTypeDefinition<_pos_inventory_v1_ListStockReply, _pos_inventory_v1_ListStockReply__Output>
+        ListStockRequest: MessageTypeDefinition<_pos_inventory_v1_ListStockRequest, _pos_inventory_v1_ListStockRequest__Output>
         ReleaseReply: MessageTypeDefinition<_pos_inventory_v1_ReleaseReply, _pos_inventory_v1_ReleaseReply__Output>
         ReleaseRequest: MessageTypeDefinition<_pos_inventory_v1_ReleaseRequest, _pos_inventory_v1_ReleaseRequest__Output>
         Reservation: MessageTypeDefinition<_pos_inventory_v1_Reservation, _pos_inventory_v1_Reservation__Output>

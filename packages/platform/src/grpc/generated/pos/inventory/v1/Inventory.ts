@@ -6,6 +6,8 @@ import type { CommitReply as _pos_inventory_v1_CommitReply, CommitReply__Output 
 import type { CommitRequest as _pos_inventory_v1_CommitRequest, CommitRequest__Output as _pos_inventory_v1_CommitRequest__Output } from '../../../pos/inventory/v1/CommitRequest.ts';
 import type { GetStockReply as _pos_inventory_v1_GetStockReply, GetStockReply__Output as _pos_inventory_v1_GetStockReply__Output } from '../../../pos/inventory/v1/GetStockReply.ts';
 import type { GetStockRequest as _pos_inventory_v1_GetStockRequest, GetStockRequest__Output as _pos_inventory_v1_GetStockRequest__Output } from '../../../pos/inventory/v1/GetStockRequest.ts';
+import type { ListStockReply as _pos_inventory_v1_ListStockReply, ListStockReply__Output as _pos_inventory_v1_ListStockReply__Output } from '../../../pos/inventory/v1/ListStockReply.ts';
+import type { ListStockRequest as _pos_inventory_v1_ListStockRequest, ListStockRequest__Output as _pos_inventory_v1_ListStockRequest__Output } from '../../../pos/inventory/v1/ListStockRequest.ts';
 import type { ReleaseReply as _pos_inventory_v1_ReleaseReply, ReleaseReply__Output as _pos_inventory_v1_ReleaseReply__Output } from '../../../pos/inventory/v1/ReleaseReply.ts';
 import type { ReleaseRequest as _pos_inventory_v1_ReleaseRequest, ReleaseRequest__Output as _pos_inventory_v1_ReleaseRequest__Output } from '../../../pos/inventory/v1/ReleaseRequest.ts';
 import type { ReserveReply as _pos_inventory_v1_ReserveReply, ReserveReply__Output as _pos_inventory_v1_ReserveReply__Output } from '../../../pos/inventory/v1/ReserveReply.ts';
@@ -29,6 +31,15 @@ export interface InventoryClient extends grpc.Client {
   getStock(argument: _pos_inventory_v1_GetStockRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_pos_inventory_v1_GetStockReply__Output>): grpc.ClientUnaryCall;
   getStock(argument: _pos_inventory_v1_GetStockRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_pos_inventory_v1_GetStockReply__Output>): grpc.ClientUnaryCall;
   getStock(argument: _pos_inventory_v1_GetStockRequest, callback: grpc.requestCallback<_pos_inventory_v1_GetStockReply__Output>): grpc.ClientUnaryCall;
+  
+  ListStock(argument: _pos_inventory_v1_ListStockRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_pos_inventory_v1_ListStockReply__Output>): grpc.ClientUnaryCall;
+  ListStock(argument: _pos_inventory_v1_ListStockRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_pos_inventory_v1_ListStockReply__Output>): grpc.ClientUnaryCall;
+  ListStock(argument: _pos_inventory_v1_ListStockRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_pos_inventory_v1_ListStockReply__Output>): grpc.ClientUnaryCall;
+  ListStock(argument: _pos_inventory_v1_ListStockRequest, callback: grpc.requestCallback<_pos_inventory_v1_ListStockReply__Output>): grpc.ClientUnaryCall;
+  listStock(argument: _pos_inventory_v1_ListStockRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_pos_inventory_v1_ListStockReply__Output>): grpc.ClientUnaryCall;
+  listStock(argument: _pos_inventory_v1_ListStockRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_pos_inventory_v1_ListStockReply__Output>): grpc.ClientUnaryCall;
+  listStock(argument: _pos_inventory_v1_ListStockRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_pos_inventory_v1_ListStockReply__Output>): grpc.ClientUnaryCall;
+  listStock(argument: _pos_inventory_v1_ListStockRequest, callback: grpc.requestCallback<_pos_inventory_v1_ListStockReply__Output>): grpc.ClientUnaryCall;
   
   Release(argument: _pos_inventory_v1_ReleaseRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_pos_inventory_v1_ReleaseReply__Output>): grpc.ClientUnaryCall;
   Release(argument: _pos_inventory_v1_ReleaseRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_pos_inventory_v1_ReleaseReply__Output>): grpc.ClientUnaryCall;
@@ -55,6 +66,8 @@ export interface InventoryHandlers extends grpc.UntypedServiceImplementation {
   
   GetStock: grpc.handleUnaryCall<_pos_inventory_v1_GetStockRequest__Output, _pos_inventory_v1_GetStockReply>;
   
+  ListStock: grpc.handleUnaryCall<_pos_inventory_v1_ListStockRequest__Output, _pos_inventory_v1_ListStockReply>;
+  
   Release: grpc.handleUnaryCall<_pos_inventory_v1_ReleaseRequest__Output, _pos_inventory_v1_ReleaseReply>;
   
   Reserve: grpc.handleUnaryCall<_pos_inventory_v1_ReserveRequest__Output, _pos_inventory_v1_ReserveReply>;
@@ -64,6 +77,7 @@ export interface InventoryHandlers extends grpc.UntypedServiceImplementation {
 export interface InventoryDefinition extends grpc.ServiceDefinition {
   Commit: MethodDefinition<_pos_inventory_v1_CommitRequest, _pos_inventory_v1_CommitReply, _pos_inventory_v1_CommitRequest__Output, _pos_inventory_v1_CommitReply__Output>
   GetStock: MethodDefinition<_pos_inventory_v1_GetStockRequest, _pos_inventory_v1_GetStockReply, _pos_inventory_v1_GetStockRequest__Output, _pos_inventory_v1_GetStockReply__Output>
+  ListStock: MethodDefinition<_pos_inventory_v1_ListStockRequest, _pos_inventory_v1_ListStockReply, _pos_inventory_v1_ListStockRequest__Output, _pos_inventory_v1_ListStockReply__Output>
   Release: MethodDefinition<_pos_inventory_v1_ReleaseRequest, _pos_inventory_v1_ReleaseReply, _pos_inventory_v1_ReleaseRequest__Output, _pos_inventory_v1_ReleaseReply__Output>
   Reserve: MethodDefinition<_pos_inventory_v1_ReserveRequest, _pos_inventory_v1_ReserveReply, _pos_inventory_v1_ReserveRequest__Output, _pos_inventory_v1_ReserveReply__Output>
 }

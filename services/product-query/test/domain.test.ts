@@ -1,0 +1,31 @@
+import assert from 'node:assert/strict';
+import { withProduct, withStock } from '../src/domain/search-document.ts';
+import { checkSearchRequest, type SearchRequest } from '../src/domain/search-request.ts';
+import { productFacts } from './support.ts';
+
+describe('search document rules', () => {
+  const product = productFacts({ version: 2 });
+  const stock = { productId: product.id, onHand: 5, available: 4, version: 3 };
+
+  it('a product fact not newer than the document changes nothing', () => {
+    const doc = withProduct(undefined, product);
+    assert.equal(withProduct(doc, product), undefined);
+    assert.equal(withProduct(doc, { ...product, version: 1 }), undefined);
+    assert.equal(withProduct(doc, { ...product, version: 3 })?.productVersion, 3);
+  });
+
+  it('stock before its product makes an unlisted document that keeps the stock when the product comes', () => {
+    const early = withStock(undefined, stock);
+    assert.deepEqual([early?.listed, early?.available], [false, 4]);
+    const merged = withProduct(early, product);
+    assert.deepEqual([merged?.listed, merged?.name, merged?.available, merged?.stockVersion], [true, product.name, 4, 3]);
+    assert.equal(withStock(merged, { ...stock, version: 2 }), undefined);
+  });
+
+  it('a price range upside down and a page past the window are refused', () => {
+    const request: SearchRequest = { includeInactive: false, sort: 'relevance', page: 1, pageSize: 20 };
+    assert.throws(() => checkSearchRequest({ ...request, minPrice: 10, maxPrice: 5 }), { code: 'SEARCH.BAD_PRICE_RANGE' });
+    assert.throws(() => checkSearchRequest({ ...request, page: 501 }), { code: 'SEARCH.PAGE_OUT_OF_WINDOW' });
+    assert.doesNotThrow(() => checkSearchRequest({ ...request, page: 500, minPrice: 5, maxPrice: 5 }));
+  });
+});
