@@ -75,11 +75,15 @@ export class RemoteCallError extends AppError {
   readonly app: string;
   readonly remoteKind: ErrorKind | undefined;
   readonly remoteCode: string;
+  /** The callee's error details (its `details`, e.g. the short products of a shortage), for
+   * the caller to translate; they are not passed on untranslated. */
+  readonly remoteDetails: unknown;
 
-  constructor(app: string, remoteKind: ErrorKind | undefined, remoteCode: string, message: string) {
+  constructor(app: string, remoteKind: ErrorKind | undefined, remoteCode: string, message: string, remoteDetails?: unknown) {
     super('dependency_failed', 'DEPENDENCY.FAILED', `${app} failed: ${message}`, { dependency: app, code: remoteCode });
     this.app = app;
     this.remoteKind = remoteKind;
     this.remoteCode = remoteCode;
+    this.remoteDetails = remoteDetails;
   }
 }
