@@ -2,7 +2,7 @@
 // kind to its own status once; anything that is not an AppError is a bug and becomes a 500.
 
 export type ErrorKind =
-  | 'validation' | 'unauthorized' | 'forbidden' | 'not_found' | 'conflict' | 'too_many_requests' | 'unavailable'
+  | 'validation' | 'unprocessable' | 'unauthorized' | 'forbidden' | 'not_found' | 'conflict' | 'too_many_requests' | 'unavailable'
   | 'dependency_failed';
 
 export class AppError extends Error {
@@ -23,6 +23,14 @@ export class AppError extends Error {
 export class ValidationError extends AppError {
   constructor(message: string, details?: unknown, code = 'REQUEST.INVALID') {
     super('validation', code, message, details);
+  }
+}
+
+/** A well-formed request that names things that do not exist or contradicts an earlier one
+ * (an unknown product, an idempotency key reused with another body): HTTP 422. */
+export class UnprocessableError extends AppError {
+  constructor(code: string, message: string, details?: unknown) {
+    super('unprocessable', code, message, details);
   }
 }
 

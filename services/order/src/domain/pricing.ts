@@ -1,6 +1,6 @@
 // A checkout's lines priced from the catalogue's answer: names, prices and tax classes come
 // from the product app only. Amounts are whole Rupiah; the total is the sum of the lines.
-import { ConflictError, ValidationError } from '@pos/platform';
+import { ConflictError, UnprocessableError } from '@pos/platform';
 import { includedTax, summarizeTax, type TaxClass, type TaxRuleApplied, type TaxSummaryLine } from './tax.ts';
 
 /** What the order needs of a catalogue product. */
@@ -46,7 +46,7 @@ export interface PricedOrder {
 /** Refuses products the catalogue does not know (422) or no longer sells (409), naming each. */
 export function requireSellable(requested: readonly RequestedLine[], products: ReadonlyMap<string, CatalogueProduct>): void {
   const unknown = [...new Set(requested.map((line) => line.productId).filter((id) => !products.has(id)))];
-  if (unknown.length > 0) throw new ValidationError(`unknown products: ${unknown.join(', ')}`, { productIds: unknown }, 'ORDER.PRODUCT_UNKNOWN');
+  if (unknown.length > 0) throw new UnprocessableError('ORDER.PRODUCT_UNKNOWN', `unknown products: ${unknown.join(', ')}`, { productIds: unknown });
   const inactive = [...new Set(requested.map((line) => line.productId).filter((id) => products.get(id)?.active === false))];
   if (inactive.length > 0) throw new ConflictError('ORDER.PRODUCT_INACTIVE', `products no longer sold: ${inactive.join(', ')}`, { productIds: inactive });
 }
@@ -57,7 +57,7 @@ export function priceLines(requested: readonly RequestedLine[], products: Readon
     const product = products.get(line.productId);
     if (!product) throw new Error(`product ${line.productId} passed requireSellable unknown`); // a bug if seen
     const unit = line.unit === undefined ? product.units[0] : product.units.find((candidate) => candidate.name === line.unit);
-    if (!unit) throw new ValidationError(`product ${product.id} is not sold by the ${line.unit}`, { productId: product.id, unit: line.unit }, 'ORDER.UNIT_UNKNOWN');
+    if (!unit) throw new UnprocessableError('ORDER.UNIT_UNKNOWN', `product ${product.id} is not sold by the ${line.unit}`, { productId: product.id, unit: line.unit });
     const amount = line.labelPrice ?? unit.price * line.quantity;
     return {
       lineNo: index + 1, productId: product.id, sku: product.sku, name: product.name, unit: unit.name, quantity: line.quantity,

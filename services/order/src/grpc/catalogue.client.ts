@@ -1,6 +1,6 @@
 // The product app's Catalog, called through our sidecar: the only source of names, prices and
 // tax classes (never the search index). Its answers are translated into what they mean here.
-import { loadService, RemoteCallError, sidecarClient, ValidationError } from '@pos/platform';
+import { loadService, RemoteCallError, sidecarClient, UnprocessableError } from '@pos/platform';
 import type { CatalogueProduct, RequestedLine } from '../domain/pricing.ts';
 import type { TaxClass } from '../domain/tax.ts';
 import type { CatalogDefinition, Product } from './contract.ts';
@@ -42,7 +42,7 @@ export function catalogueClient(): Catalogue {
           : { productId, unit: reply.unit, quantity };
       } catch (error) {
         if (error instanceof RemoteCallError && (error.remoteCode === 'PRODUCT.BARCODE_UNKNOWN' || error.remoteCode === 'PRODUCT.BAD_BARCODE')) {
-          throw new ValidationError(`no product answers to barcode ${code}`, { barcode: code }, 'ORDER.BARCODE_UNKNOWN');
+          throw new UnprocessableError('ORDER.BARCODE_UNKNOWN', `no product answers to barcode ${code}`, { barcode: code });
         }
         throw error;
       }

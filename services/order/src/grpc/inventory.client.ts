@@ -1,6 +1,6 @@
 // The inventory app's reservations, called through our sidecar, keyed by the order id.
 // Each call is idempotent there, so a retried step never moves stock twice.
-import { ConflictError, loadService, RemoteCallError, sidecarClient, ValidationError } from '@pos/platform';
+import { ConflictError, loadService, RemoteCallError, sidecarClient, UnprocessableError } from '@pos/platform';
 import type { CatalogueProduct } from '../domain/pricing.ts';
 import type { InventoryDefinition, Shortage } from './contract.ts';
 
@@ -45,7 +45,7 @@ function translated(error: unknown, orderId: string, names: ReadonlyMap<string, 
     return new ConflictError('ORDER.NO_STOCK_ITEM', 'inventory does not know some products yet', { productIds: (error.remoteDetails as { productIds?: string[] } | undefined)?.productIds ?? [] });
   }
   if (error.remoteCode === 'INVENTORY.ORDER_ID_REUSED') {
-    return new ValidationError(`order ${orderId} was checked out with other lines`, { orderId }, 'ORDER.ID_REUSED');
+    return new UnprocessableError('ORDER.ID_REUSED', `order ${orderId} was checked out with other lines`, { orderId });
   }
   return error;
 }

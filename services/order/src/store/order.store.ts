@@ -31,10 +31,10 @@ export async function nextReceiptSeq(tx: Transaction, outletId: string, tillId: 
 /** Inserts the order and its lines; false when an order with this id exists already. */
 export async function insertOrder(tx: Transaction, order: Order, requestHash: string): Promise<boolean> {
   const { rowCount } = await tx.query(
-    `INSERT INTO orders (id, status, request_hash, outlet_id, till_id, receipt_seq, cashier_id, cashier_name, total, taxes, tax_rule, seller, expires_at)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13) ON CONFLICT (id) DO NOTHING`,
+    `INSERT INTO orders (id, status, request_hash, outlet_id, till_id, receipt_seq, cashier_id, cashier_name, total, taxes, tax_rule, seller, expires_at, created_at)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14) ON CONFLICT (id) DO NOTHING`,
     [order.id, order.status, requestHash, order.outletId, order.tillId, order.receiptSeq, order.cashierId, order.cashierName, order.total,
-      JSON.stringify(order.taxes), JSON.stringify(order.taxRule), JSON.stringify(order.seller), order.expiresAt]);
+      JSON.stringify(order.taxes), JSON.stringify(order.taxRule), JSON.stringify(order.seller), order.expiresAt, order.createdAt]);
   if (rowCount !== 1) return false;
   await tx.query(
     `INSERT INTO order_lines (order_id, line_no, product_id, sku, name, unit, quantity, base_quantity, unit_price, amount, tax_class, tax)

@@ -2,7 +2,7 @@
 // reserved under the order id, then the order, its lines and order.created in one transaction.
 // A failure after the reservation releases it (inventory's reservation TTL is the backstop).
 import { createHash, randomUUID } from 'node:crypto';
-import { addToOutbox, DependencyUnavailableError, NotFoundError, ValidationError, withTransaction, type Principal } from '@pos/platform';
+import { addToOutbox, DependencyUnavailableError, NotFoundError, UnprocessableError, withTransaction, type Principal } from '@pos/platform';
 import type { Order } from '../domain/order.ts';
 import { requireOwnerOrManager } from '../domain/policy.ts';
 import { priceLines, stockLines, type RequestedLine } from '../domain/pricing.ts';
@@ -39,7 +39,7 @@ const hashOf = (command: CheckoutCommand): string => createHash('sha256')
 function sameCheckout(existing: Order & { requestHash: string }, requestHash: string, principal: Principal): Order {
   requireOwnerOrManager(principal, existing.cashierId, `order ${existing.id}`);
   if (existing.requestHash !== requestHash) {
-    throw new ValidationError(`order ${existing.id} was checked out with another request`, { orderId: existing.id }, 'ORDER.IDEMPOTENCY_MISMATCH');
+    throw new UnprocessableError('ORDER.IDEMPOTENCY_MISMATCH', `order ${existing.id} was checked out with another request`, { orderId: existing.id });
   }
   return existing;
 }
@@ -49,7 +49,7 @@ async function requestedLines(deps: OrderDeps, command: CheckoutCommand, princip
     const cart = await deps.carts.get(command.cartId);
     if (!cart) throw new NotFoundError('ORDER.CART_NOT_FOUND', `no cart ${command.cartId}`);
     requireOwnerOrManager(principal, cart.value.ownerId, `cart ${command.cartId}`);
-    if (cart.value.lines.length === 0) throw new ValidationError('the cart is empty', { cartId: command.cartId }, 'ORDER.CART_EMPTY');
+    if (cart.value.lines.length === 0) throw new UnprocessableError('ORDER.CART_EMPTY', 'the cart is empty', { cartId: command.cartId });
     return cart.value.lines;
   }
   return Promise.all((command.lines ?? []).map((line) => ('barcode' in line ? deps.catalogue.lookupBarcode(line.barcode, line.quantity) : line)));
