@@ -43,17 +43,27 @@ async function makeProducts(token: string): Promise<string[]> {
 
 const threeOf = (ids: string[]) => [...new Set(Array.from({ length: 6 }, () => ids[Math.floor(Math.random() * ids.length)] as string))].slice(0, 3).map((productId) => ({ productId, quantity: 1 }));
 
-async function sale(token: string, till: number, ids: string[]): Promise<number> {
+const failures = new Map<string, number>();
+/** The time of one sale (checkout + cash), or undefined when it failed (counted by its answer). */
+async function sale(token: string, till: number, ids: string[]): Promise<number | undefined> {
   const begun = performance.now();
-  const order = await json('POST', `${ORDER_API}/orders`, token, { outletId: 'BENCH', tillId: `T${till}`, lines: threeOf(ids) });
-  await json('POST', `${ORDER_API}/orders/${String(order.id)}/payments`, token, { method: 'cash', tendered: 100_000 });
-  return performance.now() - begun;
+  try {
+    const order = await json('POST', `${ORDER_API}/orders`, token, { outletId: 'BENCH', tillId: `T${till}`, lines: threeOf(ids) });
+    await json('POST', `${ORDER_API}/orders/${String(order.id)}/payments`, token, { method: 'cash', tendered: 100_000 });
+    return performance.now() - begun;
+  } catch (error) {
+    const reason = /answered (\d+: \{"error":\{"code":"[^"]+")/.exec(String(error))?.[1] ?? String(error).slice(0, 80);
+    failures.set(reason, (failures.get(reason) ?? 0) + 1);
+    return undefined;
+  }
 }
 
-function report(label: string, samples: number[], seconds: number): void {
-  samples.sort((a, b) => a - b);
+function report(label: string, results: (number | undefined)[], seconds: number): void {
+  const samples = results.filter((result) => result !== undefined).sort((a, b) => a - b);
   const at = (q: number) => (samples[Math.min(samples.length - 1, Math.floor(q * samples.length))] ?? 0).toFixed(1);
-  console.log(`${label.padEnd(44)} orders=${samples.length} ${(samples.length / seconds).toFixed(0)}/s p50=${at(0.5)}ms p99=${at(0.99)}ms`);
+  console.log(`${label.padEnd(44)} orders=${samples.length} ${(samples.length / seconds).toFixed(0)}/s p50=${at(0.5)}ms p99=${at(0.99)}ms failed=${results.length - samples.length}`);
+  for (const [reason, count] of failures) console.log(`  failed ${count}× ${reason}`);
+  failures.clear();
 }
 
 const login = await fetch(`${service('user').url}/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' },
@@ -63,7 +73,7 @@ const ids = await makeProducts(token);
 for (let i = 0; i < 30; i++) await sale(token, 0, ids); // warm-up: connections, JIT
 
 let next = 0;
-const samples: number[] = [];
+const samples: (number | undefined)[] = [];
 const started = performance.now();
 await Promise.all(Array.from({ length: TILLS }, async (_, till) => {
   while (next++ < ORDERS) samples.push(await sale(token, till + 1, ids));
@@ -71,7 +81,7 @@ await Promise.all(Array.from({ length: TILLS }, async (_, till) => {
 report(`cash checkout, 3 lines, ${TILLS} tills at full speed`, samples, (performance.now() - started) / 1000);
 
 // A steady 100 orders/s: each sale starts on its tick, whatever the others do.
-const paced: Promise<number>[] = [];
+const paced: Promise<number | undefined>[] = [];
 const pacedStart = performance.now();
 for (let i = 0; i < Math.min(ORDERS, 500); i++) {
   paced.push(sale(token, 100 + (i % TILLS), ids));
