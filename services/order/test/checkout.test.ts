@@ -2,6 +2,10 @@
 // writes the order, its lines and order.created.
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
+import { loadService, sidecarClient } from '@pos/platform';
+import { daprApiToken } from '../../../tests/support/sidecar-tokens.ts';
+import { service } from '../../../tests/support/stack.ts';
+import type { InventoryDefinition } from '../src/grpc/contract.ts';
 import { call, checkout, deactivate, errorOf, newProduct, newTill, pool, stockOf, tokenOf } from './support.ts';
 
 const ordersWithId = async (id: string) => Number((await pool.query('SELECT count(*) FROM orders WHERE id = $1', [id])).rows[0].count);
@@ -79,6 +83,24 @@ describe('checkout', () => {
     assert.equal((await stockOf(tea.id))?.reserved, 2);
     const other = await checkout([{ productId: tea.id, quantity: 3 }], { till, orderId });
     assert.deepEqual([other.status, errorOf(other.body).code], [422, 'ORDER.IDEMPOTENCY_MISMATCH']);
+  });
+
+  it('an order id whose reservation a failed checkout released is refused with 409 and makes no order', async () => {
+    const tea = await newProduct({ onHand: 5 });
+    const orderId = randomUUID();
+    // What a checkout that failed after its Reserve leaves at inventory, made as order makes it: through order's sidecar.
+    const inventory = sidecarClient(loadService<InventoryDefinition>('pos/inventory/v1/inventory.proto', 'pos.inventory.v1.Inventory'), 'inventory',
+      { grpcPort: service('order').sidecarGrpc, apiToken: daprApiToken('order') });
+    try {
+      await inventory.call('Reserve', { orderId, lines: [{ productId: tea.id, quantity: 2 }], ttlSeconds: 600 });
+      await inventory.call('Release', { orderId });
+    } finally {
+      inventory.close();
+    }
+    const reply = await checkout([{ productId: tea.id, quantity: 2 }], { orderId });
+    assert.deepEqual([reply.status, errorOf(reply.body).code], [409, 'ORDER.ID_SPENT']);
+    assert.equal(await ordersWithId(orderId), 0);
+    assert.equal((await stockOf(tea.id))?.reserved, 0);
   });
 
   it('a retried checkout with the same Idempotency-Key returns the same order, even when the retries race; another body with that key is a 422', async () => {

@@ -7,8 +7,9 @@ import type { InventoryDefinition, Shortage } from './contract.ts';
 const InventoryService = loadService<InventoryDefinition>('pos/inventory/v1/inventory.proto', 'pos.inventory.v1.Inventory');
 
 export interface Inventory {
-  /** Holds every line or none; a shortage is a 409 naming each product short. */
-  reserve(orderId: string, lines: { productId: string; quantity: number }[], ttlSeconds: number, names: ReadonlyMap<string, CatalogueProduct>): Promise<void>;
+  /** Holds every line or none; a shortage is a 409 naming each product short. Answers the
+   * reservation's status: 'held', unless an earlier Reserve of this order id has since ended. */
+  reserve(orderId: string, lines: { productId: string; quantity: number }[], ttlSeconds: number, names: ReadonlyMap<string, CatalogueProduct>): Promise<string>;
   commit(orderId: string): Promise<void>;
   release(orderId: string): Promise<void>;
   close(): void;
@@ -19,7 +20,7 @@ export function inventoryClient(): Inventory {
   return {
     async reserve(orderId, lines, ttlSeconds, names) {
       try {
-        await client.call('Reserve', { orderId, lines, ttlSeconds });
+        return (await client.call('Reserve', { orderId, lines, ttlSeconds })).reservation?.status ?? '';
       } catch (error) {
         throw translated(error, orderId, names);
       }

@@ -1,11 +1,12 @@
 // A cart or a list of lines becomes an order in one step: priced by the catalogue, stock
 // reserved under the order id, then the order, its lines and order.created in one transaction.
 // A failure after the reservation releases it (inventory's reservation TTL is the backstop).
+// Checkouts of one order id (a till's retry, an upload sent twice) take turns on a lock.
 import { createHash, randomUUID } from 'node:crypto';
-import { addToOutbox, DependencyUnavailableError, NotFoundError, UnprocessableError, withTransaction, type Principal } from '@pos/platform';
+import { addToOutbox, ConflictError, DependencyUnavailableError, NotFoundError, UnprocessableError, withTransaction, type Principal } from '@pos/platform';
 import type { Order } from '../domain/order.ts';
 import { requireOwnerOrManager } from '../domain/policy.ts';
-import { priceLines, stockLines, type RequestedLine } from '../domain/pricing.ts';
+import { priceLines, stockLines, type CatalogueProduct, type RequestedLine } from '../domain/pricing.ts';
 import { dayIn } from '../domain/shop-time.ts';
 import { taxRuleFor } from '../domain/tax.ts';
 import { orderCreated } from '../events/order-events.ts';
@@ -74,40 +75,39 @@ export async function checkout(deps: OrderDeps, command: CheckoutCommand, princi
     expiresAt: new Date(now.getTime() + settings.orderTtlSeconds * 1000), createdAt: now, paidAt: null, endedAt: null,
     lines: priced.lines, tenders: [],
   };
-  try {
-    await deps.inventory.reserve(orderId, stockLines(priced.lines), settings.orderTtlSeconds + settings.reservationGraceSeconds, products);
-  } catch (error) {
-    // A refusal holds nothing; a call that got no answer may have held the units.
-    if (error instanceof DependencyUnavailableError) await releaseUnlessOrdered(deps, orderId);
-    throw error;
-  }
-  try {
-    const inserted = await withTransaction(deps.pool, async (tx) => {
+  const made = await withTransaction(deps.pool, async (tx) => {
+    // One checkout per order id at a time: a racing retry waits here, then finds the order.
+    await tx.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`checkout:${orderId}`]);
+    const raced = await findOrder(tx, orderId);
+    if (raced) return { order: sameCheckout(raced, requestHash, principal), created: false };
+    await reserve(deps, order, products);
+    try {
       const numbered = { ...order, receiptSeq: await nextReceiptSeq(tx, order.outletId, order.tillId) };
-      if (!(await insertOrder(tx, numbered, requestHash))) return undefined; // rolled back: the number is not used
+      if (!(await insertOrder(tx, numbered, requestHash))) throw new Error(`order ${orderId} appeared while its checkout held the lock`);
       await addToOutbox(tx, [orderCreated(numbered)]);
-      return numbered;
-    });
-    if (inserted) {
-      if (command.cartId) await deps.carts.delete(command.cartId).catch(() => undefined); // the TTL removes a cart left behind
-      return { order: inserted, created: true };
+      return { order: numbered, created: true };
+    } catch (error) {
+      // Still under the lock, so no retry has taken this reservation for its order. Should the
+      // release fail too, inventory's reservation TTL is the backstop.
+      await deps.inventory.release(orderId).catch(() => undefined);
+      throw error; // the rollback takes the receipt number back: no gap
     }
-    // A concurrent retry of this checkout made the order first: the reservation is its own.
-    const winner = await findOrder(deps.pool, orderId);
-    if (!winner) throw new Error(`order ${orderId} conflicted on insert but is not there`); // orders are never deleted
-    return { order: sameCheckout(winner, requestHash, principal), created: false };
-  } catch (error) {
-    await releaseUnlessOrdered(deps, orderId);
-    throw error;
-  }
+  });
+  if (made.created && command.cartId) await deps.carts.delete(command.cartId).catch(() => undefined); // the TTL removes a cart left behind
+  return made;
 }
 
-/** After a failed checkout no reservation may be left, unless a concurrent retry made the order. */
-async function releaseUnlessOrdered(deps: OrderDeps, orderId: string): Promise<void> {
+/** Holds the order's stock, or fails the checkout. */
+async function reserve(deps: OrderDeps, order: Order, products: Map<string, CatalogueProduct>): Promise<void> {
+  const { settings } = deps;
+  let status: string;
   try {
-    if (await findOrder(deps.pool, orderId)) return;
-    await deps.inventory.release(orderId);
-  } catch {
-    // Inventory's reservation TTL releases it.
+    status = await deps.inventory.reserve(order.id, stockLines(order.lines), settings.orderTtlSeconds + settings.reservationGraceSeconds, products);
+  } catch (error) {
+    // A refusal holds nothing; a call that got no answer may have held the units.
+    if (error instanceof DependencyUnavailableError) await deps.inventory.release(order.id).catch(() => undefined);
+    throw error;
   }
+  // Inventory answers an order id the same way forever: one a failed checkout released is spent.
+  if (status !== 'held') throw new ConflictError('ORDER.ID_SPENT', `order id ${order.id} was used by a checkout that failed; send a new one`, { orderId: order.id });
 }
