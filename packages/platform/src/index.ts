@@ -4,7 +4,7 @@ export { loadConfig, port } from './config/load-config.ts';
 export {
   AppError, ConflictError, DependencyUnavailableError, ForbiddenError, NotFoundError, RemoteCallError, UnauthorizedError, ValidationError,
   type ErrorKind,
-  TooManyRequestsError,
+  TooManyRequestsError, UnprocessableError,
 } from './errors/app-errors.ts';
 export { createLogger, type Logger } from './logging/logger.ts';
 export { createHttpApp, routesOf, type HttpAppOptions } from './http/create-http-app.ts';

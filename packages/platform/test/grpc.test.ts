@@ -44,6 +44,14 @@ describe('gRPC between apps through their sidecars', () => {
     });
   }
 
+  it('the callee\'s error details come back on the RemoteCallError as remoteDetails', async () => {
+    await assert.rejects(probeB.call('Echo', { message: 'x', failWith: 'no-such-kind' }), (error: unknown) => {
+      assert.ok(error instanceof RemoteCallError, `got ${String(error)}`);
+      assert.deepEqual((error.remoteDetails as { field: string }[]).map((problem) => problem.field), ['request.failWith']);
+      return true;
+    });
+  });
+
   it('a conflict travels as ABORTED, not FAILED_PRECONDITION', async () => {
     const failure = await rawEchoFailure({ message: 'x', failWith: 'conflict' });
     assert.equal(grpc.status[failure.code], 'ABORTED');

@@ -1,5 +1,23 @@
-import { loadConfig, port } from '@pos/platform';
+import { loadConfig, port, z } from '@pos/platform';
+import { DEFAULT_TAX_RATES, taxRatesSchema } from './domain/tax.ts';
+
+const seconds = z.coerce.number().int().positive();
+const flag = z.enum(['true', 'false']).transform((value) => value === 'true');
 
 export const config = loadConfig({
   HTTP_PORT: port.default(3005),
+  /** An unpaid order expires after this; its reservation is held ORDER_RESERVATION_GRACE_SECONDS longer. */
+  ORDER_TTL_SECONDS: seconds.default(900),
+  ORDER_RESERVATION_GRACE_SECONDS: seconds.default(600),
+  CART_TTL_SECONDS: seconds.default(12 * 3600),
+  EXPIRY_EVERY_MS: z.coerce.number().int().min(100).default(1000),
+  SAGA_EVERY_MS: z.coerce.number().int().min(100).default(1000),
+  /** PPN rates by effective date, as JSON: [{effectiveFrom, ratePercent, baseFraction: {standard: [11, 12], luxury: [1, 1]}}]. */
+  TAX_RATES: z.string().default(JSON.stringify(DEFAULT_TAX_RATES)).transform((text) => JSON.parse(text) as unknown).pipe(z.array(taxRatesSchema).min(1)),
+  /** A shop not registered for VAT (not a PKP) charges no PPN. */
+  SHOP_VAT_REGISTERED: flag.default(true),
+  SHOP_NAME: z.string().min(1).default('Toko Contoh'),
+  SHOP_ADDRESS: z.string().default('Jl. Contoh No. 1, Jakarta'),
+  SHOP_NPWP: z.string().default('00.000.000.0-000.000'),
+  SHOP_TIME_ZONE: z.string().default('Asia/Jakarta'),
 });

@@ -2,7 +2,7 @@
 // kind to its own status once; anything that is not an AppError is a bug and becomes a 500.
 
 export type ErrorKind =
-  | 'validation' | 'unauthorized' | 'forbidden' | 'not_found' | 'conflict' | 'too_many_requests' | 'unavailable'
+  | 'validation' | 'unprocessable' | 'unauthorized' | 'forbidden' | 'not_found' | 'conflict' | 'too_many_requests' | 'unavailable'
   | 'dependency_failed';
 
 export class AppError extends Error {
@@ -23,6 +23,14 @@ export class AppError extends Error {
 export class ValidationError extends AppError {
   constructor(message: string, details?: unknown, code = 'REQUEST.INVALID') {
     super('validation', code, message, details);
+  }
+}
+
+/** A well-formed request that names things that do not exist or contradicts an earlier one
+ * (an unknown product, an idempotency key reused with another body): HTTP 422. */
+export class UnprocessableError extends AppError {
+  constructor(code: string, message: string, details?: unknown) {
+    super('unprocessable', code, message, details);
   }
 }
 
@@ -75,11 +83,15 @@ export class RemoteCallError extends AppError {
   readonly app: string;
   readonly remoteKind: ErrorKind | undefined;
   readonly remoteCode: string;
+  /** The callee's error details (its `details`, e.g. the short products of a shortage), for
+   * the caller to translate; they are not passed on untranslated. */
+  readonly remoteDetails: unknown;
 
-  constructor(app: string, remoteKind: ErrorKind | undefined, remoteCode: string, message: string) {
+  constructor(app: string, remoteKind: ErrorKind | undefined, remoteCode: string, message: string, remoteDetails?: unknown) {
     super('dependency_failed', 'DEPENDENCY.FAILED', `${app} failed: ${message}`, { dependency: app, code: remoteCode });
     this.app = app;
     this.remoteKind = remoteKind;
     this.remoteCode = remoteCode;
+    this.remoteDetails = remoteDetails;
   }
 }

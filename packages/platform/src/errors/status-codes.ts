@@ -3,6 +3,7 @@ import type { ErrorKind } from './app-errors.ts';
 
 export const httpStatusOf: Record<ErrorKind, number> = {
   validation: 400,
+  unprocessable: 422,
   unauthorized: 401,
   forbidden: 403,
   not_found: 404,
@@ -14,6 +15,8 @@ export const httpStatusOf: Record<ErrorKind, number> = {
 
 export const grpcStatusOf: Record<ErrorKind, GrpcStatus> = {
   validation: GrpcStatus.INVALID_ARGUMENT,
+  // Listed after validation, so a caller reads INVALID_ARGUMENT back as validation.
+  unprocessable: GrpcStatus.INVALID_ARGUMENT,
   unauthorized: GrpcStatus.UNAUTHENTICATED,
   forbidden: GrpcStatus.PERMISSION_DENIED,
   not_found: GrpcStatus.NOT_FOUND,

@@ -4,7 +4,7 @@ import { errorKindOfGrpc } from '../errors/status-codes.ts';
 import { API_TOKEN_KEY } from '../dapr/app-token.ts';
 import { sidecar } from '../dapr/sidecar.ts';
 import { currentRequestContext } from '../logging/request-context.ts';
-import { ERROR_CODE_KEY, REQUEST_ID_KEY } from './create-grpc-server.ts';
+import { ERROR_CODE_KEY, ERROR_DETAILS_KEY, REQUEST_ID_KEY } from './create-grpc-server.ts';
 import type { GrpcService, MessagesOf, MethodName } from './proto.ts';
 
 export interface SidecarCallOptions {
@@ -61,5 +61,15 @@ function fromServiceError(error: grpc.ServiceError, appId: string): Error {
   const unreachable = error.code === grpc.status.UNAVAILABLE || error.code === grpc.status.DEADLINE_EXCEEDED;
   // No code in the trailers: the app never answered (the sidecar could not route the call).
   if (unreachable || typeof code !== 'string') return new DependencyUnavailableError(`app ${appId}`, error);
-  return new RemoteCallError(appId, errorKindOfGrpc(error.code), code, error.details);
+  return new RemoteCallError(appId, errorKindOfGrpc(error.code), code, error.details, detailsOf(error.metadata.get(ERROR_DETAILS_KEY)[0]));
+}
+
+/** The callee's details trailer (JSON), or undefined when it sent none or something unreadable. */
+function detailsOf(trailer: grpc.MetadataValue | undefined): unknown {
+  if (!(trailer instanceof Buffer)) return undefined;
+  try {
+    return JSON.parse(trailer.toString()) as unknown;
+  } catch {
+    return undefined;
+  }
 }

@@ -1,0 +1,13 @@
+// Who may do what with carts and orders, in one place: routes and use cases ask here.
+import { ForbiddenError, type Principal, type Role } from '@pos/platform';
+
+/** Cashiers sell; managers and admins may too (covering a till). */
+export const maySell: readonly Role[] = ['cashier', 'manager', 'admin'];
+/** Reports are the back office's. */
+export const mayReport: readonly Role[] = ['manager', 'admin'];
+
+/** A cart or order belongs to the cashier who opened it; managers and admins see every till's. */
+export function requireOwnerOrManager(principal: Principal, ownerId: string, what: string): void {
+  if (principal.id === ownerId || principal.role === 'manager' || principal.role === 'admin') return;
+  throw new ForbiddenError(`${what} belongs to another cashier`, 'ORDER.NOT_YOURS');
+}

@@ -1,0 +1,76 @@
+// A checkout's lines priced from the catalogue's answer: names, prices and tax classes come
+// from the product app only. Amounts are whole Rupiah; the total is the sum of the lines.
+import { ConflictError, UnprocessableError } from '@pos/platform';
+import { includedTax, summarizeTax, type TaxClass, type TaxRuleApplied, type TaxSummaryLine } from './tax.ts';
+
+/** What the order needs of a catalogue product. */
+export interface CatalogueProduct {
+  id: string;
+  sku: string;
+  name: string;
+  taxClass: TaxClass;
+  active: boolean;
+  units: { name: string; conversion: number; price: number }[];
+}
+
+export interface RequestedLine {
+  productId: string;
+  /** A selling unit's name; the product's first unit when left out. */
+  unit?: string;
+  quantity: number;
+  /** A scale label's own price for this line, which replaces unit price × quantity. */
+  labelPrice?: number;
+}
+
+export interface OrderLine {
+  lineNo: number;
+  productId: string;
+  sku: string;
+  name: string;
+  unit: string;
+  quantity: number;
+  /** Units of stock (the product's base unit) this line takes. */
+  baseQuantity: number;
+  unitPrice: number;
+  amount: number;
+  taxClass: TaxClass;
+  tax: number;
+}
+
+export interface PricedOrder {
+  lines: OrderLine[];
+  total: number;
+  taxes: TaxSummaryLine[];
+}
+
+/** Refuses products the catalogue does not know (422) or no longer sells (409), naming each. */
+export function requireSellable(requested: readonly RequestedLine[], products: ReadonlyMap<string, CatalogueProduct>): void {
+  const unknown = [...new Set(requested.map((line) => line.productId).filter((id) => !products.has(id)))];
+  if (unknown.length > 0) throw new UnprocessableError('ORDER.PRODUCT_UNKNOWN', `unknown products: ${unknown.join(', ')}`, { productIds: unknown });
+  const inactive = [...new Set(requested.map((line) => line.productId).filter((id) => products.get(id)?.active === false))];
+  if (inactive.length > 0) throw new ConflictError('ORDER.PRODUCT_INACTIVE', `products no longer sold: ${inactive.join(', ')}`, { productIds: inactive });
+}
+
+export function priceLines(requested: readonly RequestedLine[], products: ReadonlyMap<string, CatalogueProduct>, rule: TaxRuleApplied): PricedOrder {
+  requireSellable(requested, products);
+  const lines = requested.map((line, index): OrderLine => {
+    const product = products.get(line.productId);
+    if (!product) throw new Error(`product ${line.productId} passed requireSellable unknown`); // a bug if seen
+    const unit = line.unit === undefined ? product.units[0] : product.units.find((candidate) => candidate.name === line.unit);
+    if (!unit) throw new UnprocessableError('ORDER.UNIT_UNKNOWN', `product ${product.id} is not sold by the ${line.unit}`, { productId: product.id, unit: line.unit });
+    const amount = line.labelPrice ?? unit.price * line.quantity;
+    return {
+      lineNo: index + 1, productId: product.id, sku: product.sku, name: product.name, unit: unit.name, quantity: line.quantity,
+      baseQuantity: unit.conversion * line.quantity, unitPrice: unit.price, amount, taxClass: product.taxClass,
+      tax: includedTax(amount, product.taxClass, rule),
+    };
+  });
+  return { lines, total: lines.reduce((sum, line) => sum + line.amount, 0), taxes: summarizeTax(lines) };
+}
+
+/** Stock to reserve: base units per product, one line each. */
+export function stockLines(lines: readonly OrderLine[]): { productId: string; quantity: number }[] {
+  const totals = new Map<string, number>();
+  for (const line of lines) totals.set(line.productId, (totals.get(line.productId) ?? 0) + line.baseQuantity);
+  return [...totals].map(([productId, quantity]) => ({ productId, quantity }));
+}

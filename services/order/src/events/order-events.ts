@@ -1,0 +1,25 @@
+// The events order publishes through the outbox, in the transaction of the change.
+import type { OutboxEvent } from '@pos/platform';
+import type { Order } from '../domain/order.ts';
+
+export const ORDERS_TOPIC = 'pos.orders';
+
+const summary = (order: Order) => ({
+  orderId: order.id, outletId: order.outletId, tillId: order.tillId, receiptSeq: order.receiptSeq,
+  cashierId: order.cashierId, total: order.total,
+});
+
+export const orderCreated = (order: Order): OutboxEvent => ({
+  topic: ORDERS_TOPIC, type: 'pos.order.created.v1', partitionKey: order.id,
+  data: { ...summary(order), lines: order.lines.map(({ productId, quantity, unit, baseQuantity, amount }) => ({ productId, unit, quantity, baseQuantity, amount })), taxes: order.taxes },
+});
+
+export const orderPaid = (order: Order): OutboxEvent => ({
+  topic: ORDERS_TOPIC, type: 'pos.order.paid.v1', partitionKey: order.id,
+  data: { ...summary(order), tenders: order.tenders.map(({ id, kind, amount }) => ({ id, kind, amount })) },
+});
+
+export const orderCancelled = (order: Order, reason: 'cancelled' | 'expired'): OutboxEvent => ({
+  topic: ORDERS_TOPIC, type: 'pos.order.cancelled.v1', partitionKey: order.id,
+  data: { ...summary(order), reason },
+});

@@ -1,0 +1,56 @@
+// Background loops of every replica: the saga runner and the expiry of unpaid orders.
+import type { Logger, Pool } from '@pos/platform';
+import { expireDueOrders } from '../use-cases/cancel.ts';
+import { runDueSteps, type StepHandlers } from '../use-cases/run-saga.ts';
+
+export interface Worker {
+  /** Runs a pass now (or right after the one under way). */
+  kick(): void;
+  stop(): Promise<void>;
+}
+
+/** Runs `pass` every `everyMs` and on each kick, one pass at a time; a pass that did work is
+ * followed at once by another, until one finds nothing. */
+function loop(name: string, pass: () => Promise<number>, everyMs: number, log: Logger): Worker {
+  let running: Promise<void> | undefined;
+  let again = false;
+  let stopped = false;
+  const run = async () => {
+    do {
+      again = false;
+      try {
+        if ((await pass()) > 0) again = true;
+      } catch (error) {
+        log.error({ err: error, worker: name }, 'worker pass failed; the next one retries');
+      }
+    } while (again && !stopped);
+  };
+  const kick = () => {
+    if (stopped) return;
+    if (running) { again = true; return; }
+    running = run().finally(() => { running = undefined; });
+  };
+  const timer = setInterval(kick, everyMs);
+  return {
+    kick,
+    async stop() {
+      stopped = true;
+      clearInterval(timer);
+      await running;
+    },
+  };
+}
+
+export const startSagaWorker = (pool: Pool, handlers: StepHandlers, everyMs: number, log: Logger): Worker =>
+  loop('saga', () => runDueSteps(pool, handlers), everyMs, log);
+
+export function startExpiryWorker(pool: Pool, everyMs: number, log: Logger, afterExpiry: () => void): Worker {
+  return loop('expiry', async () => {
+    const expired = await expireDueOrders(pool);
+    if (expired.length > 0) {
+      log.info({ expired: expired.length }, 'expired unpaid orders');
+      afterExpiry();
+    }
+    return expired.length;
+  }, everyMs, log);
+}

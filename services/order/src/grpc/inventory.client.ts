@@ -1,0 +1,52 @@
+// The inventory app's reservations, called through our sidecar, keyed by the order id.
+// Each call is idempotent there, so a retried step never moves stock twice.
+import { ConflictError, loadService, RemoteCallError, sidecarClient, UnprocessableError } from '@pos/platform';
+import type { CatalogueProduct } from '../domain/pricing.ts';
+import type { InventoryDefinition, Shortage } from './contract.ts';
+
+const InventoryService = loadService<InventoryDefinition>('pos/inventory/v1/inventory.proto', 'pos.inventory.v1.Inventory');
+
+export interface Inventory {
+  /** Holds every line or none; a shortage is a 409 naming each product short. Answers the
+   * reservation's status: 'held', unless an earlier Reserve of this order id has since ended. */
+  reserve(orderId: string, lines: { productId: string; quantity: number }[], ttlSeconds: number, names: ReadonlyMap<string, CatalogueProduct>): Promise<string>;
+  commit(orderId: string): Promise<void>;
+  release(orderId: string): Promise<void>;
+  close(): void;
+}
+
+export function inventoryClient(): Inventory {
+  const client = sidecarClient(InventoryService, 'inventory');
+  return {
+    async reserve(orderId, lines, ttlSeconds, names) {
+      try {
+        return (await client.call('Reserve', { orderId, lines, ttlSeconds })).reservation?.status ?? '';
+      } catch (error) {
+        throw translated(error, orderId, names);
+      }
+    },
+    async commit(orderId) {
+      await client.call('Commit', { orderId });
+    },
+    async release(orderId) {
+      await client.call('Release', { orderId });
+    },
+    close: () => client.close(),
+  };
+}
+
+function translated(error: unknown, orderId: string, names: ReadonlyMap<string, CatalogueProduct>): unknown {
+  if (!(error instanceof RemoteCallError)) return error;
+  if (error.remoteCode === 'INVENTORY.SHORTAGE') {
+    const shortages = ((error.remoteDetails as { shortages?: Shortage[] } | undefined)?.shortages ?? [])
+      .map((s) => ({ productId: s.productId, name: names.get(s.productId)?.name ?? '', requested: s.requested, available: s.available, short: s.short }));
+    return new ConflictError('ORDER.OUT_OF_STOCK', `not enough stock: ${shortages.map((s) => `${s.name || s.productId} short by ${s.short}`).join(', ')}`, { shortages });
+  }
+  if (error.remoteCode === 'INVENTORY.PRODUCT_UNKNOWN') {
+    return new ConflictError('ORDER.NO_STOCK_ITEM', 'inventory does not know some products yet', { productIds: (error.remoteDetails as { productIds?: string[] } | undefined)?.productIds ?? [] });
+  }
+  if (error.remoteCode === 'INVENTORY.ORDER_ID_REUSED') {
+    return new UnprocessableError('ORDER.ID_REUSED', `order ${orderId} was checked out with other lines`, { orderId });
+  }
+  return error;
+}

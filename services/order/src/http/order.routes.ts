@@ -1,0 +1,88 @@
+// Checkout, payments, cancel and receipts: parse, one use case, shape the reply.
+import { securedRoute, ValidationError, z, type AnyRoute } from '@pos/platform';
+import { maySell } from '../domain/policy.ts';
+import { receiptOf, receiptText } from '../domain/receipt.ts';
+import { checkout } from '../use-cases/checkout.ts';
+import { cancelOrder } from '../use-cases/cancel.ts';
+import type { OrderDeps } from '../use-cases/deps.ts';
+import { orderFor } from '../use-cases/order-access.ts';
+import { payCash } from '../use-cases/pay.ts';
+import { orderView, shapeOrder, tenderView } from './order.views.ts';
+
+const quantity = z.number().int().min(1).max(100_000);
+const line = z.union([
+  z.object({ productId: z.string().trim().min(1).max(100), unit: z.string().trim().min(1).max(50).optional(), quantity }).strict(),
+  z.object({ barcode: z.string().trim().regex(/^\d{8,14}$/), quantity: quantity.default(1) }).strict(),
+]);
+const checkoutBody = z.object({
+  orderId: z.uuid().optional(),
+  outletId: z.string().trim().min(1).max(50),
+  tillId: z.string().trim().min(1).max(50),
+  cartId: z.string().trim().min(1).max(100).optional(),
+  lines: z.array(line).min(1).max(200).optional(),
+}).refine((body) => (body.cartId === undefined) !== (body.lines === undefined), { message: 'give either cartId or lines', path: ['lines'] });
+const orderId = z.object({ id: z.uuid() });
+const errors = {
+  400: { description: 'invalid request' }, 401: { description: 'no valid token' }, 403: { description: 'another cashier\'s order, or a role that may not sell' },
+};
+
+function idempotencyKey(header: string | undefined): string | undefined {
+  if (header === undefined || header === '') return undefined;
+  if (header.length > 200) throw new ValidationError('Idempotency-Key is longer than 200 characters', { header: 'Idempotency-Key' });
+  return header;
+}
+
+export function orderRoutes(deps: OrderDeps): AnyRoute[] {
+  return [
+    securedRoute({
+      method: 'post', path: '/orders', summary: 'Checkout: a cart or a list of lines (product and unit, or a barcode) becomes an order with its stock reserved',
+      roles: maySell, body: checkoutBody,
+      responses: {
+        201: { description: 'the order', schema: orderView }, 200: { description: 'the same checkout again: the order it made', schema: orderView }, ...errors,
+        404: { description: 'no such cart' }, 409: { description: 'a product out of stock or no longer sold' },
+        422: { description: 'an unknown product, unit or barcode; the order id or Idempotency-Key used with another body' },
+        503: { description: 'the product or inventory app is unreachable: no order was made' },
+      },
+      handle: async ({ body, ctx, principal }) => {
+        const { order, created } = await checkout(deps, { ...body, idempotencyKey: idempotencyKey(ctx.get('idempotency-key') || undefined) }, principal);
+        return { status: created ? 201 : 200, body: shapeOrder(order) };
+      },
+    }),
+    securedRoute({
+      method: 'get', path: '/orders/:id', summary: 'One order', roles: maySell, params: orderId,
+      responses: { 200: { description: 'the order', schema: orderView }, ...errors, 404: { description: 'no such order' } },
+      handle: async ({ params, principal }) => ({ body: shapeOrder(await orderFor(deps.pool, params.id, principal)) }),
+    }),
+    securedRoute({
+      method: 'post', path: '/orders/:id/payments', summary: 'A tender: cash handed over pays what is due, the rest is change',
+      roles: maySell, params: orderId, body: z.object({ method: z.literal('cash'), tendered: z.number().int().min(1).max(1_000_000_000_000) }).strict(),
+      responses: {
+        201: { description: 'the tender and the order after it', schema: z.object({ order: orderView, payment: tenderView }) }, ...errors,
+        404: { description: 'no such order' }, 409: { description: 'the order is paid, cancelled or expired' },
+      },
+      handle: async ({ params, body, principal }) => {
+        const { order, tender } = await payCash(deps, params.id, body.tendered, principal);
+        return { status: 201, body: { order: shapeOrder(order), payment: tender } };
+      },
+    }),
+    securedRoute({
+      method: 'post', path: '/orders/:id/cancel', summary: 'Cancels an unpaid order; its stock is released', roles: maySell, params: orderId,
+      responses: { 200: { description: 'the cancelled order', schema: orderView }, ...errors, 404: { description: 'no such order' }, 409: { description: 'the order is paid or expired' } },
+      handle: async ({ params, principal }) => ({ body: shapeOrder(await cancelOrder(deps, params.id, principal)) }),
+    }),
+    securedRoute({
+      method: 'get', path: '/orders/:id/receipt', summary: 'The receipt of a paid order, as JSON', roles: maySell, params: orderId,
+      responses: { 200: { description: 'the receipt', schema: z.record(z.string(), z.unknown()) }, ...errors, 404: { description: 'no such order' }, 409: { description: 'not paid' } },
+      handle: async ({ params, principal }) => ({ body: receiptOf(await orderFor(deps.pool, params.id, principal), deps.settings.timeZone) }),
+    }),
+    securedRoute({
+      method: 'get', path: '/orders/:id/receipt/text', summary: 'The receipt of a paid order as plain text, 48 columns for an 80 mm printer', roles: maySell, params: orderId,
+      responses: { 200: { description: 'text/plain' }, ...errors, 404: { description: 'no such order' }, 409: { description: 'not paid' } },
+      handle: async ({ params, principal, ctx }) => {
+        const text = receiptText(receiptOf(await orderFor(deps.pool, params.id, principal), deps.settings.timeZone));
+        ctx.type = 'text/plain; charset=utf-8';
+        return { body: text };
+      },
+    }),
+  ];
+}

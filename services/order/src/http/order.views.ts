@@ -1,0 +1,35 @@
+// Orders and carts as the API shows them.
+import { z } from '@pos/platform';
+import { receiptNumber, type Order } from '../domain/order.ts';
+import { amountDue, paidAmount } from '../domain/tenders.ts';
+
+export const tenderView = z.object({
+  id: z.string(), kind: z.enum(['cash', 'qris', 'snap']), amount: z.number(), status: z.enum(['pending', 'paid', 'cancelled']),
+  tendered: z.number().nullable(), change: z.number().nullable(), externalId: z.string().nullable(), refundDue: z.boolean(),
+});
+
+export const orderView = z.object({
+  id: z.string(), status: z.enum(['pending', 'paid', 'cancelled', 'expired']), receiptNumber: z.string(),
+  outletId: z.string(), tillId: z.string(), cashierId: z.string(), cashierName: z.string(),
+  total: z.number(), paid: z.number(), due: z.number(),
+  lines: z.array(z.object({
+    lineNo: z.number(), productId: z.string(), sku: z.string(), name: z.string(), unit: z.string(), quantity: z.number(),
+    baseQuantity: z.number(), unitPrice: z.number(), amount: z.number(), taxClass: z.string(), tax: z.number(),
+  })),
+  taxes: z.array(z.object({ taxClass: z.string(), base: z.number(), tax: z.number(), gross: z.number() })),
+  taxRule: z.record(z.string(), z.unknown()),
+  tenders: z.array(tenderView),
+  expiresAt: z.string(), createdAt: z.string(), paidAt: z.string().nullable(),
+});
+
+const iso = (date: Date | null): string | null => (date ? new Date(date).toISOString() : null);
+
+export function shapeOrder(order: Order): z.infer<typeof orderView> {
+  return {
+    id: order.id, status: order.status, receiptNumber: receiptNumber(order), outletId: order.outletId, tillId: order.tillId,
+    cashierId: order.cashierId, cashierName: order.cashierName, total: order.total, paid: paidAmount(order.tenders),
+    due: Math.max(0, amountDue(order.total, order.tenders)), lines: order.lines, taxes: order.taxes,
+    taxRule: { ...order.taxRule }, tenders: order.tenders,
+    expiresAt: new Date(order.expiresAt).toISOString(), createdAt: new Date(order.createdAt).toISOString(), paidAt: iso(order.paidAt),
+  };
+}

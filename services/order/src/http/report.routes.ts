@@ -1,0 +1,24 @@
+// Reports for managers.
+import { securedRoute, z, type AnyRoute } from '@pos/platform';
+import { mayReport } from '../domain/policy.ts';
+import { dayIn, isTimeZone } from '../domain/shop-time.ts';
+import type { OrderDeps } from '../use-cases/deps.ts';
+import { dailySummary } from '../store/report.store.ts';
+
+export function reportRoutes(deps: OrderDeps): AnyRoute[] {
+  return [
+    securedRoute({
+      method: 'get', path: '/reports/daily', summary: 'One day\'s sales: totals per payment method, per cashier and per hour, orders and cancellations',
+      roles: mayReport,
+      query: z.object({
+        date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional(),
+        timeZone: z.string().refine(isTimeZone, 'an IANA time zone such as Asia/Jakarta').optional(),
+      }),
+      responses: { 200: { description: 'the summary', schema: z.record(z.string(), z.unknown()) }, 400: { description: 'invalid date or time zone' }, 401: { description: 'no valid token' }, 403: { description: 'not a manager' } },
+      handle: async ({ query }) => {
+        const timeZone = query.timeZone ?? deps.settings.timeZone;
+        return { body: await dailySummary(deps.pool, query.date ?? dayIn(new Date(), timeZone), timeZone) };
+      },
+    }),
+  ];
+}

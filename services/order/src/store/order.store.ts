@@ -1,0 +1,84 @@
+// orders, order_lines, tenders and receipt_counters.
+import type { Pool, Transaction } from '@pos/platform';
+import type { Order } from '../domain/order.ts';
+import type { OrderStatus } from '../domain/order-status.ts';
+import type { OrderLine } from '../domain/pricing.ts';
+import type { Tender } from '../domain/tenders.ts';
+
+type Db = Pool | Transaction;
+
+const orderColumns = `id, status, outlet_id AS "outletId", till_id AS "tillId", receipt_seq::float8 AS "receiptSeq",
+  cashier_id AS "cashierId", cashier_name AS "cashierName", total::float8 AS total, taxes, tax_rule AS "taxRule", seller,
+  expires_at AS "expiresAt", created_at AS "createdAt", paid_at AS "paidAt", ended_at AS "endedAt", request_hash AS "requestHash"`;
+const lineColumns = `line_no AS "lineNo", product_id AS "productId", sku, name, unit, quantity, base_quantity AS "baseQuantity",
+  unit_price::float8 AS "unitPrice", amount::float8 AS amount, tax_class AS "taxClass", tax::float8 AS tax`;
+const tenderColumns = `id, kind, amount::float8 AS amount, status, tendered::float8 AS tendered, change::float8 AS change,
+  external_id AS "externalId", refund_due AS "refundDue"`;
+
+export type StoredOrder = Order & { requestHash: string };
+
+/** The next receipt number of a till; the counter row stays locked until the transaction ends. */
+export async function nextReceiptSeq(tx: Transaction, outletId: string, tillId: string): Promise<number> {
+  const { rows } = await tx.query<{ seq: number }>(
+    `INSERT INTO receipt_counters (outlet_id, till_id, last_seq) VALUES ($1, $2, 1)
+     ON CONFLICT (outlet_id, till_id) DO UPDATE SET last_seq = receipt_counters.last_seq + 1 RETURNING last_seq::float8 AS seq`,
+    [outletId, tillId]);
+  const [row] = rows;
+  if (!row) throw new Error('the receipt counter upsert returned no row'); // a bug if seen
+  return row.seq;
+}
+
+/** Inserts the order and its lines; false when an order with this id exists already. */
+export async function insertOrder(tx: Transaction, order: Order, requestHash: string): Promise<boolean> {
+  const { rowCount } = await tx.query(
+    `INSERT INTO orders (id, status, request_hash, outlet_id, till_id, receipt_seq, cashier_id, cashier_name, total, taxes, tax_rule, seller, expires_at, created_at)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14) ON CONFLICT (id) DO NOTHING`,
+    [order.id, order.status, requestHash, order.outletId, order.tillId, order.receiptSeq, order.cashierId, order.cashierName, order.total,
+      JSON.stringify(order.taxes), JSON.stringify(order.taxRule), JSON.stringify(order.seller), order.expiresAt, order.createdAt]);
+  if (rowCount !== 1) return false;
+  await tx.query(
+    `INSERT INTO order_lines (order_id, line_no, product_id, sku, name, unit, quantity, base_quantity, unit_price, amount, tax_class, tax)
+     SELECT $1, * FROM unnest($2::int[], $3::text[], $4::text[], $5::text[], $6::text[], $7::int[], $8::int[], $9::bigint[], $10::bigint[], $11::text[], $12::bigint[])`,
+    [order.id, ...linesAsColumns(order.lines)]);
+  return true;
+}
+
+function linesAsColumns(lines: readonly OrderLine[]): unknown[] {
+  const keys = ['lineNo', 'productId', 'sku', 'name', 'unit', 'quantity', 'baseQuantity', 'unitPrice', 'amount', 'taxClass', 'tax'] as const;
+  return keys.map((key) => lines.map((line) => line[key]));
+}
+
+/** The order with its lines and tenders; `lock` takes its row lock until the transaction ends. */
+export async function findOrder(db: Db, id: string, lock = false): Promise<StoredOrder | undefined> {
+  const { rows } = await db.query<StoredOrder>(`SELECT ${orderColumns} FROM orders WHERE id = $1${lock ? ' FOR UPDATE' : ''}`, [id]);
+  const order = rows[0];
+  if (!order) return undefined;
+  const lines = await db.query<OrderLine>(`SELECT ${lineColumns} FROM order_lines WHERE order_id = $1 ORDER BY line_no`, [id]);
+  const tenders = await db.query<Tender>(`SELECT ${tenderColumns} FROM tenders WHERE order_id = $1 ORDER BY created_at, id`, [id]);
+  return { ...order, lines: lines.rows, tenders: tenders.rows };
+}
+
+export async function setStatus(tx: Transaction, id: string, status: OrderStatus): Promise<void> {
+  await tx.query(
+    `UPDATE orders SET status = $2, paid_at = CASE WHEN $2 = 'paid' THEN now() END,
+       ended_at = CASE WHEN $2 IN ('cancelled', 'expired') THEN now() END WHERE id = $1`, [id, status]);
+}
+
+export async function insertTender(tx: Transaction, orderId: string, tender: Tender): Promise<void> {
+  await tx.query(
+    `INSERT INTO tenders (id, order_id, kind, amount, status, tendered, change, external_id, refund_due) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)`,
+    [tender.id, orderId, tender.kind, tender.amount, tender.status, tender.tendered, tender.change, tender.externalId, tender.refundDue]);
+}
+
+export async function updateTender(tx: Transaction, tender: Tender): Promise<void> {
+  await tx.query('UPDATE tenders SET status = $2, external_id = $3, refund_due = $4, updated_at = now() WHERE id = $1',
+    [tender.id, tender.status, tender.externalId, tender.refundDue]);
+}
+
+/** Unpaid orders past their time, locked; rows another worker holds are skipped, so each is
+ * expired by exactly one worker however many replicas run. */
+export async function lockDueOrders(tx: Transaction, limit: number): Promise<string[]> {
+  const { rows } = await tx.query<{ id: string }>(
+    `SELECT id FROM orders WHERE status = 'pending' AND expires_at <= now() ORDER BY expires_at LIMIT $1 FOR UPDATE SKIP LOCKED`, [limit]);
+  return rows.map((row) => row.id);
+}

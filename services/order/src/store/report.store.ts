@@ -1,0 +1,43 @@
+// The daily summary, straight from the tables (a read side needs no domain): one calendar day
+// in the shop's time zone.
+import type { Pool } from '@pos/platform';
+
+export interface DailySummary {
+  date: string;
+  timeZone: string;
+  orders: number;
+  cancellations: number;
+  total: number;
+  byMethod: { method: string; payments: number; amount: number }[];
+  byCashier: { cashierId: string; cashierName: string; orders: number; total: number }[];
+  byHour: { hour: number; orders: number; total: number }[];
+  refundsDue: { orderId: string; tenderId: string; method: string; amount: number }[];
+}
+
+// Paid orders count on the day they were paid; cancellations on the day they ended.
+const paidOnDay = `status = 'paid' AND (paid_at AT TIME ZONE $2)::date = $1::date`;
+
+export async function dailySummary(pool: Pool, date: string, timeZone: string): Promise<DailySummary> {
+  const num = (sql: string) => `${sql}::float8`;
+  const [totals, byMethod, byCashier, byHour, refunds] = await Promise.all([
+    pool.query<{ orders: number; total: number; cancellations: number }>(
+      `SELECT ${num('count(*) FILTER (WHERE ' + paidOnDay + ')')} AS orders,
+              ${num('coalesce(sum(total) FILTER (WHERE ' + paidOnDay + '), 0)')} AS total,
+              ${num(`count(*) FILTER (WHERE status IN ('cancelled', 'expired') AND (ended_at AT TIME ZONE $2)::date = $1::date)`)} AS cancellations
+       FROM orders`, [date, timeZone]),
+    pool.query(`SELECT t.kind AS method, ${num('count(*)')} AS payments, ${num('sum(t.amount)')} AS amount
+       FROM tenders t JOIN orders o ON o.id = t.order_id WHERE ${paidOnDay.replaceAll('status', 'o.status').replaceAll('paid_at', 'o.paid_at')}
+         AND t.status = 'paid' AND NOT t.refund_due GROUP BY t.kind ORDER BY t.kind`, [date, timeZone]),
+    pool.query(`SELECT cashier_id AS "cashierId", min(cashier_name) AS "cashierName", ${num('count(*)')} AS orders, ${num('sum(total)')} AS total
+       FROM orders WHERE ${paidOnDay} GROUP BY cashier_id ORDER BY cashier_id`, [date, timeZone]),
+    pool.query(`SELECT extract(hour FROM paid_at AT TIME ZONE $2)::int AS hour, ${num('count(*)')} AS orders, ${num('sum(total)')} AS total
+       FROM orders WHERE ${paidOnDay} GROUP BY 1 ORDER BY 1`, [date, timeZone]),
+    pool.query(`SELECT order_id AS "orderId", id AS "tenderId", kind AS method, ${num('amount')} AS amount
+       FROM tenders WHERE refund_due AND (updated_at AT TIME ZONE $2)::date = $1::date ORDER BY updated_at`, [date, timeZone]),
+  ]);
+  const row = totals.rows[0] ?? { orders: 0, total: 0, cancellations: 0 }; // an aggregate always has its row
+  return {
+    date, timeZone, orders: row.orders, cancellations: row.cancellations, total: row.total,
+    byMethod: byMethod.rows, byCashier: byCashier.rows, byHour: byHour.rows, refundsDue: refunds.rows,
+  } as DailySummary;
+}

@@ -1,0 +1,113 @@
+// A cart or a list of lines becomes an order in one step: priced by the catalogue, stock
+// reserved under the order id, then the order, its lines and order.created in one transaction.
+// A failure after the reservation releases it (inventory's reservation TTL is the backstop).
+// Checkouts of one order id (a till's retry, an upload sent twice) take turns on a lock.
+import { createHash, randomUUID } from 'node:crypto';
+import { addToOutbox, ConflictError, DependencyUnavailableError, NotFoundError, UnprocessableError, withTransaction, type Principal } from '@pos/platform';
+import type { Order } from '../domain/order.ts';
+import { requireOwnerOrManager } from '../domain/policy.ts';
+import { priceLines, stockLines, type CatalogueProduct, type RequestedLine } from '../domain/pricing.ts';
+import { dayIn } from '../domain/shop-time.ts';
+import { taxRuleFor } from '../domain/tax.ts';
+import { orderCreated } from '../events/order-events.ts';
+import { findOrder, insertOrder, nextReceiptSeq } from '../store/order.store.ts';
+import type { OrderDeps } from './deps.ts';
+
+export type CheckoutLine = RequestedLine | { barcode: string; quantity: number };
+
+export interface CheckoutCommand {
+  /** A UUID the till made; else derived from the Idempotency-Key; else a fresh one. */
+  orderId?: string;
+  idempotencyKey?: string;
+  outletId: string;
+  tillId: string;
+  cartId?: string;
+  lines?: CheckoutLine[];
+}
+
+/** A key names one order per cashier: the same key from another cashier is another order. */
+function orderIdOf(command: CheckoutCommand, principal: Principal): string {
+  if (command.orderId) return command.orderId;
+  if (!command.idempotencyKey) return randomUUID();
+  const hex = createHash('sha256').update(`${principal.id}\u0000${command.idempotencyKey}`).digest('hex');
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-4${hex.slice(13, 16)}-8${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
+}
+
+const hashOf = (command: CheckoutCommand): string => createHash('sha256')
+  .update(JSON.stringify([command.outletId, command.tillId, command.cartId ?? null, command.lines ?? null])).digest('hex');
+
+/** The order a retry (or a second upload) of the same checkout asks for; another body is a 422. */
+function sameCheckout(existing: Order & { requestHash: string }, requestHash: string, principal: Principal): Order {
+  requireOwnerOrManager(principal, existing.cashierId, `order ${existing.id}`);
+  if (existing.requestHash !== requestHash) {
+    throw new UnprocessableError('ORDER.IDEMPOTENCY_MISMATCH', `order ${existing.id} was checked out with another request`, { orderId: existing.id });
+  }
+  return existing;
+}
+
+async function requestedLines(deps: OrderDeps, command: CheckoutCommand, principal: Principal): Promise<RequestedLine[]> {
+  if (command.cartId) {
+    const cart = await deps.carts.get(command.cartId);
+    if (!cart) throw new NotFoundError('ORDER.CART_NOT_FOUND', `no cart ${command.cartId}`);
+    requireOwnerOrManager(principal, cart.value.ownerId, `cart ${command.cartId}`);
+    if (cart.value.lines.length === 0) throw new UnprocessableError('ORDER.CART_EMPTY', 'the cart is empty', { cartId: command.cartId });
+    return cart.value.lines;
+  }
+  return Promise.all((command.lines ?? []).map((line) => ('barcode' in line ? deps.catalogue.lookupBarcode(line.barcode, line.quantity) : line)));
+}
+
+export async function checkout(deps: OrderDeps, command: CheckoutCommand, principal: Principal): Promise<{ order: Order; created: boolean }> {
+  const orderId = orderIdOf(command, principal);
+  const requestHash = hashOf(command);
+  const existing = await findOrder(deps.pool, orderId);
+  if (existing) return { order: sameCheckout(existing, requestHash, principal), created: false };
+
+  const requested = await requestedLines(deps, command, principal);
+  const products = await deps.catalogue.getProducts(requested.map((line) => line.productId));
+  const now = new Date();
+  const { settings } = deps;
+  const taxRule = taxRuleFor(settings.taxRates, dayIn(now, settings.timeZone), settings.vatRegistered);
+  const priced = priceLines(requested, products, taxRule);
+  const order: Order = {
+    id: orderId, status: 'pending', outletId: command.outletId, tillId: command.tillId, receiptSeq: 0,
+    cashierId: principal.id, cashierName: principal.name, total: priced.total, taxes: priced.taxes, taxRule,
+    seller: { ...settings.seller, npwp: settings.vatRegistered ? settings.seller.npwp : null },
+    expiresAt: new Date(now.getTime() + settings.orderTtlSeconds * 1000), createdAt: now, paidAt: null, endedAt: null,
+    lines: priced.lines, tenders: [],
+  };
+  const made = await withTransaction(deps.pool, async (tx) => {
+    // One checkout per order id at a time: a racing retry waits here, then finds the order.
+    await tx.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`checkout:${orderId}`]);
+    const raced = await findOrder(tx, orderId);
+    if (raced) return { order: sameCheckout(raced, requestHash, principal), created: false };
+    await reserve(deps, order, products);
+    try {
+      const numbered = { ...order, receiptSeq: await nextReceiptSeq(tx, order.outletId, order.tillId) };
+      if (!(await insertOrder(tx, numbered, requestHash))) throw new Error(`order ${orderId} appeared while its checkout held the lock`);
+      await addToOutbox(tx, [orderCreated(numbered)]);
+      return { order: numbered, created: true };
+    } catch (error) {
+      // Still under the lock, so no retry has taken this reservation for its order. Should the
+      // release fail too, inventory's reservation TTL is the backstop.
+      await deps.inventory.release(orderId).catch(() => undefined);
+      throw error; // the rollback takes the receipt number back: no gap
+    }
+  });
+  if (made.created && command.cartId) await deps.carts.delete(command.cartId).catch(() => undefined); // the TTL removes a cart left behind
+  return made;
+}
+
+/** Holds the order's stock, or fails the checkout. */
+async function reserve(deps: OrderDeps, order: Order, products: Map<string, CatalogueProduct>): Promise<void> {
+  const { settings } = deps;
+  let status: string;
+  try {
+    status = await deps.inventory.reserve(order.id, stockLines(order.lines), settings.orderTtlSeconds + settings.reservationGraceSeconds, products);
+  } catch (error) {
+    // A refusal holds nothing; a call that got no answer may have held the units.
+    if (error instanceof DependencyUnavailableError) await deps.inventory.release(order.id).catch(() => undefined);
+    throw error;
+  }
+  // Inventory answers an order id the same way forever: one a failed checkout released is spent.
+  if (status !== 'held') throw new ConflictError('ORDER.ID_SPENT', `order id ${order.id} was used by a checkout that failed; send a new one`, { orderId: order.id });
+}
