@@ -3,6 +3,7 @@ import { randomUUID } from 'node:crypto';
 import { eventually, findOnTopic } from '@pos/platform/testing';
 import { pendingEvent } from '../src/events/product-events.ts';
 import type { Catalogue } from '../src/store/mongo.ts';
+import { UNRELAYED_LEASE_MS } from '../src/store/product.store.ts';
 import { call, createProduct, openTestCatalogue, testCategory, tokenOf, uniqueSku } from './support.ts';
 
 type ProductEvent = { id: string; type: string; data: { product: { id: string; version: number; active: boolean; sku: string } } };
@@ -35,7 +36,7 @@ describe('product events', function () {
     }
   });
 
-  it('an event left in its product document by a process that died right after the write is published by the sweep', async () => {
+  it('an event left in its product document by a process that died right after the write is published from its note', async () => {
     const { client, catalogue } = await openTestCatalogue();
     try {
       const now = new Date().toISOString();
@@ -46,12 +47,29 @@ describe('product events', function () {
       };
       const event = pendingEvent('created', product);
       const { id, ...fields } = product;
-      // What a write leaves when nothing runs after it: the product with its event inside.
+      // What a write leaves when nothing runs after it: the note, then the product with its event inside.
+      await catalogue.unrelayedEvents.insertOne({ _id: event.id, productId: id, notedAt: new Date() });
       await catalogue.products.insertOne({ _id: id, ...fields, pendingEvents: [event] });
       const published = (await findOnTopic('pos.products', about(id, 'pos.product.created.v1'))) as ProductEvent;
       assert.equal(published.id, event.id);
       await eventually(async () => assert.deepEqual(await unpublished(catalogue, id), []));
+      await eventually(async () => assert.equal(await catalogue.unrelayedEvents.countDocuments({ productId: id }), 0));
     } finally {
+      await client.close();
+    }
+  });
+
+  it('a note whose write never happened is dropped once its lease has run out, and a younger one is kept', async () => {
+    const { client, catalogue } = await openTestCatalogue();
+    const young = { _id: randomUUID(), productId: randomUUID(), notedAt: new Date() };
+    try {
+      const stale = { _id: randomUUID(), productId: young.productId, notedAt: new Date(Date.now() - UNRELAYED_LEASE_MS - 1000) };
+      // One product's notes are read and judged together, so the young one has been judged when the stale one is gone.
+      await catalogue.unrelayedEvents.insertMany([young, stale]);
+      await eventually(async () => assert.equal(await catalogue.unrelayedEvents.countDocuments({ _id: stale._id }), 0));
+      assert.equal(await catalogue.unrelayedEvents.countDocuments({ _id: young._id }), 1);
+    } finally {
+      await catalogue.unrelayedEvents.deleteOne({ _id: young._id });
       await client.close();
     }
   });

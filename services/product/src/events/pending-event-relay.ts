@@ -6,35 +6,40 @@
 // wrote the same document could drop the PATCH's new event, or the change itself. Now the
 // product document has one kind of writer, the versioned write, which drops the events
 // already published when it writes the next version (store/product.store.ts argues why that
-// drops nothing unpublished). The relay's own writes are inserts of fresh documents.
+// drops nothing unpublished). The relay's own writes are inserts of fresh documents and
+// deletes of its notes.
 //
 // Why no event is lost: a write stores its event inside the product document it changes, in
-// the same single-document update (atomic on MongoDB and on FerretDB alike). If the process
-// dies right after the write, the event is still there, and a sweep publishes it. An event is
-// recorded as published only after the sidecar accepted it, so a crash between the two
-// publishes it again with the same CloudEvent id, which consumers absorb.
-// Order: within one process, a product's events are published in version order, one at a
-// time, and a failed publish stops that product's turn (the loop in `relayProduct` throws).
-// No test forces a failed publish, and two replicas sweeping at once may interleave, so
-// consumers must still judge order by the event's product version, not by arrival.
+// the same single-document update (atomic on MongoDB and on FerretDB alike). Just before, it
+// notes the event's id in `unrelayed_events`. If the process dies right after the write, the
+// note is still there, and the next pass (every EVENT_SWEEP_MS, in any replica) reads the
+// product and publishes the event. A note goes only once its event is recorded as published,
+// or when its write never happened: the event is in neither the product nor
+// `published_events` after UNRELAYED_LEASE_MS, while a write starts within half of that from
+// its note. An event is recorded as published only after the sidecar accepted it, so a crash
+// between the two publishes it again with the same CloudEvent id, which consumers absorb.
 //
-// Finding the unpublished events without reading every product each time: every product
-// keeps at least its latest event (published or not) until its next write, so "has pending
-// events" selects nearly all products. After a write the relay looks at the most recently
-// updated products (index on updatedAt); every EVENT_SWEEP_MS it also reads the next page of
-// all products in id order, so events a crash left are found within one pass over the catalogue
-// (products / SWEEP_PAGE sweeps). Each look costs one $in query on published_events per page.
+// Why notes rather than a look at the products: FerretDB sorts and filters a collection by
+// reading all of it, so finding pending events among the products cost a full read of the
+// catalogue every pass. The notes stay few (only events not yet relayed), and every other
+// query here goes by `_id` or one field's equality.
+//
+// Order: within one process, products are relayed one at a time and a product's events in
+// version order, and a failed publish stops that product's turn (the loop in `relayProduct`
+// throws). No test forces a failed publish, and two replicas relaying at once may interleave,
+// so consumers must still judge order by the event's product version, not by arrival.
 import type { Logger, Publish } from '@pos/platform';
-import type { Catalogue, ProductDocument } from '../store/mongo.ts';
+import type { Catalogue, UnrelayedEventDocument } from '../store/mongo.ts';
 import { isDuplicateKey } from '../store/mongo.ts';
-import { publishedAmong } from '../store/product.store.ts';
+import { publishedAmong, UNRELAYED_LEASE_MS } from '../store/product.store.ts';
 import { PRODUCTS_TOPIC } from './product-events.ts';
 
-const SWEEP_PAGE = 100;
+/** Notes read per pass; the rest wait for the next. */
+const NOTES_PER_PASS = 500;
 
 export interface PendingEventRelay {
-  /** Look now at the latest writes, rather than wait for the next sweep. */
-  kick: () => void;
+  /** A write has just left an event in this product: relay it now, not at the next pass. */
+  kick: (productId: string) => void;
   stop: () => Promise<void>;
 }
 
@@ -42,52 +47,62 @@ export function startPendingEventRelay(options: {
   catalogue: Catalogue; publish: Publish; log: Logger; sweepEveryMs: number;
 }): PendingEventRelay {
   const { catalogue, publish, log } = options;
+  const kicked = new Set<string>();
+  let passWanted = true;
   let running: Promise<void> | undefined;
-  let again = false;
-  let sweepAfterId = '';
 
-  async function relayProduct(document: ProductDocument, published: Set<string>): Promise<void> {
-    const waiting = document.pendingEvents.filter((event) => !published.has(event.id)).sort((a, b) => a.version - b.version);
+  async function relayProduct(productId: string, notes: UnrelayedEventDocument[]): Promise<void> {
+    const pending = (await catalogue.products.findOne({ _id: productId }, { projection: { pendingEvents: 1 } }))?.pendingEvents ?? [];
+    const published = await publishedAmong(catalogue, [...new Set([...pending.map((event) => event.id), ...notes.map((note) => note._id)])]);
+    const waiting = pending.filter((event) => !published.has(event.id)).sort((a, b) => a.version - b.version);
     for (const event of waiting) {
       await publish(PRODUCTS_TOPIC, {
-        id: event.id, type: event.type, time: event.occurredAt, partitionKey: document._id, data: { product: event.product },
+        id: event.id, type: event.type, time: event.occurredAt, partitionKey: productId, data: { product: event.product },
       });
-      await catalogue.publishedEvents.insertOne({ _id: event.id, productId: document._id, publishedAt: new Date() })
+      await catalogue.publishedEvents.insertOne({ _id: event.id, productId, publishedAt: new Date() })
         .catch((error: unknown) => { if (!isDuplicateKey(error)) throw error; });
+      published.add(event.id);
+    }
+    const now = Date.now();
+    const done = notes.filter((note) => published.has(note._id)
+      || (!pending.some((event) => event.id === note._id) && now - note.notedAt.getTime() > UNRELAYED_LEASE_MS));
+    await Promise.all(done.map((note) => catalogue.unrelayedEvents.deleteOne({ _id: note._id })));
+  }
+
+  async function relayNotes(notes: UnrelayedEventDocument[]): Promise<void> {
+    const byProduct = Map.groupBy(notes, (note) => note.productId);
+    for (const [productId, ofProduct] of byProduct) {
+      await relayProduct(productId, ofProduct).catch((error: unknown) => log.warn({ err: error, productId }, 'product event not relayed yet'));
     }
   }
 
-  async function relayAll(documents: ProductDocument[]): Promise<void> {
-    const published = await publishedAmong(catalogue, documents.flatMap((document) => document.pendingEvents.map((event) => event.id)));
-    for (const document of documents) {
-      await relayProduct(document, published).catch((error: unknown) => log.warn({ err: error, productId: document._id }, 'product event not relayed yet'));
+  async function work(): Promise<void> {
+    while (kicked.size > 0 || passWanted) {
+      const [productId] = kicked;
+      if (productId !== undefined) {
+        kicked.delete(productId);
+        await relayNotes(await catalogue.unrelayedEvents.find({ productId }).toArray());
+      } else {
+        passWanted = false;
+        await relayNotes(await catalogue.unrelayedEvents.find({}).limit(NOTES_PER_PASS).toArray());
+      }
     }
   }
 
-  const latestWrites = async () => relayAll(await catalogue.products.find({}).sort({ updatedAt: -1 }).limit(SWEEP_PAGE).toArray());
-
-  async function nextSweepPage(): Promise<void> {
-    const page = await catalogue.products.find(sweepAfterId ? { _id: { $gt: sweepAfterId } } : {}).sort({ _id: 1 }).limit(SWEEP_PAGE).toArray();
-    sweepAfterId = page.length === SWEEP_PAGE ? (page.at(-1)?._id ?? '') : '';
-    await relayAll(page);
-  }
-
-  const run = (look: () => Promise<void>): void => {
-    if (running) { again = true; return; }
-    running = (async () => {
-      do {
-        again = false;
-        await look().catch((error: unknown) => log.warn({ err: error }, 'pending event look-up failed'));
-      } while (again);
-      running = undefined;
-    })();
+  const run = (): void => {
+    if (running) return;
+    running = work()
+      .catch((error: unknown) => log.warn({ err: error }, 'pending event look-up failed'))
+      .finally(() => {
+        running = undefined;
+        if (kicked.size > 0) run(); // kicked while the loop was ending
+      });
   };
-  const kick = () => run(latestWrites);
 
-  kick();
-  const timer = setInterval(() => run(async () => { await latestWrites(); await nextSweepPage(); }), options.sweepEveryMs);
+  run();
+  const timer = setInterval(() => { passWanted = true; run(); }, options.sweepEveryMs);
   return {
-    kick,
+    kick: (productId) => { kicked.add(productId); run(); },
     stop: async () => { clearInterval(timer); await running; },
   };
 }

@@ -70,5 +70,6 @@ async function isStale(catalogue: Catalogue, claim: { _id: string; productId: st
 
 /** Gives back keys the product does not hold (any more). */
 export async function releaseKeys(catalogue: Catalogue, productId: string, keys: string[]): Promise<void> {
-  if (keys.length > 0) await catalogue.claims.deleteMany({ _id: { $in: keys }, productId });
+  // One delete per key: FerretDB answers `_id` equality from PostgreSQL, a `$in` by reading every claim.
+  await Promise.all(keys.map((key) => catalogue.claims.deleteOne({ _id: key, productId })));
 }

@@ -25,6 +25,14 @@ export interface PublishedEventDocument {
   publishedAt: Date;
 }
 
+/** An event a write is about to leave in its product document, noted first in a small
+ * collection of its own so the relay finds it without reading the catalogue (see the relay). */
+export interface UnrelayedEventDocument {
+  _id: string;
+  productId: string;
+  notedAt: Date;
+}
+
 export interface CategoryDocument {
   _id: string;
   name: string;
@@ -35,6 +43,7 @@ export interface Catalogue {
   claims: Collection<ClaimDocument>;
   categories: Collection<CategoryDocument>;
   publishedEvents: Collection<PublishedEventDocument>;
+  unrelayedEvents: Collection<UnrelayedEventDocument>;
 }
 
 /** Connects, and refuses a test run on a database that is not a test database. */
@@ -44,13 +53,14 @@ export async function openCatalogue(url: string, database: string, options: { te
   const db: Db = client.db(database);
   const catalogue: Catalogue = {
     products: db.collection('products'), claims: db.collection('claims'), categories: db.collection('categories'), publishedEvents: db.collection('published_events'),
+    unrelayedEvents: db.collection('unrelayed_events'),
   };
   // Lookups only: none of these is unique (uniqueness lives in `claims`).
   await catalogue.products.createIndex({ 'units.barcode': 1 });
   await catalogue.products.createIndex({ plu: 1 });
   await catalogue.products.createIndex({ sku: 1 });
   await catalogue.products.createIndex({ categoryId: 1, name: 1 });
-  await catalogue.products.createIndex({ updatedAt: -1 });
+  await catalogue.unrelayedEvents.createIndex({ productId: 1 });
   return { client, catalogue };
 }
 

@@ -1,15 +1,44 @@
 // Products in MongoDB: every write is one single-document atomic operation that carries
-// the product's pending event (see events/pending-event-relay.ts).
+// the product's pending event (see events/pending-event-relay.ts), noted just before in
+// `unrelayed_events` so the relay finds it without reading the catalogue.
+//
+// Lookups go by `_id` or by one field's equality, one document per query: FerretDB runs those
+// in PostgreSQL, while a `$in`, a range or a sort makes it read and filter every document of
+// the collection itself (a `$in` of three ids took ~200 ms over a thousand products).
+import { DependencyUnavailableError } from '@pos/platform';
 import type { Filter } from 'mongodb';
 import type { Product } from '../domain/product.ts';
 import type { PendingEvent } from '../events/product-events.ts';
 import type { Catalogue, ProductDocument } from './mongo.ts';
 
+/** How long a noted event may wait for its write before the relay forgets it. A write starts
+ * within half of this from its note, or is not made (`noteUnrelayed`). */
+export const UNRELAYED_LEASE_MS = 60_000;
+
 const toProduct = ({ _id, pendingEvents: _pending, ...rest }: ProductDocument): Product => ({ id: _id, ...rest });
+
+/** Notes the event the next write will leave in the product, before that write. */
+async function noteUnrelayed(catalogue: Catalogue, productId: string, event: PendingEvent): Promise<void> {
+  const notedAt = new Date();
+  await catalogue.unrelayedEvents.insertOne({ _id: event.id, productId, notedAt });
+  if (Date.now() - notedAt.getTime() > UNRELAYED_LEASE_MS / 2) {
+    throw new DependencyUnavailableError('catalogue store (too slow, try again)');
+  }
+}
+
+/** The write did not happen: its note has nothing to point at. */
+const forgetUnrelayed = (catalogue: Catalogue, event: PendingEvent) =>
+  catalogue.unrelayedEvents.deleteOne({ _id: event.id }).catch(() => undefined);
 
 export async function insertProduct(catalogue: Catalogue, product: Product, event: PendingEvent): Promise<void> {
   const { id, ...rest } = product;
-  await catalogue.products.insertOne({ _id: id, ...rest, pendingEvents: [event] });
+  await noteUnrelayed(catalogue, id, event);
+  try {
+    await catalogue.products.insertOne({ _id: id, ...rest, pendingEvents: [event] });
+  } catch (error) {
+    await forgetUnrelayed(catalogue, event);
+    throw error;
+  }
 }
 
 /** Writes the next version only if the stored one is still `expectedVersion`; false if not.
@@ -24,15 +53,17 @@ export async function replaceProduct(catalogue: Catalogue, next: Product, expect
   const published = await publishedAmong(catalogue, stored.pendingEvents.map((pending) => pending.id));
   const pendingEvents = [...stored.pendingEvents.filter((pending) => !published.has(pending.id)), event];
   const unset = next.plu === undefined ? { $unset: { plu: '' as const } } : {};
-  const result = await catalogue.products.updateOne({ _id: id, version: expectedVersion }, { $set: { ...fields, pendingEvents }, ...unset });
+  await noteUnrelayed(catalogue, id, event);
+  const result = await catalogue.products.updateOne({ _id: id, version: expectedVersion }, { $set: { ...fields, pendingEvents }, ...unset })
+    .catch(async (error: unknown) => { await forgetUnrelayed(catalogue, event); throw error; });
+  if (result.matchedCount !== 1) await forgetUnrelayed(catalogue, event);
   return result.matchedCount === 1;
 }
 
 /** Which of these event ids the relay has published. */
 export async function publishedAmong(catalogue: Catalogue, eventIds: string[]): Promise<Set<string>> {
-  if (eventIds.length === 0) return new Set();
-  const found = await catalogue.publishedEvents.find({ _id: { $in: eventIds } }, { projection: { _id: 1 } }).toArray();
-  return new Set(found.map((published) => published._id));
+  const found = await Promise.all(eventIds.map((id) => catalogue.publishedEvents.findOne({ _id: id }, { projection: { _id: 1 } })));
+  return new Set(found.flatMap((published) => (published ? [published._id] : [])));
 }
 
 export async function findProduct(catalogue: Catalogue, id: string): Promise<Product | undefined> {
@@ -41,7 +72,8 @@ export async function findProduct(catalogue: Catalogue, id: string): Promise<Pro
 }
 
 export async function findProducts(catalogue: Catalogue, ids: string[]): Promise<Product[]> {
-  return (await catalogue.products.find({ _id: { $in: ids } }).toArray()).map(toProduct);
+  const documents = await Promise.all(ids.map((id) => catalogue.products.findOne({ _id: id })));
+  return documents.flatMap((document) => (document ? [toProduct(document)] : []));
 }
 
 export async function findBySku(catalogue: Catalogue, sku: string): Promise<Product | undefined> {
@@ -84,7 +116,8 @@ export async function listProducts(catalogue: Catalogue, filter: ProductFilter, 
   return { items: documents.map(toProduct), total };
 }
 
-/** Products after an id, in id order: stable paging for rebuilding read models. */
+/** Products after an id, in id order: stable paging for rebuilding read models. (On FerretDB
+ * each page reads the whole collection; a production MongoDB walks the `_id` index.) */
 export async function productsAfter(catalogue: Catalogue, afterId: string, limit: number): Promise<Product[]> {
   const query = afterId ? { _id: { $gt: afterId } } : {};
   return (await catalogue.products.find(query).sort({ _id: 1 }).limit(limit).toArray()).map(toProduct);

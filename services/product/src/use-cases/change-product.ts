@@ -49,7 +49,7 @@ async function changeProduct(
     if (!written) await releaseKeys(deps.catalogue, id, added);
   }
   if (!written) throw staleVersion(await existingProduct(deps, id));
-  deps.eventsWaiting();
+  deps.eventsWaiting(id);
   await releaseKeys(deps.catalogue, id, held.filter((key) => !wanted.includes(key)));
   return next;
 }

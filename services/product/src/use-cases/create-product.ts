@@ -29,6 +29,6 @@ export async function createProduct(deps: ProductServiceDeps, fields: ProductFie
     await releaseKeys(deps.catalogue, product.id, keys);
     throw error;
   }
-  deps.eventsWaiting();
+  deps.eventsWaiting(product.id);
   return product;
 }

@@ -5,6 +5,6 @@ import type { Catalogue } from '../store/mongo.ts';
 export interface ProductServiceDeps {
   catalogue: Catalogue;
   scaleLabels: ScaleLabelPrefixes;
-  /** Tells the event relay a write has left an event to publish. */
-  eventsWaiting: () => void;
+  /** Tells the event relay a write has left an event in this product to publish. */
+  eventsWaiting: (productId: string) => void;
 }
