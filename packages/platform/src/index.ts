@@ -35,3 +35,4 @@ export { postgresInbox, type Inbox } from './events/inbox.ts';
 export { addToOutbox, startOutboxRelay, type OutboxEvent, type OutboxRelay, type OutboxRelayOptions } from './events/outbox.ts';
 export { createPool, databaseAnswers, refuseUnlessTestDatabase, withTransaction, type Pool, type Transaction } from './postgres/database.ts';
 export { migrate } from './postgres/migrate.ts';
+export { createCounter } from './metrics/metrics.ts';
