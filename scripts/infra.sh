@@ -123,10 +123,11 @@ sentry_healthy() { curl -fsS "http://127.0.0.1:$POS_SENTRY_HEALTH_PORT/healthz" 
 # ── end of Dapr Sentry ─────────────────────────────────────────────────────────────────
 
 # ── Observability: Zipkin (traces) and Prometheus (metrics, alerts); POS_OBSERVE=0 leaves them out ──
-# Zipkin keeps spans in memory, capped so its heap holds them; C1 only, to start fast on few cores.
+# Zipkin keeps spans in memory, capped so its heap holds them; C1 only, to start fast on few
+# cores. Its server is Armeria's: --server.address is ignored (it listened on every interface).
 start_zipkin() {
   MEM_MAX_SPANS=100000 start_daemon zipkin java -Xms64m -Xmx256m -XX:+UseSerialGC -XX:TieredStopAtLevel=1 \
-    -jar "$ZIPKIN_JAR" --server.address=127.0.0.1 --server.port="$ZIPKIN_PORT"
+    -jar "$ZIPKIN_JAR" '--armeria.ports[0].ip=127.0.0.1' "--armeria.ports[0].port=$ZIPKIN_PORT" '--armeria.ports[0].protocols=http'
 }
 zipkin_healthy() { curl -fsS "http://127.0.0.1:$ZIPKIN_PORT/health"; }
 

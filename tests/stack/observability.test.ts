@@ -57,6 +57,21 @@ describe('observability', function () {
     }, { timeoutMs: 30_000 });
   });
 
+  it('Zipkin and Prometheus listen on 127.0.0.1 only', () => {
+    for (const port of [process.env.ZIPKIN_PORT, process.env.POS_PROMETHEUS_PORT]) {
+      const listeners = execFileSync('ss', ['-Hltn', `sport = :${port}`], { encoding: 'utf8' }).trim().split('\n')
+        .map((line) => line.split(/\s+/)[3]);
+      assert.ok(listeners.length > 0, `something listens on ${port}`);
+      assert.deepEqual(listeners.filter((address) => !/^(127\.0\.0\.1|\[::ffff:127\.0\.0\.1\]):/.test(address ?? '')), [], `port ${port}`);
+    }
+  });
+
+  it('npm run status shows Zipkin and Prometheus healthy, with their URLs', () => {
+    const status = execFileSync('bash', ['scripts/status.sh'], { cwd: root, encoding: 'utf8' });
+    assert.match(status, new RegExp(`Zipkin +127\\.0\\.0\\.1:${process.env.ZIPKIN_PORT} +healthy\\n +traces: ${zipkin}/zipkin/`));
+    assert.match(status, new RegExp(`Prometheus +127\\.0\\.0\\.1:${process.env.POS_PROMETHEUS_PORT} +healthy\\n +graphs: ${prometheus}/graph`));
+  });
+
   it('the alerting and recording rules pass promtool check rules, and their unit tests pass', () => {
     assert.match(promtool('check', 'rules', ...ruleFiles()), /SUCCESS/);
     const unitTests = ['alerts', 'checkout-slo'].map((name) => `observability/prometheus/tests/${name}.test.yml`);
