@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Starts and stops the infrastructure on 127.0.0.1: PostgreSQL, FerretDB, Kafka (KRaft),
-# Elasticsearch, the Dapr scheduler and Dapr Sentry (the mTLS certificate authority).   infra.sh up | down
+# Elasticsearch, the Dapr scheduler, Dapr Sentry (the mTLS certificate authority), and
+# Zipkin and Prometheus unless POS_OBSERVE=0.   infra.sh up | down
 # A piece given by a POS_*_URL variable is the user's own and is left alone.
 set -euo pipefail
 . "$(dirname "$0")/lib/env.sh"
@@ -121,6 +122,42 @@ start_sentry() {
 sentry_healthy() { curl -fsS "http://127.0.0.1:$POS_SENTRY_HEALTH_PORT/healthz" && [ -s "$SENTRY_CREDENTIALS/ca.crt" ]; }
 # ── end of Dapr Sentry ─────────────────────────────────────────────────────────────────
 
+# ── Observability: Zipkin (traces) and Prometheus (metrics, alerts); POS_OBSERVE=0 leaves them out ──
+# Zipkin keeps spans in memory, capped so its heap holds them; C1 only, to start fast on few
+# cores. Its server is Armeria's: --server.address is ignored (it listened on every interface).
+start_zipkin() {
+  MEM_MAX_SPANS=100000 start_daemon zipkin java -Xms64m -Xmx256m -XX:+UseSerialGC -XX:TieredStopAtLevel=1 \
+    -jar "$ZIPKIN_JAR" '--armeria.ports[0].ip=127.0.0.1' "--armeria.ports[0].port=$ZIPKIN_PORT" '--armeria.ports[0].protocols=http'
+}
+zipkin_healthy() { curl -fsS "http://127.0.0.1:$ZIPKIN_PORT/health"; }
+
+# The scrape targets come from dapr.yaml (scripts/lib/prometheus-config.ts); the rules are
+# copied beside them, where the unprivileged server may read them. A running server reloads.
+PROMETHEUS_CONF="$POS_STATE_DIR/prometheus"
+write_prometheus_config() {
+  mkdir -p "$PROMETHEUS_CONF/rules"
+  rm -f "$PROMETHEUS_CONF"/rules/*.yml && cp "$POS_ROOT"/observability/prometheus/rules/*.yml "$PROMETHEUS_CONF/rules/"
+  node "$POS_ROOT/scripts/lib/prometheus-config.ts" "$POS_ROOT/dapr.yaml" "$PROMETHEUS_CONF/rules/*.yml" > "$PROMETHEUS_CONF/prometheus.yml"
+  "$PROMTOOL_BIN" check config "$PROMETHEUS_CONF/prometheus.yml"
+  if running prometheus; then kill -HUP "$(pid_of prometheus)"; fi
+}
+start_prometheus() {
+  mkdir -p "$POS_DATA_DIR/prometheus" && owned_by_infra_user "$POS_DATA_DIR/prometheus" "$PROMETHEUS_CONF"
+  start_daemon_as_infra_user prometheus "$PROMETHEUS_BIN" --config.file="$PROMETHEUS_CONF/prometheus.yml" \
+    --web.listen-address="127.0.0.1:$POS_PROMETHEUS_PORT" --storage.tsdb.path="$POS_DATA_DIR/prometheus" \
+    --storage.tsdb.retention.time=7d
+}
+prometheus_healthy() { curl -fsS "http://127.0.0.1:$POS_PROMETHEUS_PORT/-/ready"; }
+
+# Zipkin was started early on, beside the other slow ones.
+observability_up() {
+  step "Prometheus configuration from dapr.yaml" write_prometheus_config
+  running prometheus || step "start Prometheus" start_prometheus
+  step "Prometheus ready on :$POS_PROMETHEUS_PORT" wait_up prometheus 30 prometheus_healthy
+  step "Zipkin healthy on :$ZIPKIN_PORT" wait_up zipkin 60 zipkin_healthy
+}
+# ── end of observability ───────────────────────────────────────────────────────────────
+
 es_healthy() { curl -fsS "http://127.0.0.1:$POS_ES_PORT/_cluster/health?wait_for_status=yellow&timeout=1s"; }
 scheduler_healthy() { curl -fsS "http://127.0.0.1:$POS_SCHEDULER_HEALTH_PORT/healthz"; }
 
@@ -141,6 +178,7 @@ up() {
   if [ -z "$POS_ELASTICSEARCH_URL" ]; then running elasticsearch || step "start Elasticsearch" start_elasticsearch; fi
   if [ -z "$POS_KAFKA_BROKERS" ]; then running kafka || step "start Kafka" start_kafka; fi
   if [ -z "$POS_MONGO_URL" ]; then running ferretdb || step "start FerretDB" start_ferretdb; fi
+  if [ "$POS_OBSERVE" != 0 ]; then running zipkin || step "start Zipkin" start_zipkin; fi
   running sentry || step "start Dapr Sentry (mTLS CA)" start_sentry
   step "Dapr Sentry healthy on :$POS_SENTRY_PORT" wait_up sentry 30 sentry_healthy
   running scheduler-mtls || step "start Dapr scheduler" start_scheduler
@@ -152,10 +190,13 @@ up() {
   [ -n "$POS_KAFKA_BROKERS" ] || step "Kafka answers on :$POS_KAFKA_PORT" wait_up kafka 90 port_open "$POS_KAFKA_PORT"
   step "Dapr scheduler healthy on :$POS_SCHEDULER_PORT" wait_up scheduler-mtls 30 scheduler_healthy
   [ -n "$POS_ELASTICSEARCH_URL" ] || step "Elasticsearch healthy on :$POS_ES_PORT" wait_up elasticsearch 180 es_healthy
+  [ "$POS_OBSERVE" = 0 ] || observability_up
 }
 
 down() {
   stop_daemon containers 60
+  stop_daemon prometheus
+  stop_daemon zipkin
   stop_daemon scheduler-mtls
   stop_daemon scheduler  # the plaintext one of older checkouts, if one is left
   stop_daemon sentry

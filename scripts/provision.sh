@@ -109,6 +109,27 @@ build_sentry() {
   mv "$bin/sentry.tmp" "$bin/sentry" && rm -rf "$src"
 }
 
+# Zipkin's server with its web UI: the "exec" jar from Maven Central.
+fetch_zipkin() {
+  need mvn Zipkin
+  local dir; dir=$(dirname "$ZIPKIN_JAR")
+  rm -rf "$dir.tmp"
+  mvn -B -q dependency:copy "-Dartifact=io.zipkin:zipkin-server:$ZIPKIN_VERSION:jar:exec" -DoutputDirectory="$dir.tmp"
+  rm -rf "$dir" && mv "$dir.tmp" "$dir"
+  chmod -R a+rX "$dir"
+}
+
+# Prometheus and promtool from Debian (apt keeps the .deb in its cache). The package would
+# start its own server (all interfaces, :9090) where a service manager runs: a policy-rc.d
+# that refuses every start keeps it from doing so; ours starts from scripts/infra.sh.
+install_prometheus() {
+  [ "$(id -u)" = 0 ] || die "Prometheus is missing: run 'sudo apt-get install --no-install-recommends prometheus', or POS_OBSERVE=0"
+  local policy=/usr/sbin/policy-rc.d added=""
+  if [ ! -e "$policy" ]; then printf '#!/bin/sh\nexit 101\n' > "$policy" && chmod +x "$policy" && added=1; fi
+  apt-get update && DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends prometheus || { [ -z "$added" ] || rm -f "$policy"; return 1; }
+  [ -z "$added" ] || rm -f "$policy"
+}
+
 # npm ci again only when package-lock.json changed since the last install.
 install_node_packages() {
   (cd "$POS_ROOT" && npm ci --no-audit --no-fund && sha256sum package-lock.json > node_modules/.lock-hash)
@@ -158,3 +179,11 @@ else step "Dapr $DAPR_VERSION: daprd, scheduler, CLI (Go build, about 5 min)" bu
 if user_dapr && [ -x "$HOME/.dapr/bin/sentry" ]; then echo "  ✓ Dapr Sentry: using ~/.dapr/bin/sentry"
 elif [ -x "$DAPR_HOME/bin/sentry" ]; then done_already "Dapr Sentry $DAPR_VERSION"
 else step "Dapr Sentry $DAPR_VERSION (Go build, about 1 min)" build_sentry; fi
+
+if [ "$POS_OBSERVE" = 0 ]; then echo "  ✓ Zipkin, Prometheus: left out (POS_OBSERVE=0)"
+else
+  if [ -f "$ZIPKIN_JAR" ]; then done_already "Zipkin $ZIPKIN_VERSION"
+  else step "Zipkin $ZIPKIN_VERSION (Maven)" fetch_zipkin; fi
+  if [ -x "$PROMETHEUS_BIN" ] && [ -x "$PROMTOOL_BIN" ]; then done_already "Prometheus $("$PROMETHEUS_BIN" --version 2>&1 | awk 'NR == 1 { print $3 }')"
+  else step "Prometheus from Debian" install_prometheus; fi
+fi

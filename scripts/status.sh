@@ -26,6 +26,15 @@ else row Elasticsearch "$POS_ES_PORT" http_ok "http://127.0.0.1:$POS_ES_PORT/_cl
 row "Dapr scheduler" "$POS_SCHEDULER_PORT" http_ok "http://127.0.0.1:$POS_SCHEDULER_HEALTH_PORT/healthz"
 row "Dapr Sentry (mTLS CA)" "$POS_SENTRY_PORT" http_ok "http://127.0.0.1:$POS_SENTRY_HEALTH_PORT/healthz"
 
+if [ "$POS_OBSERVE" = 0 ]; then echo "Observability: off (POS_OBSERVE=0)"
+else
+  echo "Observability"
+  row Zipkin "$ZIPKIN_PORT" http_ok "http://127.0.0.1:$ZIPKIN_PORT/health"
+  printf '  %-22s %s\n' "" "traces: http://127.0.0.1:$ZIPKIN_PORT/zipkin/"
+  row Prometheus "$POS_PROMETHEUS_PORT" http_ok "http://127.0.0.1:$POS_PROMETHEUS_PORT/-/ready"
+  printf '  %-22s %s\n' "" "graphs: http://127.0.0.1:$POS_PROMETHEUS_PORT/graph  alerts: http://127.0.0.1:$POS_PROMETHEUS_PORT/alerts"
+fi
+
 # ── Sidecar identities (mTLS) ────────────────────────────────────────────────────────────
 # The SPIFFE id in the certificate a sidecar presents on its internal gRPC port: the
 # identity Sentry gave it, which the callees' access policies name.

@@ -38,6 +38,11 @@ fi
 : "${POS_SENTRY_HEALTH_PORT:=18082}"
 : "${POS_SENTRY_METRICS_PORT:=19094}"
 : "${POS_ES_HEAP:=512m}"
+# Zipkin (traces) and Prometheus (metrics, alerts) start with the stack unless POS_OBSERVE=0.
+: "${POS_OBSERVE:=1}"
+# Zipkin's port is fixed: the sidecar Configurations (components/*.configuration.yaml) name it.
+ZIPKIN_PORT=19411
+: "${POS_PROMETHEUS_PORT:=19090}"
 
 # POS_INFRA=testcontainers (machines with Docker): the servers run in containers that
 # scripts/containers.ts starts; their addresses then come from containers.env.
@@ -61,7 +66,10 @@ DAPR_HOME="$POS_CACHE_DIR/dapr-$DAPR_VERSION"
 FERRETDB_BIN="$POS_CACHE_DIR/ferretdb-$FERRETDB_VERSION/ferretdb"
 KAFKA_HOME="$POS_CACHE_DIR/kafka-$KAFKA_VERSION"
 ES_HOME="$POS_CACHE_DIR/elasticsearch-$ELASTICSEARCH_VERSION"
+ZIPKIN_JAR="$POS_CACHE_DIR/zipkin-$ZIPKIN_VERSION/zipkin-server-$ZIPKIN_VERSION-exec.jar"
 PG_BIN="/usr/lib/postgresql/$POSTGRES_MAJOR/bin"
+PROMETHEUS_BIN=/usr/bin/prometheus
+PROMTOOL_BIN=/usr/bin/promtool
 # The dapr CLI runs $DAPR_RUNTIME_PATH/.dapr/bin/daprd; ours is a wrapper that pins every listener to loopback.
 DAPR_RUNTIME_PATH="$POS_STATE_DIR/dapr-runtime"
 # Sentry's root and issuer certificates (made on its first start, mode 0600, never committed).
@@ -73,4 +81,8 @@ export POS_PG_PORT POS_MONGO_PORT POS_KAFKA_PORT POS_ES_PORT POS_SCHEDULER_PORT 
 export POS_SENTRY_PORT SENTRY_CREDENTIALS
 export POS_POSTGRES_URL POS_MONGO_URL POS_KAFKA_BROKERS POS_ELASTICSEARCH_URL
 export DAPR_RUNTIME_PATH JAVA_HOME
+export POS_OBSERVE ZIPKIN_PORT POS_PROMETHEUS_PORT PROMTOOL_BIN
+# The apps (started by dapr run, which passes this environment on) send their spans to Zipkin;
+# @pos/platform/telemetry reads the exporter's standard variable.
+if [ "$POS_OBSERVE" != 0 ]; then export OTEL_EXPORTER_ZIPKIN_ENDPOINT="http://127.0.0.1:$ZIPKIN_PORT/api/v2/spans"; fi
 export PATH="$NODE_HOME/bin:$DAPR_HOME/bin:$PATH"

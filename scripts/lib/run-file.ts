@@ -18,6 +18,8 @@ export interface RunFileApp {
   ports: number[];
   /** The sidecar's port for other sidecars (mTLS). */
   sidecarInternalGrpc: number;
+  /** The sidecar's Prometheus metrics. */
+  sidecarMetrics: number;
   /** appDirPath, resolved against the run file's folder. */
   dir: string;
 }
@@ -43,6 +45,7 @@ export function runFileApps(runFile: string): RunFileApp[] {
       sidecarGrpc: ports.daprGRPCPort,
       appPort: ports.appPort,
       sidecarInternalGrpc: ports.daprInternalGRPCPort,
+      sidecarMetrics: ports.metricsPort,
       ports: [...new Set([...Object.values(ports), ...envPorts])],
       dir: resolve(dirname(runFile), String(entry.appDirPath ?? '.')),
     };

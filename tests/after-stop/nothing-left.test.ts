@@ -5,7 +5,7 @@ import { connect } from 'node:net';
 import { apps, probeApps } from '../support/stack.ts';
 
 const stackPorts = [
-  ...['POS_PG_PORT', 'POS_MONGO_PORT', 'POS_KAFKA_PORT', 'POS_ES_PORT', 'POS_SCHEDULER_PORT', 'POS_SENTRY_PORT'].map(envPort),
+  ...['POS_PG_PORT', 'POS_MONGO_PORT', 'POS_KAFKA_PORT', 'POS_ES_PORT', 'POS_SCHEDULER_PORT', 'POS_SENTRY_PORT', 'ZIPKIN_PORT', 'POS_PROMETHEUS_PORT'].map(envPort),
   ...[...apps, ...probeApps].flatMap((app) => app.ports),
   3900, // the Midtrans simulator (scripts/apps.sh)
 ];

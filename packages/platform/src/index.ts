@@ -38,3 +38,4 @@ export { migrate } from './postgres/migrate.ts';
 /** The registry /metrics serves, for a service's own metrics. */
 export { registry as metricsRegistry } from './metrics/metrics.ts';
 export { Histogram } from 'prom-client';
+export { createCounter } from './metrics/metrics.ts';

@@ -4,7 +4,13 @@ import { randomUUID } from 'node:crypto';
 import { eventually } from '@pos/platform/testing';
 import type { ReserveReply } from '../src/grpc/contract.ts';
 import { releaseExpired } from '../src/use-cases/settle.ts';
-import { failed, inventoryClient, newProduct, ok, pool, stockOf, unreconciledProducts } from './support.ts';
+import { INVENTORY_API, failed, inventoryClient, newProduct, ok, pool, stockOf, unreconciledProducts } from './support.ts';
+
+/** inventory_reservations_expired_total as the app's /metrics serves it (absent: NaN). */
+async function expiredCount(): Promise<number> {
+  const metrics = await (await fetch(`${INVENTORY_API}/metrics`)).text();
+  return Number(/^inventory_reservations_expired_total (\S+)$/m.exec(metrics)?.[1]);
+}
 
 describe('inventory reservation expiry', function () {
   this.timeout(60_000);
@@ -50,5 +56,18 @@ describe('inventory reservation expiry', function () {
     const code = (await failed(inventory.call('commit', { orderId }))).code;
     assert.ok(['INVENTORY.RESERVATION_EXPIRED', 'INVENTORY.RESERVATION_RELEASED'].includes(code), code);
     assert.equal((await stockOf(product))?.onHand, 5);
+  });
+
+  it('a reservation that runs out is released by the app\'s worker and counted in inventory_reservations_expired_total', async () => {
+    const before = await expiredCount();
+    assert.ok(Number.isFinite(before), 'inventory serves the counter');
+    const orderId = `o-${randomUUID()}`;
+    await ok(inventory.call<ReserveReply>('reserve', { orderId, ttlSeconds: 1, lines: [{ productId: await newProduct(5), quantity: 1 }] }));
+    await eventually(async () => {
+      const { rows } = await pool.query('SELECT release_reason FROM reservations WHERE order_id = $1', [orderId]);
+      assert.equal(rows[0]?.release_reason, 'expired');
+      // The worker counts right after its transaction commits: awaited, not sampled.
+      assert.ok(await expiredCount() >= before + 1, 'the expiry is counted');
+    }, { timeoutMs: 10_000 });
   });
 });

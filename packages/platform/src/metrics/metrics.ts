@@ -71,3 +71,10 @@ export const outboxParked = new Counter({
   labelNames: ['topic'] as const,
   registers: [registry],
 });
+
+/** A service's own counter, served on its /metrics beside the platform's. */
+export function createCounter<Label extends string = never>(
+  options: { name: string; help: string; labelNames?: readonly Label[] },
+): Counter<Label> {
+  return new Counter({ ...options, registers: [registry] });
+}

@@ -1,11 +1,14 @@
 // Loaded before the service's own code (`node --import @pos/platform/telemetry src/main.ts`),
 // so the instrumentations are in place before koa, pg, mongodb, grpc or kafkajs are imported.
 // Spans are always made, so logs carry trace ids and W3C trace context flows through Dapr;
-// they are exported only when OTEL_EXPORTER_OTLP_ENDPOINT names a collector.
+// they are exported to each receiver that the environment names (both may be set):
+//   OTEL_EXPORTER_ZIPKIN_ENDPOINT  a Zipkin v2 API, e.g. the local one (scripts/lib/env.sh sets it)
+//   OTEL_EXPORTER_OTLP_ENDPOINT    an OTLP/HTTP collector
 import { register } from 'node:module';
 import { NodeSDK } from '@opentelemetry/sdk-node';
 import { OTLPTraceExporter } from '@opentelemetry/exporter-trace-otlp-http';
-import { BatchSpanProcessor, NoopSpanProcessor } from '@opentelemetry/sdk-trace';
+import { ZipkinExporter } from '@opentelemetry/exporter-zipkin';
+import { BatchSpanProcessor, NoopSpanProcessor, type SpanExporter } from '@opentelemetry/sdk-trace';
 import { instrumentations } from './instrumentations.ts';
 import { ProxiedTraceContextPropagator } from './propagator.ts';
 import { onTelemetryShutdown } from './shutdown.ts';
@@ -13,10 +16,16 @@ import { onTelemetryShutdown } from './shutdown.ts';
 // Lets the instrumentations patch modules loaded through ESM `import` too.
 register('@opentelemetry/instrumentation/hook.mjs', import.meta.url);
 
-const exportSpans = Boolean(process.env.OTEL_EXPORTER_OTLP_ENDPOINT);
+const serviceName = process.env.OTEL_SERVICE_NAME ?? process.env.APP_ID ?? 'pos';
+const exporters: SpanExporter[] = [];
+// Each exporter reads its own endpoint variable.
+if (process.env.OTEL_EXPORTER_ZIPKIN_ENDPOINT) exporters.push(new ZipkinExporter({ serviceName }));
+if (process.env.OTEL_EXPORTER_OTLP_ENDPOINT) exporters.push(new OTLPTraceExporter());
+
 const sdk = new NodeSDK({
-  serviceName: process.env.OTEL_SERVICE_NAME ?? process.env.APP_ID ?? 'pos',
-  spanProcessors: [exportSpans ? new BatchSpanProcessor({ exporter: new OTLPTraceExporter() }) : new NoopSpanProcessor()],
+  serviceName,
+  // With no processor the SDK would register no tracer at all, and make no ids.
+  spanProcessors: exporters.length > 0 ? exporters.map((exporter) => new BatchSpanProcessor({ exporter })) : [new NoopSpanProcessor()],
   instrumentations: instrumentations(),
   textMapPropagator: new ProxiedTraceContextPropagator(),
 });
