@@ -36,9 +36,10 @@ export async function addToOutbox(tx: Transaction, events: OutboxEvent[]): Promi
   const carrier: Record<string, string> = {};
   propagation.inject(context.active(), carrier); // the relay publishes in the writer's trace
   const ids = events.map((event) => event.id ?? randomUUID());
-  await tx.query(INSERT_EVENTS,
+  // Named, so each connection parses it once and may keep its plan.
+  await tx.query({ name: 'outbox-insert-events', text: INSERT_EVENTS, values:
     [ids, events.map((e) => e.topic), events.map((e) => e.type), events.map((e) => e.partitionKey ?? null),
-      events.map((e) => JSON.stringify(e.data)), carrier.traceparent ?? null]);
+      events.map((e) => JSON.stringify(e.data)), carrier.traceparent ?? null] });
   afterCommit(tx, wakeRelay);
   return ids;
 }
