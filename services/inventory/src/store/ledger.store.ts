@@ -32,8 +32,8 @@ export interface LedgerEntry { before: StockLevel; after: StockLevel; cause: Led
  * product at most once, since one UPDATE changes a row at most once. */
 export async function saveStockChanges(tx: Transaction, entries: readonly LedgerEntry[]): Promise<void> {
   const column = <T>(of: (entry: LedgerEntry) => T) => entries.map(of);
-  await tx.query(
-    `WITH c AS (
+  await tx.query({ name: 'stock-save-changes',
+    text: `WITH c AS (
        SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::uuid[], $5::text[], $6::text[], $7::int[], $8::int[], $9::int[], $10::int[], $11::bigint[])
          WITH ORDINALITY AS c(product_id, change, order_id, adjustment_id, actor, reason,
            on_hand_before, on_hand_after, reserved_before, reserved_after, version, n)
@@ -45,10 +45,10 @@ export async function saveStockChanges(tx: Transaction, entries: readonly Ledger
        on_hand_before, on_hand_after, reserved_before, reserved_after, version)
      SELECT product_id, change, order_id, adjustment_id, actor, reason, on_hand_before, on_hand_after, reserved_before, reserved_after, version
      FROM c ORDER BY n`,
-    [column((e) => e.after.productId), column((e) => e.cause.change), column((e) => e.cause.orderId ?? null),
+    values: [column((e) => e.after.productId), column((e) => e.cause.change), column((e) => e.cause.orderId ?? null),
       column((e) => e.cause.adjustmentId ?? null), column((e) => e.cause.actor), column((e) => e.cause.reason),
       column((e) => e.before.onHand), column((e) => e.after.onHand), column((e) => e.before.reserved), column((e) => e.after.reserved),
-      column((e) => e.after.version)]);
+      column((e) => e.after.version)] });
 }
 
 /** A product's ledger, oldest first, from after the line `afterSeq` (keyset paging). */

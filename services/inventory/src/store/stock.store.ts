@@ -16,8 +16,8 @@ const columns = `product_id AS "productId", sku, name, active, on_hand AS "onHan
  * here, so two transactions wait for each other in the same order and cannot deadlock; the lock
  * is held to commit, so no other writer sees the stock between our read and our write. */
 export async function lockStock(tx: Transaction, productIds: readonly string[]): Promise<Map<string, StockItem>> {
-  const { rows } = await tx.query<StockItem>(
-    `SELECT ${columns} FROM stock_items WHERE product_id = ANY($1) ORDER BY product_id FOR UPDATE`, [productIds]);
+  const { rows } = await tx.query<StockItem>({ name: 'stock-lock',
+    text: `SELECT ${columns} FROM stock_items WHERE product_id = ANY($1) ORDER BY product_id FOR UPDATE`, values: [productIds] });
   return new Map(rows.map((row) => [row.productId, row]));
 }
 
