@@ -10,6 +10,7 @@ import { localSecret } from '@pos/platform/testing';
 import type { InventoryDefinition } from '@pos/platform/proto/pos/inventory/v1/Inventory.ts';
 import { appApiToken, daprApiToken, sidecarHeaders } from '../tests/support/sidecar-tokens.ts';
 import { probe, service } from '../tests/support/stack.ts';
+import { cpuUsage } from './cpu-usage.ts';
 
 const CALLS = Number(process.env.BENCH_RESERVES ?? 2000);
 const CALLERS = 32;
@@ -67,6 +68,7 @@ async function measure(label: string, port: number, viaSidecar: boolean, ids: st
   const samples: number[] = [];
   let next = 0;
   const waits = sampleWaits();
+  const cpu = cpuUsage();
   const started = performance.now();
   await Promise.all(Array.from({ length: CALLERS }, async () => {
     while (next++ < CALLS) {
@@ -76,12 +78,14 @@ async function measure(label: string, port: number, viaSidecar: boolean, ids: st
     }
   }));
   const seconds = (performance.now() - started) / 1000;
+  const used = cpu.stop(CALLS);
   const waited = await waits.stop();
   inventory.close();
   samples.sort((a, b) => a - b);
   const at = (q: number) => (samples[Math.min(samples.length - 1, Math.floor(q * samples.length))] ?? 0).toFixed(1);
   console.log(`${label.padEnd(40)} reserves=${CALLS} callers=${CALLERS} ${(CALLS / seconds).toFixed(0)}/s p50=${at(0.5)}ms p99=${at(0.99)}ms`);
   console.log(`${''.padEnd(40)} inventory's connections, share of samples: ${waited}`);
+  console.log(`${''.padEnd(40)} CPU ms per reserve: ${used}`);
 }
 
 /** Where inventory's PostgreSQL connections are while the bench runs (pg_stat_activity every

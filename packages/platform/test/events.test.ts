@@ -2,6 +2,7 @@
 // probe-b publishes; probe-a subscribes (tests/probe).
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
+import pg from 'pg';
 import { addToOutbox, createPool, requireDeadLetterTopics, topicsWithoutDeadLetter, withTransaction, type Pool } from '../src/index.ts';
 import { eventually, findOnTopic, localSecret, request } from '../src/testing/index.ts';
 import { probe } from '../../../tests/support/stack.ts';
@@ -161,6 +162,19 @@ describe('the transactional outbox', function () {
       throw new Error('the change failed');
     }), /the change failed/);
     assert.equal((await pool.query('SELECT 1 FROM outbox WHERE id = $1', [id])).rowCount, 0);
+  });
+
+  it('a write committed to the outbox is followed by a NOTIFY on the channel the relay listens on', async () => {
+    const listener = new pg.Client({ connectionString: localSecret('probe-db-url') });
+    await listener.connect();
+    try {
+      await listener.query('LISTEN outbox');
+      const heard = new Promise<string>((resolve) => listener.once('notification', (message) => resolve(message.channel)));
+      await withTransaction(pool, (tx) => addToOutbox(tx, [{ topic: 'probe.events', type: 'pos.probe.note.v1', data: { note: 'wake up' } }]));
+      assert.equal(await heard, 'outbox');
+    } finally {
+      await listener.end();
+    }
   });
 
   it('events of one key are published and handled in the order they were committed', async () => {

@@ -4,11 +4,12 @@
 // they are exported to each receiver that the environment names (both may be set):
 //   OTEL_EXPORTER_ZIPKIN_ENDPOINT  a Zipkin v2 API, e.g. the local one (scripts/lib/env.sh sets it)
 //   OTEL_EXPORTER_OTLP_ENDPOINT    an OTLP/HTTP collector
+// and with neither, not recorded at all.
 import { register } from 'node:module';
 import { NodeSDK } from '@opentelemetry/sdk-node';
 import { OTLPTraceExporter } from '@opentelemetry/exporter-trace-otlp-http';
 import { ZipkinExporter } from '@opentelemetry/exporter-zipkin';
-import { BatchSpanProcessor, NoopSpanProcessor, type SpanExporter } from '@opentelemetry/sdk-trace';
+import { AlwaysOffSampler, BatchSpanProcessor, NoopSpanProcessor, type SpanExporter } from '@opentelemetry/sdk-trace';
 import { instrumentations } from './instrumentations.ts';
 import { ProxiedTraceContextPropagator } from './propagator.ts';
 import { onTelemetryShutdown } from './shutdown.ts';
@@ -26,6 +27,10 @@ const sdk = new NodeSDK({
   serviceName,
   // With no processor the SDK would register no tracer at all, and make no ids.
   spanProcessors: exporters.length > 0 ? exporters.map((exporter) => new BatchSpanProcessor({ exporter })) : [new NoopSpanProcessor()],
+  // With no exporter a span is thrown away at its end, so none records its attributes and
+  // events (a span per query and per call adds up): a non-recording span still gets its own
+  // span id in its parent's trace, all the logs and W3C context need.
+  ...(exporters.length === 0 && { sampler: new AlwaysOffSampler() }),
   instrumentations: instrumentations(),
   textMapPropagator: new ProxiedTraceContextPropagator(),
 });

@@ -27,21 +27,28 @@ export interface LedgerLine extends LedgerCause {
 
 export interface LedgerEntry { before: StockLevel; after: StockLevel; cause: LedgerCause }
 
-/** Adds the lines in one statement, numbered (seq) in the order given. */
-export async function addLedgerLines(tx: Transaction, entries: readonly LedgerEntry[]): Promise<void> {
+/** Writes each entry's stock row and its ledger line in one statement, the lines numbered
+ * (seq) in the order given: one round trip while the caller holds the rows' locks. Each
+ * product at most once, since one UPDATE changes a row at most once. */
+export async function saveStockChanges(tx: Transaction, entries: readonly LedgerEntry[]): Promise<void> {
   const column = <T>(of: (entry: LedgerEntry) => T) => entries.map(of);
-  await tx.query(
-    `INSERT INTO stock_ledger (product_id, change, order_id, adjustment_id, actor, reason,
+  await tx.query({ name: 'stock-save-changes',
+    text: `WITH c AS (
+       SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::uuid[], $5::text[], $6::text[], $7::int[], $8::int[], $9::int[], $10::int[], $11::bigint[])
+         WITH ORDINALITY AS c(product_id, change, order_id, adjustment_id, actor, reason,
+           on_hand_before, on_hand_after, reserved_before, reserved_after, version, n)
+     ), saved AS (
+       UPDATE stock_items AS s SET on_hand = c.on_hand_after, reserved = c.reserved_after, version = c.version, updated_at = now()
+       FROM c WHERE s.product_id = c.product_id
+     )
+     INSERT INTO stock_ledger (product_id, change, order_id, adjustment_id, actor, reason,
        on_hand_before, on_hand_after, reserved_before, reserved_after, version)
      SELECT product_id, change, order_id, adjustment_id, actor, reason, on_hand_before, on_hand_after, reserved_before, reserved_after, version
-     FROM unnest($1::text[], $2::text[], $3::text[], $4::uuid[], $5::text[], $6::text[], $7::int[], $8::int[], $9::int[], $10::int[], $11::bigint[])
-       WITH ORDINALITY AS l(product_id, change, order_id, adjustment_id, actor, reason,
-         on_hand_before, on_hand_after, reserved_before, reserved_after, version, n)
-     ORDER BY n`,
-    [column((e) => e.after.productId), column((e) => e.cause.change), column((e) => e.cause.orderId ?? null),
+     FROM c ORDER BY n`,
+    values: [column((e) => e.after.productId), column((e) => e.cause.change), column((e) => e.cause.orderId ?? null),
       column((e) => e.cause.adjustmentId ?? null), column((e) => e.cause.actor), column((e) => e.cause.reason),
       column((e) => e.before.onHand), column((e) => e.after.onHand), column((e) => e.before.reserved), column((e) => e.after.reserved),
-      column((e) => e.after.version)]);
+      column((e) => e.after.version)] });
 }
 
 /** A product's ledger, oldest first, from after the line `afterSeq` (keyset paging). */

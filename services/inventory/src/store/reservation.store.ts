@@ -8,9 +8,10 @@ const columns = `order_id AS "orderId", status, lines, shortages, release_reason
 /** The row is the order's lock: a concurrent Reserve of the same order waits on the key here,
  * then finds it taken. Returns false when the order has a reservation already. */
 export async function insertHeld(tx: Transaction, reservation: Pick<Reservation, 'orderId' | 'lines' | 'expiresAt'>): Promise<boolean> {
-  const { rowCount } = await tx.query(
-    `INSERT INTO reservations (order_id, status, lines, expires_at) VALUES ($1, 'held', $2, $3) ON CONFLICT (order_id) DO NOTHING`,
-    [reservation.orderId, JSON.stringify(reservation.lines), reservation.expiresAt]);
+  // Reserve's statements are named, so each connection parses them once.
+  const { rowCount } = await tx.query({ name: 'reservation-insert-held',
+    text: `INSERT INTO reservations (order_id, status, lines, expires_at) VALUES ($1, 'held', $2, $3) ON CONFLICT (order_id) DO NOTHING`,
+    values: [reservation.orderId, JSON.stringify(reservation.lines), reservation.expiresAt] });
   return rowCount === 1;
 }
 

@@ -16,8 +16,8 @@ const columns = `product_id AS "productId", sku, name, active, on_hand AS "onHan
  * here, so two transactions wait for each other in the same order and cannot deadlock; the lock
  * is held to commit, so no other writer sees the stock between our read and our write. */
 export async function lockStock(tx: Transaction, productIds: readonly string[]): Promise<Map<string, StockItem>> {
-  const { rows } = await tx.query<StockItem>(
-    `SELECT ${columns} FROM stock_items WHERE product_id = ANY($1) ORDER BY product_id FOR UPDATE`, [productIds]);
+  const { rows } = await tx.query<StockItem>({ name: 'stock-lock',
+    text: `SELECT ${columns} FROM stock_items WHERE product_id = ANY($1) ORDER BY product_id FOR UPDATE`, values: [productIds] });
   return new Map(rows.map((row) => [row.productId, row]));
 }
 
@@ -26,16 +26,6 @@ export function lockedRow<T>(rows: ReadonlyMap<string, T>, productId: string): T
   const row = rows.get(productId);
   if (!row) throw new Error(`stock row ${productId} was not locked`);
   return row;
-}
-
-/** Writes several rows in one statement (one round trip while their locks are held); each
- * product once, since one UPDATE changes a row at most once. */
-export async function saveStocks(tx: Transaction, stocks: readonly StockLevel[]): Promise<void> {
-  await tx.query(
-    `UPDATE stock_items AS s SET on_hand = c.on_hand, reserved = c.reserved, version = c.version, updated_at = now()
-     FROM unnest($1::text[], $2::int[], $3::int[], $4::bigint[]) AS c(product_id, on_hand, reserved, version)
-     WHERE s.product_id = c.product_id`,
-    [stocks.map((s) => s.productId), stocks.map((s) => s.onHand), stocks.map((s) => s.reserved), stocks.map((s) => s.version)]);
 }
 
 export async function findStock(db: Pool | Transaction, productIds: readonly string[]): Promise<StockItem[]> {

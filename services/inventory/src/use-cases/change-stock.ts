@@ -2,16 +2,14 @@
 // returned stock.changed events to the outbox in one go (one insert pass, one notify).
 import type { OutboxEvent, Transaction } from '@pos/platform';
 import { stockChanged } from '../events/inventory-events.ts';
-import { addLedgerLines, type LedgerEntry } from '../store/ledger.store.ts';
-import { saveStocks } from '../store/stock.store.ts';
+import { saveStockChanges, type LedgerEntry } from '../store/ledger.store.ts';
 
-/** Two statements whatever the number of products, so a Reserve holds its row locks for fewer
+/** One statement whatever the number of products, so a Reserve holds its row locks for fewer
  * round trips. Each product at most once per call (a bug otherwise: one UPDATE writes a row once). */
 export async function changeStock(tx: Transaction, changes: readonly LedgerEntry[]): Promise<OutboxEvent[]> {
   const products = changes.map((change) => change.after.productId);
   if (new Set(products).size !== products.length) throw new Error(`one stock change per product per call: ${products.join(', ')}`);
   if (changes.length === 0) return [];
-  await saveStocks(tx, changes.map((change) => change.after));
-  await addLedgerLines(tx, changes);
+  await saveStockChanges(tx, changes);
   return changes.map((change) => stockChanged(change.after));
 }
