@@ -19,7 +19,7 @@ tracer.startActiveSpan('outer', (outer) => {
 
 describe('telemetry without an exporter', () => {
   it('spans record nothing, yet each has a valid span id of its own in its parent\'s trace', () => {
-    const env = { ...process.env, OTEL_EXPORTER_OTLP_ENDPOINT: '' };
+    const env = { ...process.env, OTEL_EXPORTER_OTLP_ENDPOINT: '', OTEL_EXPORTER_ZIPKIN_ENDPOINT: '' };
     const out = execFileSync(process.execPath, ['--import', './src/telemetry/register.ts', '--input-type=module', '-e', SCRIPT], { cwd: platform, env, encoding: 'utf8' });
     assert.deepEqual(JSON.parse(out.trim().split('\n').at(-1) as string), { recording: false, valid: true, sameTrace: true, ownSpanIds: true });
   });
