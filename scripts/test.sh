@@ -26,6 +26,10 @@ trap 'bash scripts/stop.sh' EXIT
 bash scripts/infra.sh up
 # Apps left running by npm start use the development databases: start them afresh.
 bash scripts/apps.sh down probe && bash scripts/apps.sh down
+# Every run starts from empty test databases and search index, as on a new machine.
+echo "Clearing the test data of earlier runs"
+node scripts/lib/reset-test-data.ts
+node scripts/lib/create-databases.ts
 bash scripts/apps.sh up
 bash scripts/apps.sh up probe
 
