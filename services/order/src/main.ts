@@ -7,7 +7,7 @@ import { inventoryClient } from './grpc/inventory.client.ts';
 import { createMidtransGateway } from './payments/midtrans-gateway.ts';
 import { cartStore } from './store/cart.store.ts';
 import type { OrderDeps, ShopSettings } from './use-cases/deps.ts';
-import { noPaymentGatewayYet, stepHandlers } from './use-cases/saga-steps.ts';
+import { cancelAtMidtrans, stepHandlers } from './use-cases/saga-steps.ts';
 
 const log = createLogger('order');
 const dapr = createDaprClient();
@@ -38,7 +38,7 @@ let kickSaga = () => {};
 const deps: OrderDeps = {
   pool, catalogue, inventory, carts: cartStore(dapr, config.CART_TTL_SECONDS), midtrans: { gateway, serverKey }, settings, kickSaga: () => kickSaga(),
 };
-const saga = startSagaWorker(pool, stepHandlers(inventory, noPaymentGatewayYet), config.SAGA_EVERY_MS, log);
+const saga = startSagaWorker(pool, stepHandlers(inventory, cancelAtMidtrans(deps)), config.SAGA_EVERY_MS, log);
 kickSaga = saga.kick;
 const expiry = startExpiryWorker(pool, config.EXPIRY_EVERY_MS, log, saga.kick);
 saga.kick(); // steps a crash left pending run now, not a timer tick later
