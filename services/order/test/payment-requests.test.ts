@@ -42,16 +42,18 @@ describe('payment requests', () => {
     assert.equal((await getOrder(order.id)).tenders.length, 1);
   });
 
-  it('a charge Midtrans cannot be reached for fails with 503 (DEPENDENCY.UNAVAILABLE) and cancels its tender, which Midtrans is then asked to cancel too; the amount is due again', async () => {
+  it('a charge Midtrans cannot be reached for fails with 503 (DEPENDENCY.UNAVAILABLE) and cancels its tender, which Midtrans is then asked to cancel too; the amount is due again and a retry with the same Idempotency-Key charges anew', async () => {
     const coffee = await newProduct({ price: 10_000, onHand: 3 });
     const order = (await checkout([{ productId: coffee.id, quantity: 1 }])).body;
     const deps = depsWith(createMidtransGateway({ serverKey, isProduction: false, baseUrl: 'http://127.0.0.1:9' }));
-    await assert.rejects(takePayment(deps, order.id, { method: 'qris' }, await cashier()), { code: 'DEPENDENCY.UNAVAILABLE', kind: 'unavailable' });
+    const key = randomUUID();
+    await assert.rejects(takePayment(deps, order.id, { method: 'qris' }, await cashier(), key), { code: 'DEPENDENCY.UNAVAILABLE', kind: 'unavailable' });
     const after = await getOrder(order.id);
     assert.deepEqual([after.status, after.due, after.tenders.map((t) => t.status)], ['pending', 10_000, ['cancelled']]);
     const { rows } = await pool.query('SELECT action FROM saga_steps WHERE tender_id = $1', [after.tenders[0]?.id]);
     assert.deepEqual(rows.map((row) => row.action), ['tender.cancel']);
-    assert.equal((await pay(order.id, { method: 'qris' })).status, 201); // the till tries again
+    const retry = await pay(order.id, { method: 'qris' }, { 'idempotency-key': key }); // the till tries again, with the same key
+    assert.deepEqual([retry.status, retry.body.payment.status, retry.body.charge?.kind], [201, 'pending', 'qris']);
   });
 
   it('a charge Midtrans refuses (a wrong server key: 401) fails with 502 PAYMENT.REJECTED, cancels its tender and owes Midtrans no cancel', async () => {

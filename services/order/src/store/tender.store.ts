@@ -23,8 +23,11 @@ export async function saveCharge(db: Db, tenderId: string, charge: ChargeDetails
   await db.query('UPDATE tenders SET charge = $2, updated_at = now() WHERE id = $1', [tenderId, JSON.stringify(charge)]);
 }
 
-/** A charge Midtrans did not take: the tender stops counting against what is due. Only a pending
- * one: a notification may already have settled it. */
-export async function cancelPendingTender(tx: Transaction, tenderId: string): Promise<void> {
-  await tx.query("UPDATE tenders SET status = 'cancelled', updated_at = now() WHERE id = $1 AND status = 'pending'", [tenderId]);
+/** A charge Midtrans did not take: the tender stops counting against what is due, and lets go of
+ * its Idempotency-Key, so the till's retry with that key charges anew. Only a pending one: a
+ * notification may already have settled it. */
+export async function cancelFailedCharge(tx: Transaction, tenderId: string): Promise<void> {
+  await tx.query(
+    `UPDATE tenders SET status = 'cancelled', idempotency_key = NULL, request_hash = NULL, updated_at = now()
+     WHERE id = $1 AND status = 'pending'`, [tenderId]);
 }

@@ -8,7 +8,7 @@ import { cashTender, electronicTender, isCovered, type ChargeDetails, type Tende
 import { asAppError, chargeMayExist } from '../payments/gateway-errors.ts';
 import { findOrder, insertTender } from '../store/order.store.ts';
 import { addSteps } from '../store/saga.store.ts';
-import { cancelPendingTender, findTenderByKey, saveCharge, type StoredTender } from '../store/tender.store.ts';
+import { cancelFailedCharge, findTenderByKey, saveCharge, type StoredTender } from '../store/tender.store.ts';
 import type { OrderDeps } from './deps.ts';
 import { endOrder } from './end-order.ts';
 import { orderFor } from './order-access.ts';
@@ -24,14 +24,14 @@ export interface Payment {
 }
 
 export async function takePayment(deps: OrderDeps, orderId: string, request: PaymentRequest, principal: Principal, idempotencyKey?: string): Promise<Payment> {
-  const key = idempotencyKey && { key: idempotencyKey, hash: createHash('sha256').update(JSON.stringify(request)).digest('hex') };
+  const key = idempotencyKey === undefined ? undefined : { key: idempotencyKey, hash: createHash('sha256').update(JSON.stringify(request)).digest('hex') };
   const opened = await withTransaction(deps.pool, async (tx) => {
     const order = await orderFor(tx, orderId, principal, true); // its lock makes a racing retry wait, then find this tender
     const earlier = key ? await findTenderByKey(tx, orderId, key.key) : undefined;
     if (earlier) return { order, earlier };
-    return { ...(await addTender(tx, order, request, key || undefined)), earlier: undefined };
+    return { ...(await addTender(tx, order, request, key)), earlier: undefined };
   });
-  if (opened.earlier) return { order: opened.order, ...sameRequest(opened.earlier, key ? key.hash : ''), created: false };
+  if (opened.earlier) return { order: opened.order, ...sameRequest(opened.earlier, key?.hash), created: false };
   if (opened.tender.kind === 'cash') {
     deps.kickSaga();
     return { order: opened.order, tender: opened.tender, charge: null, created: true };
@@ -53,7 +53,7 @@ async function addTender(tx: Transaction, order: Order, request: PaymentRequest,
 }
 
 /** The tender an Idempotency-Key named, if the retry asks for the same thing. */
-function sameRequest(earlier: StoredTender, requestHash: string): { tender: Tender; charge: ChargeDetails | null } {
+function sameRequest(earlier: StoredTender, requestHash: string | undefined): { tender: Tender; charge: ChargeDetails | null } {
   if (earlier.requestHash !== requestHash) {
     throw new UnprocessableError('ORDER.IDEMPOTENCY_MISMATCH', `tender ${earlier.id} was made with another request`, { tenderId: earlier.id });
   }
@@ -66,7 +66,7 @@ function sameRequest(earlier: StoredTender, requestHash: string): { tender: Tend
 
 /** The pending tender is committed before Midtrans hears of it, so its notification always finds
  * it. A charge that fails cancels the tender, so it no longer holds the amount due and the till
- * may try again; when Midtrans may have made it after all, its cancel becomes a saga step. */
+ * may try again (with the same Idempotency-Key too); when Midtrans may have made it after all, its cancel becomes a saga step. */
 async function charge(deps: OrderDeps, orderId: string, tender: Tender): Promise<ChargeDetails> {
   const request = { chargeId: tender.id, amount: tender.amount };
   try {
@@ -81,7 +81,7 @@ async function charge(deps: OrderDeps, orderId: string, tender: Tender): Promise
     await withTransaction(deps.pool, async (tx) => {
       // Locked first: an order cancelled meanwhile already owes this tender's cancel step.
       const order = await findOrder(tx, orderId, true);
-      await cancelPendingTender(tx, tender.id);
+      await cancelFailedCharge(tx, tender.id);
       if (order?.status === 'pending' && chargeMayExist(error)) await addSteps(tx, orderId, [{ action: 'tender.cancel', tenderId: tender.id }]);
     });
     deps.kickSaga();
