@@ -3,7 +3,7 @@
 // having the last word.
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
-import { atSimulator, eventTypes, getOrder, notificationsOf, pay, postNotification, resend, signed } from './midtrans-support.ts';
+import { afterDeliveries, atSimulator, eventTypes, getOrder, notificationsOf, pay, postNotification, resend, signed } from './midtrans-support.ts';
 import { checkout, newProduct } from './support.ts';
 
 /** An order of 10,000 waiting for a QRIS charge, and the charge's first (pending) notification. */
@@ -12,6 +12,7 @@ async function pendingQrisSale() {
   const order = (await checkout([{ productId: coffee.id, quantity: 1 }])).body;
   const charged = await pay(order.id, { method: 'qris' });
   assert.equal(charged.status, 201, JSON.stringify(charged.body));
+  await afterDeliveries(charged.body.payment.id);
   const [pending] = await notificationsOf(charged.body.payment.id);
   assert.equal(pending?.transaction_status, 'pending');
   return { orderId: order.id, chargeId: charged.body.payment.id, pending: pending ?? {} };

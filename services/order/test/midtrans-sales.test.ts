@@ -2,7 +2,7 @@
 // notifications back to order's webhook → the stock saga.
 import assert from 'node:assert/strict';
 import { eventually } from '@pos/platform/testing';
-import { atSimulator, eventTypes, getOrder, midtrans, pay } from './midtrans-support.ts';
+import { afterDeliveries, atSimulator, eventTypes, getOrder, midtrans, pay } from './midtrans-support.ts';
 import { call, checkout, errorOf, newProduct, pool, sagaDone, stockOf, tokenOf } from './support.ts';
 
 type Receipt = { payments: { method: string; amount: number; transactionId: string | null }[] };
@@ -92,6 +92,7 @@ describe('Midtrans sales', () => {
     const coffee = await newProduct({ price: 10_000, onHand: 2 });
     const order = (await checkout([{ productId: coffee.id, quantity: 1 }])).body;
     const qris = (await pay(order.id, { method: 'qris' })).body.payment;
+    await afterDeliveries(qris.id);
     await atSimulator(qris.id, 'settle', { notify: false });
     await call('POST', `/orders/${order.id}/cancel`, { token: await tokenOf('cashier') });
     await eventually(async () => {

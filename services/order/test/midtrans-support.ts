@@ -45,6 +45,15 @@ export async function resend(chargeId: string, index: number): Promise<(number |
   return reply.body.deliveries.map((delivery) => delivery.status);
 }
 
+/** Returns once the notifications the simulator has sent so far for this charge have been answered
+ * by order: it delivers a charge's notifications one after another, so a resend of the first (the
+ * pending one, a harmless replay) is answered only after them. Without it, a charge's pending
+ * notification may reach the webhook after the test settled the charge unnoticed, and the webhook,
+ * asking the status API, rightly finds it settled. */
+export async function afterDeliveries(chargeId: string): Promise<void> {
+  assert.deepEqual(await resend(chargeId, 0), [200]);
+}
+
 export const signed = (notification: Notification, key = serverKey): Notification => ({
   ...notification,
   signature_key: createHash('sha512').update(`${notification.order_id ?? ''}${notification.status_code ?? ''}${notification.gross_amount ?? ''}${key}`).digest('hex'),
