@@ -3,6 +3,7 @@ import {
   type DaprClient,
 } from '@pos/platform';
 import { cartRoutes } from './http/cart.routes.ts';
+import { midtransRoutes } from './http/midtrans.routes.ts';
 import { orderRoutes } from './http/order.routes.ts';
 import { reportRoutes } from './http/report.routes.ts';
 import type { OrderDeps } from './use-cases/deps.ts';
@@ -13,7 +14,7 @@ export function createApp(deps: OrderDeps & { dapr: DaprClient }) {
     tokens: jwksTokenVerifier(jwksFromUserService()),
     routes: [
       subscription(sessionRevocationSubscription(), createLogger('order')),
-      ...orderRoutes(deps), ...cartRoutes(deps), ...reportRoutes(deps),
+      ...orderRoutes(deps), ...cartRoutes(deps), ...reportRoutes(deps), ...midtransRoutes(deps),
     ],
     readiness: { database: databaseAnswers(deps.pool), sidecar: sidecarAnswers(deps.dapr) },
   });

@@ -1,5 +1,6 @@
 import { loadConfig, port, z } from '@pos/platform';
 import { DEFAULT_TAX_RATES, taxRatesSchema } from './domain/tax.ts';
+import { midtransEnv } from './payments/midtrans-gateway.ts';
 
 const seconds = z.coerce.number().int().positive();
 const flag = z.enum(['true', 'false']).transform((value) => value === 'true');
@@ -20,4 +21,5 @@ export const config = loadConfig({
   SHOP_ADDRESS: z.string().default('Jl. Contoh No. 1, Jakarta'),
   SHOP_NPWP: z.string().default('00.000.000.0-000.000'),
   SHOP_TIME_ZONE: z.string().default('Asia/Jakarta'),
+  ...midtransEnv,
 });

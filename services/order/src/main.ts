@@ -4,9 +4,10 @@ import { config } from './config.ts';
 import { startExpiryWorker, startSagaWorker } from './events/workers.ts';
 import { catalogueClient } from './grpc/catalogue.client.ts';
 import { inventoryClient } from './grpc/inventory.client.ts';
+import { createMidtransGateway } from './payments/midtrans-gateway.ts';
 import { cartStore } from './store/cart.store.ts';
-import type { ShopSettings } from './use-cases/deps.ts';
-import { noPaymentGatewayYet, stepHandlers } from './use-cases/saga-steps.ts';
+import type { OrderDeps, ShopSettings } from './use-cases/deps.ts';
+import { cancelAtMidtrans, stepHandlers } from './use-cases/saga-steps.ts';
 
 const log = createLogger('order');
 const dapr = createDaprClient();
@@ -17,9 +18,10 @@ const relay = startOutboxRelay({ pool, publish: createBulkPublisher(), log });
 
 const catalogue = catalogueClient();
 const inventory = inventoryClient();
-const saga = startSagaWorker(pool, stepHandlers(inventory, noPaymentGatewayYet), config.SAGA_EVERY_MS, log);
-const expiry = startExpiryWorker(pool, config.EXPIRY_EVERY_MS, log, saga.kick);
-saga.kick(); // steps a crash left pending run now, not a timer tick later
+const serverKey = await readSecret(dapr, 'midtrans-server-key');
+const gateway = createMidtransGateway({
+  serverKey, isProduction: config.MIDTRANS_IS_PRODUCTION, baseUrl: config.MIDTRANS_BASE_URL, notificationUrl: config.MIDTRANS_NOTIFICATION_URL,
+});
 
 const settings: ShopSettings = {
   orderTtlSeconds: config.ORDER_TTL_SECONDS,
@@ -31,12 +33,19 @@ const settings: ShopSettings = {
   timeZone: config.SHOP_TIME_ZONE,
 };
 
+// The saga's steps need the use cases' deps and the deps wake the saga: tied by a late-bound kick.
+let kickSaga = () => {};
+const deps: OrderDeps = {
+  pool, catalogue, inventory, carts: cartStore(dapr, config.CART_TTL_SECONDS), midtrans: { gateway, serverKey }, settings, kickSaga: () => kickSaga(),
+};
+const saga = startSagaWorker(pool, stepHandlers(inventory, cancelAtMidtrans(deps)), config.SAGA_EVERY_MS, log);
+kickSaga = saga.kick;
+const expiry = startExpiryWorker(pool, config.EXPIRY_EVERY_MS, log, saga.kick);
+saga.kick(); // steps a crash left pending run now, not a timer tick later
+
 await runService({
   name: 'order',
-  http: {
-    app: createApp({ dapr, pool, catalogue, inventory, carts: cartStore(dapr, config.CART_TTL_SECONDS), settings, kickSaga: saga.kick }),
-    port: config.HTTP_PORT,
-  },
+  http: { app: createApp({ ...deps, dapr }), port: config.HTTP_PORT },
   onStop: async () => {
     await expiry.stop();
     await saga.stop();

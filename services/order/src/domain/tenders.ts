@@ -2,7 +2,7 @@
 // Each tender has its own id (for Midtrans, the charge's order_id), an amount, and a status:
 //   pending -> paid | cancelled;  cancelled -> paid (money that arrived late: kept, flagged for refund)
 // paid is final. The order is paid when its paid tenders cover the total.
-import { ConflictError, ValidationError } from '@pos/platform';
+import { ConflictError, UnprocessableError, ValidationError } from '@pos/platform';
 
 export const TENDER_KINDS = ['cash', 'qris', 'snap'] as const;
 export type TenderKind = (typeof TENDER_KINDS)[number];
@@ -60,6 +60,25 @@ export function applyOutcome(tender: Tender, outcome: TenderOutcome, orderOpen: 
   // paid, from pending or (late) from cancelled
   return { ...tender, status: 'paid', externalId, refundDue: !orderOpen || tender.status === 'cancelled' };
 }
+
+/** A QRIS or Snap tender waiting for the customer: `amount` (default all that is due) must be
+ * covered by what is still due. */
+export function electronicTender(id: string, kind: 'qris' | 'snap', total: number, tenders: readonly Tender[], amount?: number): Tender {
+  const due = amountDue(total, tenders);
+  if (due <= 0) throw new ConflictError('ORDER.NOTHING_DUE', 'nothing is left to pay on this order');
+  const charged = amount ?? due;
+  if (charged > due) throw new UnprocessableError('ORDER.TENDER_OVER_DUE', `${charged} is more than the ${due} still due`, { due, amount: charged });
+  return { id, kind, amount: charged, status: 'pending', tendered: null, change: null, externalId: null, refundDue: false };
+}
+
+/** What Midtrans answered a charge with, for the till to show (and to show again on a retry). */
+export type ChargeDetails =
+  | { kind: 'qris'; qrString: string; qrUrl: string | null; expiresAt: string | null }
+  | { kind: 'snap'; token: string; redirectUrl: string };
+
+/** Nothing else pays or may still pay: a failed electronic tender then ends the sale. */
+export const nothingCounts = (tenders: readonly Tender[]): boolean =>
+  tenders.every((t) => t.status === 'cancelled' || (t.status === 'paid' && t.refundDue));
 
 /** Electronic tenders still waiting for money: the provider must cancel them when the order ends. */
 export const pendingElectronic = (tenders: readonly Tender[]): Tender[] => tenders.filter((t) => t.kind !== 'cash' && t.status === 'pending');

@@ -6,8 +6,8 @@ import { checkout } from '../use-cases/checkout.ts';
 import { cancelOrder } from '../use-cases/cancel.ts';
 import type { OrderDeps } from '../use-cases/deps.ts';
 import { orderFor } from '../use-cases/order-access.ts';
-import { payCash } from '../use-cases/pay.ts';
-import { orderView, shapeOrder, tenderView } from './order.views.ts';
+import { takePayment } from '../use-cases/take-payment.ts';
+import { orderView, paymentView, shapeOrder } from './order.views.ts';
 
 const quantity = z.number().int().min(1).max(100_000);
 const line = z.union([
@@ -22,6 +22,10 @@ const checkoutBody = z.object({
   lines: z.array(line).min(1).max(200).optional(),
 }).refine((body) => (body.cartId === undefined) !== (body.lines === undefined), { message: 'give either cartId or lines', path: ['lines'] });
 const orderId = z.object({ id: z.uuid() });
+const paymentBody = z.discriminatedUnion('method', [
+  z.object({ method: z.literal('cash'), tendered: z.number().int().min(1).max(1_000_000_000_000) }).strict(),
+  z.object({ method: z.enum(['qris', 'snap']), amount: z.number().int().min(1).max(1_000_000_000_000).optional() }).strict(),
+]);
 const errors = {
   400: { description: 'invalid request' }, 401: { description: 'no valid token' }, 403: { description: 'another cashier\'s order, or a role that may not sell' },
 };
@@ -54,15 +58,20 @@ export function orderRoutes(deps: OrderDeps): AnyRoute[] {
       handle: async ({ params, principal }) => ({ body: shapeOrder(await orderFor(deps.pool, params.id, principal)) }),
     }),
     securedRoute({
-      method: 'post', path: '/orders/:id/payments', summary: 'A tender: cash handed over pays what is due, the rest is change',
-      roles: maySell, params: orderId, body: z.object({ method: z.literal('cash'), tendered: z.number().int().min(1).max(1_000_000_000_000) }).strict(),
+      method: 'post', path: '/orders/:id/payments',
+      summary: 'A tender: cash handed over pays what is due (the rest is change); QRIS or Snap charges an amount (default: all that is due) at Midtrans',
+      roles: maySell, params: orderId, body: paymentBody,
       responses: {
-        201: { description: 'the tender and the order after it', schema: z.object({ order: orderView, payment: tenderView }) }, ...errors,
-        404: { description: 'no such order' }, 409: { description: 'the order is paid, cancelled or expired' },
+        201: { description: 'the tender, what Midtrans answered (QR code or payment link; null for cash) and the order after it', schema: paymentView },
+        200: { description: 'the same Idempotency-Key again: the tender it made', schema: paymentView }, ...errors,
+        404: { description: 'no such order' }, 409: { description: 'the order is paid, cancelled or expired, or nothing is due' },
+        422: { description: 'more than is due; the Idempotency-Key used with another body' },
+        502: { description: 'Midtrans refused (PAYMENT.REJECTED) or failed (PAYMENT.GATEWAY_FAILED): the tender is cancelled, try again' },
+        503: { description: 'Midtrans is unreachable: the tender is cancelled, try again' },
       },
-      handle: async ({ params, body, principal }) => {
-        const { order, tender } = await payCash(deps, params.id, body.tendered, principal);
-        return { status: 201, body: { order: shapeOrder(order), payment: tender } };
+      handle: async ({ params, body, principal, ctx }) => {
+        const paid = await takePayment(deps, params.id, body, principal, idempotencyKey(ctx.get('idempotency-key') || undefined));
+        return { status: paid.created ? 201 : 200, body: { order: shapeOrder(paid.order), payment: paid.tender, charge: paid.charge } };
       },
     }),
     securedRoute({

@@ -8,6 +8,11 @@ export const tenderView = z.object({
   tendered: z.number().nullable(), change: z.number().nullable(), externalId: z.string().nullable(), refundDue: z.boolean(),
 });
 
+const chargeView = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('qris'), qrString: z.string(), qrUrl: z.string().nullable(), expiresAt: z.string().nullable() }),
+  z.object({ kind: z.literal('snap'), token: z.string(), redirectUrl: z.string() }),
+]);
+
 export const orderView = z.object({
   id: z.string(), status: z.enum(['pending', 'paid', 'cancelled', 'expired']), receiptNumber: z.string(),
   outletId: z.string(), tillId: z.string(), cashierId: z.string(), cashierName: z.string(),
@@ -33,3 +38,5 @@ export function shapeOrder(order: Order): z.infer<typeof orderView> {
     expiresAt: new Date(order.expiresAt).toISOString(), createdAt: new Date(order.createdAt).toISOString(), paidAt: iso(order.paidAt),
   };
 }
+
+export const paymentView = z.object({ order: orderView, payment: tenderView, charge: chargeView.nullable() });

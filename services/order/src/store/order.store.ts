@@ -64,10 +64,13 @@ export async function setStatus(tx: Transaction, id: string, status: OrderStatus
        ended_at = CASE WHEN $2 IN ('cancelled', 'expired') THEN now() END WHERE id = $1`, [id, status]);
 }
 
-export async function insertTender(tx: Transaction, orderId: string, tender: Tender): Promise<void> {
+/** `request` is the till's Idempotency-Key and the hash of the body it came with. */
+export async function insertTender(tx: Transaction, orderId: string, tender: Tender, request?: { key: string; hash: string }): Promise<void> {
   await tx.query(
-    `INSERT INTO tenders (id, order_id, kind, amount, status, tendered, change, external_id, refund_due) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)`,
-    [tender.id, orderId, tender.kind, tender.amount, tender.status, tender.tendered, tender.change, tender.externalId, tender.refundDue]);
+    `INSERT INTO tenders (id, order_id, kind, amount, status, tendered, change, external_id, refund_due, idempotency_key, request_hash)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)`,
+    [tender.id, orderId, tender.kind, tender.amount, tender.status, tender.tendered, tender.change, tender.externalId, tender.refundDue,
+      request?.key ?? null, request?.hash ?? null]);
 }
 
 export async function updateTender(tx: Transaction, tender: Tender): Promise<void> {

@@ -4,6 +4,7 @@ import type { Seller } from '../domain/order.ts';
 import type { TaxRates } from '../domain/tax.ts';
 import type { Catalogue } from '../grpc/catalogue.client.ts';
 import type { Inventory } from '../grpc/inventory.client.ts';
+import type { MidtransGateway } from '../payments/midtrans-gateway.ts';
 import type { CartStore } from '../store/cart.store.ts';
 
 export interface ShopSettings {
@@ -24,6 +25,8 @@ export interface OrderDeps {
   catalogue: Catalogue;
   inventory: Inventory;
   carts: CartStore;
+  /** QRIS and Snap charges; the server key also checks notifications' signatures. */
+  midtrans: { gateway: MidtransGateway; serverKey: string };
   settings: ShopSettings;
   /** Wakes the saga runner after a commit that added steps (it also runs on a timer). */
   kickSaga: () => void;

@@ -1,18 +1,38 @@
 // What each saga step calls.
 import { RemoteCallError } from '@pos/platform';
 import type { Inventory } from '../grpc/inventory.client.ts';
+import { MidtransRejectedError, type TransactionState } from '../payments/midtrans-gateway.ts';
+import { findTender } from '../store/tender.store.ts';
+import type { OrderDeps } from './deps.ts';
+import { confirmedOutcome } from './midtrans-notifications.ts';
+import { recordTenderOutcome } from './pay.ts';
 import type { StepHandlers } from './run-saga.ts';
 
-/** THE HOOK for electronic payments: cancels a pending QRIS/Snap tender at the provider
- * (Midtrans' cancel API) when its order is cancelled or expires. Wired to the Midtrans
- * gateway once it exists; it must be idempotent (a step may run twice after a crash). */
+/** Cancels a pending QRIS/Snap tender at the provider when its order is cancelled or expires.
+ * It must be idempotent: a step may run twice after a crash. */
 export type CancelElectronicTender = (orderId: string, tenderId: string) => Promise<void>;
 
-/** Until a gateway is wired no electronic tender can exist; should one, its step waits (and
- * is retried) rather than being marked done without the provider having cancelled it. */
-export const noPaymentGatewayYet: CancelElectronicTender = async (orderId, tenderId) => {
-  throw new Error(`no payment gateway is wired to cancel tender ${tenderId} of order ${orderId}`);
-};
+/** Midtrans' cancel API, then its answer recorded on the tender. 404: Midtrans never made the
+ * charge (or a Snap link nobody opened yet): nothing to cancel. 412: the charge ended before;
+ * its status says how, and money it took is recorded and flagged for refund. */
+export function cancelAtMidtrans(deps: OrderDeps): CancelElectronicTender {
+  return async (orderId, tenderId) => {
+    const tender = await findTender(deps.pool, tenderId);
+    if (!tender) throw new Error(`saga step names tender ${tenderId}, which does not exist`); // the foreign key makes this a bug
+    let ended: TransactionState | undefined;
+    try {
+      ended = await deps.midtrans.gateway.cancel(tenderId);
+    } catch (error) {
+      if (error instanceof MidtransRejectedError && error.httpStatus === 404) {
+        await recordTenderOutcome(deps, orderId, tenderId, { status: 'cancelled', amount: tender.amount });
+        return;
+      }
+      if (!(error instanceof MidtransRejectedError && error.httpStatus === 412)) throw error;
+    }
+    const outcome = await confirmedOutcome(deps, tender, ended);
+    if (outcome) await recordTenderOutcome(deps, orderId, tenderId, outcome);
+  };
+}
 
 export function stepHandlers(inventory: Inventory, cancelElectronicTender: CancelElectronicTender): StepHandlers {
   return {
