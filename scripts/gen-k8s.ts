@@ -5,7 +5,7 @@
 //   node scripts/gen-k8s.ts --check [K8S_DIR]  fails, naming the files, when K8S_DIR (default k8s/) differs
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { parseAllDocuments, stringify } from 'yaml';
+import { parse, parseAllDocuments, stringify } from 'yaml';
 import { appManifests } from './lib/k8s-apps.ts';
 import { clusterDaprResource, type DaprResource } from './lib/k8s-dapr.ts';
 import { runFileApps } from './lib/run-file.ts';
@@ -31,11 +31,22 @@ function generated(): Map<string, string> {
     apiVersion: 'kustomize.config.k8s.io/v1beta1', kind: 'Kustomization', namespace: 'pos', resources: daprFiles,
   }]));
   const apps = runFileApps(join(root, 'dapr.yaml'));
-  for (const app of apps) files.set(`base/apps/${app.app}.yaml`, header('dapr.yaml') + yamlOf(appManifests(app)));
+  for (const app of apps) {
+    const manifests = appManifests(app, allowedSecrets(app.app));
+    files.set(`base/apps/${app.app}.yaml`, header(`dapr.yaml and components/${app.app}.configuration.yaml`) + yamlOf(manifests));
+  }
   files.set('base/apps/kustomization.yaml', header('dapr.yaml') + yamlOf([{
     apiVersion: 'kustomize.config.k8s.io/v1beta1', kind: 'Kustomization', resources: apps.map((app) => `${app.app}.yaml`),
   }]));
   return files;
+}
+
+/** The secrets an app's sidecar Configuration lets it read. */
+function allowedSecrets(app: string): string[] {
+  const configuration = parse(readFileSync(join(root, 'components', `${app}.configuration.yaml`), 'utf8')) as {
+    spec: { secrets: { scopes: { allowedSecrets?: string[] }[] } };
+  };
+  return configuration.spec.secrets.scopes.flatMap((scope) => scope.allowedSecrets ?? []);
 }
 
 /** Files in the generated folders that differ from what the sources give, or that no source gives. */

@@ -8,11 +8,22 @@ export const imageOf = (app: string) => `pos/${app}:0.1.0`;
 /** The sidecar's Prometheus port in a pod (the local ports are all on one host, so they differ). */
 const SIDECAR_METRICS_PORT = 9090;
 
-export function appManifests(app: RunFileApp): object[] {
+/** allowedSecrets: what the app's Configuration lets it read (its secret scope). */
+export function appManifests(app: RunFileApp, allowedSecrets: string[]): object[] {
   const labels = { 'app.kubernetes.io/name': app.app, 'app.kubernetes.io/part-of': PART_OF };
   const selector = { matchLabels: { 'app.kubernetes.io/name': app.app } };
   return [
-    { apiVersion: 'v1', kind: 'ServiceAccount', metadata: { name: app.app, labels }, automountServiceAccountToken: false },
+    { apiVersion: 'v1', kind: 'ServiceAccount', metadata: { name: app.app, labels } },
+    // The sidecar's secretstores.kubernetes reads with the pod's ServiceAccount: those Secrets only.
+    {
+      apiVersion: 'rbac.authorization.k8s.io/v1', kind: 'Role', metadata: { name: `${app.app}-secret-reader`, labels },
+      rules: [{ apiGroups: [''], resources: ['secrets'], verbs: ['get'], resourceNames: allowedSecrets }],
+    },
+    {
+      apiVersion: 'rbac.authorization.k8s.io/v1', kind: 'RoleBinding', metadata: { name: `${app.app}-secret-reader`, labels },
+      roleRef: { apiGroup: 'rbac.authorization.k8s.io', kind: 'Role', name: `${app.app}-secret-reader` },
+      subjects: [{ kind: 'ServiceAccount', name: app.app }],
+    },
     deployment(app, labels, selector),
     {
       apiVersion: 'v1', kind: 'Service', metadata: { name: app.app, labels },
@@ -47,7 +58,6 @@ function deployment(app: RunFileApp, labels: Record<string, string>, selector: o
         metadata: { labels, annotations: daprAnnotations(app) },
         spec: {
           serviceAccountName: app.app,
-          automountServiceAccountToken: false,
           securityContext: { runAsNonRoot: true, runAsUser: 10001, runAsGroup: 10001, seccompProfile: { type: 'RuntimeDefault' } },
           containers: [{
             name: app.app,
