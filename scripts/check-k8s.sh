@@ -4,7 +4,7 @@
 # (strict field validation, the API's enums, CEL rules and Go-coded checks such as a selector
 # that does not match its pod labels). Started once, every target checked, then stopped.
 #   scripts/check-k8s.sh [TARGET...]   TARGET: a kustomization folder (rendered with kustomize),
-#                                      another folder of manifests, or a manifest file.
+#                                      another folder of manifests (every *.yaml under it), or a file.
 #                                      Default: every overlay in k8s/overlays.
 # Prints "accepted: TARGET" or "rejected: TARGET" and kubectl's reasons; exits 1 if any is rejected.
 set -euo pipefail
@@ -63,7 +63,8 @@ install_crds() {
 
 render() { # target file
   if [ -f "$1/kustomization.yaml" ]; then kubectl kustomize "$1" > "$2"
-  elif [ -d "$1" ]; then local file; for file in "$1"/*.yaml; do cat "$file"; echo "---"; done > "$2"
+  elif [ -d "$1" ]; then
+    local file; find "$1" -name '*.yaml' -o -name '*.yml' | sort | while read -r file; do cat "$file"; echo "---"; done > "$2"
   else cat "$1" > "$2"; fi
 }
 
