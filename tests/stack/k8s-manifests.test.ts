@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
+import { existsSync, readdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
@@ -13,6 +14,10 @@ const broken: Record<string, RegExp> = {
   'istio-bad-enum.yaml': /spec\.action.*Unsupported value: "PERMIT"/,
   'kong-unknown-field.yaml': /unknown field "plugn"/,
 };
+
+/** The mesh policies (istio/), once that folder holds manifests. */
+const meshTargets = existsSync(`${root}istio`) && readdirSync(`${root}istio`, { recursive: true })
+  .some((file) => String(file).endsWith('.yaml')) ? ['istio'] : [];
 
 /** scripts/check-k8s.sh once for every target (one kube-apiserver start): target → its verdict and reasons. */
 function check(targets: string[]): Map<string, { accepted: boolean; reasons: string }> {
@@ -33,8 +38,15 @@ describe('the Kubernetes manifests, judged by a real kube-apiserver (scripts/che
   this.timeout(300_000);
   let verdicts: Map<string, { accepted: boolean; reasons: string }>;
   before(() => {
-    verdicts = check(['k8s/overlays/dev', 'k8s/overlays/prod', ...Object.keys(broken).map((file) => `${rejectedDir}/${file}`)]);
+    verdicts = check(['k8s/overlays/dev', 'k8s/overlays/prod', ...meshTargets, ...Object.keys(broken).map((file) => `${rejectedDir}/${file}`)]);
   });
+
+  for (const target of meshTargets) {
+    it(`the manifests of ${target}/ are accepted with the Istio CRDs installed`, () => {
+      const verdict = verdicts.get(target);
+      assert.ok(verdict?.accepted, verdict?.reasons);
+    });
+  }
 
   for (const overlay of ['dev', 'prod']) {
     it(`the ${overlay} overlay, rendered by kustomize, is accepted whole with the Dapr CRDs installed`, () => {
