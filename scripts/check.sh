@@ -15,6 +15,7 @@ fresh_proto_types() {
   return "$rc"
 }
 step "generated gRPC types match proto/" fresh_proto_types
+step "k8s/ manifests match components/ and dapr.yaml" node scripts/gen-k8s.ts --check
 step "typecheck (tsc)" node node_modules/typescript/bin/tsc -p tsconfig.json
 step "lint (eslint)" node node_modules/eslint/bin/eslint.js .
 step "layer rules (dependency-cruiser)" node node_modules/dependency-cruiser/bin/dependency-cruiser.mjs \

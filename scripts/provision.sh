@@ -130,6 +130,49 @@ install_prometheus() {
   [ -z "$added" ] || rm -f "$policy"
 }
 
+# kube-apiserver for the manifests' real check (scripts/check-k8s.sh). The module's go.mod points
+# its k8s.io/* dependencies at ./staging, which a module download does not carry: point them at
+# the same versions as published modules (v0.X.Y for Kubernetes 1.X.Y). nice: a 2-core machine
+# shared with benchmarks, and the build peaks at about 1.7 GB.
+build_kube_apiserver() {
+  need go kube-apiserver
+  local src="$BUILD_DIR/kubernetes" minor="${KUBERNETES_VERSION#*.}"; minor="${minor%%.*}"
+  go_source k8s.io/kubernetes "v$KUBERNETES_VERSION" "$src"
+  rm -f "$src"/go.work*
+  local staged
+  staged=$(awk '$2 == "=>" && $3 ~ /^\.\/staging\// { print $1 }' "$src/go.mod")
+  local edits=() m
+  for m in $staged; do edits+=(-replace "$m=$m@v0.${KUBERNETES_VERSION#*.}"); done
+  echo "replacing $(( ${#edits[@]} / 2 )) staged modules"
+  (cd "$src" && go mod edit "${edits[@]}")
+  local ldflags="-s -w -X k8s.io/component-base/version.gitVersion=v$KUBERNETES_VERSION"
+  ldflags+=" -X k8s.io/component-base/version.gitMajor=1 -X k8s.io/component-base/version.gitMinor=$minor"
+  mkdir -p "$KUBE_HOME/bin"
+  (cd "$src" && CGO_ENABLED=0 nice -n 19 go build -mod=mod -trimpath -ldflags "$ldflags" \
+    -o "$KUBE_HOME/bin/kube-apiserver.tmp" ./cmd/kube-apiserver)
+  mv "$KUBE_HOME/bin/kube-apiserver.tmp" "$KUBE_HOME/bin/kube-apiserver" && rm -rf "$src"
+}
+
+# The CRDs the check installs: Dapr's from its chart, Istio's from istio.io/api, Kong's from
+# kubernetes-configuration (whose go.mod checksum lookup the sum database refuses here).
+fetch_crds() {
+  local dir="$KUBE_HOME/crds"
+  rm -rf "$dir.tmp" && mkdir -p "$dir.tmp"/{dapr,istio,kong}
+  go_source github.com/dapr/dapr "v$DAPR_VERSION" "$BUILD_DIR/crds-dapr"
+  cp "$BUILD_DIR/crds-dapr"/charts/dapr/crds/*.yaml "$dir.tmp/dapr/" && rm -rf "$BUILD_DIR/crds-dapr"
+  go_source istio.io/api "v$ISTIO_API_VERSION" "$BUILD_DIR/crds-istio"
+  cp "$BUILD_DIR/crds-istio/kubernetes/customresourcedefinitions.gen.yaml" "$dir.tmp/istio/" && rm -rf "$BUILD_DIR/crds-istio"
+  GOSUMDB=off go_source github.com/kong/kubernetes-configuration "v$KONG_CRDS_VERSION" "$BUILD_DIR/crds-kong"
+  cp "$BUILD_DIR/crds-kong"/config/crd/ingress-controller/*.yaml "$dir.tmp/kong/" && rm -rf "$BUILD_DIR/crds-kong"
+  rm -rf "$dir" && mv "$dir.tmp" "$dir"
+  find "$dir" -name '*.yaml' | wc -l
+}
+
+install_etcd() {
+  [ "$(id -u)" = 0 ] || die "etcd is missing: run 'sudo apt-get install --no-install-recommends etcd-server'"
+  apt-get update && DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends etcd-server
+}
+
 # npm ci again only when package-lock.json changed since the last install.
 install_node_packages() {
   (cd "$POS_ROOT" && npm ci --no-audit --no-fund && sha256sum package-lock.json > node_modules/.lock-hash)
@@ -187,3 +230,10 @@ else
   if [ -x "$PROMETHEUS_BIN" ] && [ -x "$PROMTOOL_BIN" ]; then done_already "Prometheus $("$PROMETHEUS_BIN" --version 2>&1 | awk 'NR == 1 { print $3 }')"
   else step "Prometheus from Debian" install_prometheus; fi
 fi
+
+if command -v etcd >/dev/null 2>&1; then done_already "etcd $(etcd --version | awk 'NR == 1 { print $3 }')"
+else step "etcd from Debian" install_etcd; fi
+if [ -x "$KUBE_HOME/bin/kube-apiserver" ]; then done_already "kube-apiserver $KUBERNETES_VERSION"
+else step "kube-apiserver $KUBERNETES_VERSION (Go build at low priority, about 4 min)" build_kube_apiserver; fi
+if [ -d "$KUBE_HOME/crds" ]; then done_already "Dapr, Istio and Kong CRDs"
+else step "Dapr, Istio and Kong CRDs (Go modules)" fetch_crds; fi

@@ -74,6 +74,8 @@ row "Midtrans simulator" 3900 http_ok "http://127.0.0.1:3900/_simulator/health"
 
 echo "Apps (app port / sidecar HTTP port)"
 apps_of "$POS_ROOT/dapr.yaml" dapr-run
+echo "Dapr dashboard view (each sidecar's metadata API; on Kubernetes: k8s/dashboard)"
+node "$POS_ROOT/scripts/lib/sidecar-metadata.ts" "$POS_ROOT/dapr.yaml"
 if running dapr-run-probe; then
   echo "Test-only probe apps"
   apps_of "$POS_ROOT/tests/probe/dapr.yaml" dapr-run-probe

@@ -67,6 +67,8 @@ FERRETDB_BIN="$POS_CACHE_DIR/ferretdb-$FERRETDB_VERSION/ferretdb"
 KAFKA_HOME="$POS_CACHE_DIR/kafka-$KAFKA_VERSION"
 ES_HOME="$POS_CACHE_DIR/elasticsearch-$ELASTICSEARCH_VERSION"
 ZIPKIN_JAR="$POS_CACHE_DIR/zipkin-$ZIPKIN_VERSION/zipkin-server-$ZIPKIN_VERSION-exec.jar"
+# kube-apiserver and the CRDs (crds/dapr, crds/istio, crds/kong) that scripts/check-k8s.sh installs.
+KUBE_HOME="$POS_CACHE_DIR/kubernetes-$KUBERNETES_VERSION"
 PG_BIN="/usr/lib/postgresql/$POSTGRES_MAJOR/bin"
 PROMETHEUS_BIN=/usr/bin/prometheus
 PROMTOOL_BIN=/usr/bin/promtool

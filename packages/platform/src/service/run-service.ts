@@ -2,6 +2,8 @@ import { once } from 'node:events';
 import type { Server as HttpServer } from 'node:http';
 import * as grpc from '@grpc/grpc-js';
 import type Koa from 'koa';
+import { z } from 'zod';
+import { loadConfig } from '../config/load-config.ts';
 import { createLogger } from '../logging/logger.ts';
 import { shutdownTelemetry } from '../telemetry/shutdown.ts';
 import { startDraining } from './draining.ts';
@@ -20,13 +22,18 @@ const SHUTDOWN_GRACE_MS = 10_000;
  * probes (every 3 s, dapr.yaml) sees it and stops deliveries. */
 const READINESS_FLIP_MS = 3_000;
 
-/** Listens on 127.0.0.1 and stops cleanly on SIGTERM or SIGINT. */
+/** Loopback unless told otherwise: locally only the app's own sidecar and the tests call it; in a
+ * pod the kubelet's probes, Prometheus and the gateway come in on the pod IP (BIND_HOST=0.0.0.0). */
+const bindConfig = { BIND_HOST: z.union([z.ipv4(), z.ipv6()]).default('127.0.0.1') };
+
+/** Listens on BIND_HOST (default 127.0.0.1) and stops cleanly on SIGTERM or SIGINT. */
 export async function runService(service: ServiceDefinition): Promise<void> {
   const log = createLogger(service.name);
-  const http = service.http.app.listen(service.http.port, '127.0.0.1');
+  const { BIND_HOST: host } = loadConfig(bindConfig);
+  const http = service.http.app.listen(service.http.port, host);
   await once(http, 'listening');
-  if (service.grpc) await bindGrpc(service.grpc.server, service.grpc.port);
-  log.info({ httpPort: service.http.port, grpcPort: service.grpc?.port }, 'service started');
+  if (service.grpc) await bindGrpc(service.grpc.server, host, service.grpc.port);
+  log.info({ host, httpPort: service.http.port, grpcPort: service.grpc?.port }, 'service started');
 
   const stop = async (signal: string) => {
     startDraining();
@@ -43,9 +50,10 @@ export async function runService(service: ServiceDefinition): Promise<void> {
   process.once('SIGINT', stop);
 }
 
-function bindGrpc(server: grpc.Server, port: number): Promise<number> {
+function bindGrpc(server: grpc.Server, host: string, port: number): Promise<number> {
+  const address = host.includes(':') ? `[${host}]:${port}` : `${host}:${port}`;
   return new Promise((resolve, reject) => {
-    server.bindAsync(`127.0.0.1:${port}`, grpc.ServerCredentials.createInsecure(), (error, bound) =>
+    server.bindAsync(address, grpc.ServerCredentials.createInsecure(), (error, bound) =>
       error ? reject(error) : resolve(bound));
   });
 }
