@@ -12,7 +12,8 @@ import { createApp as userApp } from '../../services/user/src/app.ts';
 
 export type OpenApiDocument = { paths: Record<string, Record<string, { security?: unknown[] }>> } & Record<string, unknown>;
 
-// Never called while building a route table; any use would throw on the missing members.
+// Stands in for every store and client: building a route table only keeps references to them,
+// and any call would throw (it is not a function), so a route list that did I/O would show here.
 const inert = new Proxy({}, { get: (_, key) => (key === 'then' ? undefined : inert) }) as never;
 
 const builders: Record<string, () => Koa> = {
