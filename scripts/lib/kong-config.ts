@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { parse, parseAllDocuments, stringify } from 'yaml';
 import {
   KEY_ID_PLACEHOLDER, NAMESPACE, PUBLIC_KEY_PLACEHOLDER, TOKEN_CONSUMER, gatewayApps, globalPlugins, hostOf, isDaprOnly, isPublic, jwtPlugin,
-  routePlugins,
+  normalisedPath, operationPathOf, routePlugins,
 } from './kong-gateway.ts';
 import { openApiDocuments, type OpenApiDocument } from './openapi-documents.ts';
 
@@ -34,8 +34,8 @@ const deckBin = () => {
   return bin;
 };
 
-export const deck = (args: string[], input?: string) =>
-  execFileSync(deckBin(), args, { encoding: 'utf8', input, stdio: ['pipe', 'pipe', 'pipe'] });
+/** decK's output; a non-zero exit throws, with its report. */
+export const deck = (args: string[]) => execFileSync(deckBin(), args, { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
 
 /** The document as Kong should see it: the Dapr-only entry points left out, the upstream and the host named. */
 function gatewayDocument(app: string, port: number, document: OpenApiDocument): OpenApiDocument {
@@ -49,11 +49,6 @@ function gatewayDocument(app: string, port: number, document: OpenApiDocument): 
     'x-kong-route-defaults': { hosts: [hostOf(app)], protocols: ['https'], https_redirect_status_code: 426, preserve_host: false },
   };
 }
-
-/** OpenAPI path of a route made by openapi2kong, parameters as `{}`: `~/stock/(?<productid>[^#?/]+)$` → `/stock/{}`. */
-export const operationPathOf = (routePath: string) =>
-  routePath.replace(/^~/, '').replace(/\$$/, '').replace(/\(\?<\w+>\[\^#\?\/\]\+\)/g, '{}').replace(/\\(.)/g, '$1');
-export const normalisedPath = (openApiPath: string) => openApiPath.replace(/\{\w+\}/g, '{}');
 
 function patchRoutes(app: string, document: OpenApiDocument, service: KongService) {
   for (const route of service.routes) {

@@ -24,6 +24,11 @@ export const PUBLIC_KEY_PLACEHOLDER = 'PUBLIC_KEY_FROM_JWKS';
 
 export const hostOf = (app: string) => `${app}.${GATEWAY_DOMAIN}`;
 
+/** OpenAPI path of a route made by openapi2kong, parameters as `{}`: `~/stock/(?<productid>[^#?/]+)$` → `/stock/{}`. */
+export const operationPathOf = (routePath: string) =>
+  routePath.replace(/^~/, '').replace(/\$$/, '').replace(/\(\?<\w+>\[\^#\?\/\]\+\)/g, '{}').replace(/\\(.)/g, '$1');
+export const normalisedPath = (openApiPath: string) => openApiPath.replace(/\{\w+\}/g, '{}');
+
 /** Entry points only the app's own sidecar calls (subscriptions, Dapr's start-up questions):
  * the gateway never routes them. */
 export const isDaprOnly = (path: string) => path.startsWith('/dapr/') || path.startsWith('/events/');

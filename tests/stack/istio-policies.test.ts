@@ -5,7 +5,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parse, parseAllDocuments } from 'yaml';
-import { KONG_PRINCIPAL, isDaprOnly } from '../../scripts/lib/kong-gateway.ts';
+import { KONG_PRINCIPAL, isDaprOnly, operationPathOf } from '../../scripts/lib/kong-gateway.ts';
 import { isAllowed, readPolicies, type AuthorizationPolicy } from '../support/istio-authorization.ts';
 import { apps } from '../support/stack.ts';
 
@@ -43,7 +43,7 @@ const fetchesJwks = (app: string) => sourceFiles(join(root, 'services', app, 'sr
 interface KongYml { services: { name: string; port: number; routes: { paths: string[] }[] }[] }
 const kong = parse(readFileSync(join(root, 'kong/kong.yml'), 'utf8')) as KongYml;
 /** A concrete path a Kong route matches: `~/stock/(?<productid>[^#?/]+)$` → `/stock/x`. */
-const samplePath = (routePath: string) => routePath.replace(/^~/, '').replace(/\$$/, '').replace(/\(\?<\w+>\[\^#\?\/\]\+\)/g, 'x').replace(/\\(.)/g, '$1');
+const samplePath = (routePath: string) => operationPathOf(routePath).replaceAll('{}', 'x');
 
 function callsOfTheCode(): Call[] {
   const calls: Call[] = [];

@@ -8,8 +8,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parse } from 'yaml';
-import { deck, kongForKubernetes, kongYml, normalisedPath, operationPathOf, type KongConfig, type KongRoute } from '../../scripts/lib/kong-config.ts';
-import { hostOf, isDaprOnly, isPublic, TOKEN_CONSUMER } from '../../scripts/lib/kong-gateway.ts';
+import { deck, kongForKubernetes, kongYml, type KongConfig, type KongRoute } from '../../scripts/lib/kong-config.ts';
+import { hostOf, isDaprOnly, isPublic, normalisedPath, operationPathOf, TOKEN_CONSUMER } from '../../scripts/lib/kong-gateway.ts';
 import { apps } from '../support/stack.ts';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
