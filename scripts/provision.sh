@@ -119,6 +119,18 @@ fetch_zipkin() {
   chmod -R a+rX "$dir"
 }
 
+# decK, Kong's declarative-config tool: kong/kong.yml is generated, validated and linted with it.
+# Niced: benchmarks may be running on the same few cores.
+build_deck() {
+  need go decK
+  local src="$BUILD_DIR/deck"
+  go_source github.com/kong/deck "v$DECK_VERSION" "$src"
+  mkdir -p "$(dirname "$DECK_BIN")"
+  (cd "$src" && CGO_ENABLED=0 nice -n 19 go build -mod=mod -ldflags "-s -w -X github.com/kong/deck/cmd.VERSION=$DECK_VERSION" -o "$DECK_BIN.tmp" .)
+  mv "$DECK_BIN.tmp" "$DECK_BIN" && rm -rf "$src"
+  "$DECK_BIN" version
+}
+
 # Prometheus and promtool from Debian (apt keeps the .deb in its cache). The package would
 # start its own server (all interfaces, :9090) where a service manager runs: a policy-rc.d
 # that refuses every start keeps it from doing so; ours starts from scripts/infra.sh.
@@ -222,6 +234,9 @@ else step "Dapr $DAPR_VERSION: daprd, scheduler, CLI (Go build, about 5 min)" bu
 if user_dapr && [ -x "$HOME/.dapr/bin/sentry" ]; then echo "  ✓ Dapr Sentry: using ~/.dapr/bin/sentry"
 elif [ -x "$DAPR_HOME/bin/sentry" ]; then done_already "Dapr Sentry $DAPR_VERSION"
 else step "Dapr Sentry $DAPR_VERSION (Go build, about 1 min)" build_sentry; fi
+
+if [ -x "$DECK_BIN" ]; then done_already "decK $DECK_VERSION"
+else step "decK $DECK_VERSION (Go build, about 2.5 min)" build_deck; fi
 
 if [ "$POS_OBSERVE" = 0 ]; then echo "  ✓ Zipkin, Prometheus: left out (POS_OBSERVE=0)"
 else
