@@ -1,6 +1,5 @@
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { existsSync, readdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
@@ -15,9 +14,8 @@ const broken: Record<string, RegExp> = {
   'kong-unknown-field.yaml': /unknown field "plugn"/,
 };
 
-/** The mesh policies (istio/), once that folder holds manifests. */
-const meshTargets = existsSync(`${root}istio`) && readdirSync(`${root}istio`, { recursive: true })
-  .some((file) => String(file).endsWith('.yaml')) ? ['istio'] : [];
+/** The mesh policies and the gateway's Kong Ingress Controller resources. */
+const meshTargets = ['istio', 'kong/k8s'];
 
 /** scripts/check-k8s.sh once for every target (one kube-apiserver start): target → its verdict and reasons. */
 function check(targets: string[]): Map<string, { accepted: boolean; reasons: string }> {
@@ -42,7 +40,7 @@ describe('the Kubernetes manifests, judged by a real kube-apiserver (scripts/che
   });
 
   for (const target of meshTargets) {
-    it(`the manifests of ${target}/ are accepted with the Istio CRDs installed`, () => {
+    it(`the manifests of ${target}/ are accepted with the Istio and Kong CRDs installed`, () => {
       const verdict = verdicts.get(target);
       assert.ok(verdict?.accepted, verdict?.reasons);
     });
