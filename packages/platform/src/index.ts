@@ -35,7 +35,4 @@ export { postgresInbox, type Inbox } from './events/inbox.ts';
 export { addToOutbox, startOutboxRelay, type OutboxEvent, type OutboxRelay, type OutboxRelayOptions } from './events/outbox.ts';
 export { createPool, databaseAnswers, refuseUnlessTestDatabase, withTransaction, type Pool, type Transaction } from './postgres/database.ts';
 export { migrate } from './postgres/migrate.ts';
-/** The registry /metrics serves, for a service's own metrics. */
-export { registry as metricsRegistry } from './metrics/metrics.ts';
-export { Histogram } from 'prom-client';
-export { createCounter } from './metrics/metrics.ts';
+export { createCounter, createHistogram } from './metrics/metrics.ts';

@@ -78,3 +78,10 @@ export function createCounter<Label extends string = never>(
 ): Counter<Label> {
   return new Counter({ ...options, registers: [registry] });
 }
+
+/** A service's own histogram (seconds), served on its /metrics beside the platform's. */
+export function createHistogram<Label extends string = never>(
+  options: { name: string; help: string; labelNames?: readonly Label[]; buckets?: number[] },
+): Histogram<Label> {
+  return new Histogram({ ...options, registers: [registry] });
+}

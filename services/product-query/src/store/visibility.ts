@@ -3,19 +3,18 @@
 // alias itself, at most every REFRESH_EVERY_MS and only after writes, and then records for each
 // change written before that refresh the time from its event's creation: the lag histogram
 // measures "created" to "searchable", not merely to "written".
-import { Histogram, type Logger, metricsRegistry } from '@pos/platform';
+import { createHistogram, type Logger } from '@pos/platform';
 import type { ProductIndex } from './product-index.ts';
 
 const REFRESH_EVERY_MS = 200;
 /** While Elasticsearch is away, changes to measure wait; beyond this many the oldest are not measured. */
 const MAX_WAITING = 10_000;
 
-const searchableLag = new Histogram({
+const searchableLag = createHistogram({
   name: 'search_event_to_searchable_seconds',
   help: 'Time from an event\'s creation to the moment its change is searchable, by topic',
   labelNames: ['topic'] as const,
   buckets: [0.05, 0.1, 0.25, 0.5, 0.75, 1, 1.5, 2.5, 5, 10, 30],
-  registers: [metricsRegistry],
 });
 
 export interface Visibility {
