@@ -24,10 +24,7 @@ export function clusterDaprResource(local: DaprResource): DaprResource {
     resource.spec = { type: 'secretstores.kubernetes', version: 'v1', metadata: [] };
   }
   if (resource.kind === 'Configuration') toClusterConfiguration(resource.spec);
-  if (resource.kind === 'Resiliency') {
-    dropTestOnlyTargets(resource.spec);
-    withoutUnreadRetryFields(resource.spec);
-  }
+  if (resource.kind === 'Resiliency') dropTestOnlyTargets(resource.spec);
   return resource;
 }
 
@@ -37,13 +34,6 @@ function toClusterConfiguration(spec: Record<string, unknown>): void {
   // Locally every sidecar is in namespace default; on the cluster its callers are in pos.
   const access = spec.accessControl as { policies?: { namespace?: string }[] } | undefined;
   for (const policy of access?.policies ?? []) if (policy.namespace === 'default') policy.namespace = NAMESPACE;
-}
-
-/** Dapr 1.16's Retry type has no initialInterval: its local loader drops the field unread (an
- * exponential retry starts at 500 ms whatever it says), and the cluster's CRD refuses it. */
-function withoutUnreadRetryFields(spec: Record<string, unknown>): void {
-  const policies = spec.policies as { retries?: Record<string, Record<string, unknown>> } | undefined;
-  for (const retry of Object.values(policies?.retries ?? {})) delete retry.initialInterval;
 }
 
 function dropTestOnlyTargets(spec: Record<string, unknown>): void {
