@@ -14,6 +14,8 @@ function labelOf(pid: string, command: string): string | undefined {
   if (command.startsWith('postgres')) return 'postgres';
   if (command.includes('kafka.Kafka')) return 'kafka';
   if (command.includes('ferretdb')) return 'ferretdb';
+  if (command.includes('org.elasticsearch')) return 'elasticsearch';
+  if (command.includes('zipkin-server')) return 'zipkin';
   return undefined;
 }
 

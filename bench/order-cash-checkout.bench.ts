@@ -5,6 +5,7 @@
 import { randomUUID } from 'node:crypto';
 import { localSecret } from '@pos/platform/testing';
 import { service } from '../tests/support/stack.ts';
+import { cpuUsage } from './cpu-usage.ts';
 
 const ORDERS = Number(process.env.BENCH_ORDERS ?? 1000);
 const TILLS = 32;
@@ -75,10 +76,12 @@ for (let i = 0; i < 30; i++) await sale(token, 0, ids); // warm-up: connections,
 let next = 0;
 const samples: (number | undefined)[] = [];
 const started = performance.now();
+const cpu = cpuUsage();
 await Promise.all(Array.from({ length: TILLS }, async (_, till) => {
   while (next++ < ORDERS) samples.push(await sale(token, till + 1, ids));
 }));
 report(`cash checkout, 3 lines, ${TILLS} tills at full speed`, samples, (performance.now() - started) / 1000);
+console.log(`  CPU ms per sale: ${cpu.stop(samples.length)}`);
 
 // A steady 100 orders/s: each sale starts on its tick, whatever the others do.
 const paced: Promise<number | undefined>[] = [];

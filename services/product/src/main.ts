@@ -12,7 +12,7 @@ import type { ProductServiceDeps } from './use-cases/deps.ts';
 const log = createLogger('product');
 const dapr = createDaprClient();
 
-const { client, catalogue } = await openCatalogue(await readSecret(dapr, 'mongo-url'), databaseName, { test: config.POS_ENV === 'test' });
+const { client, catalogue } = await openCatalogue(await readSecret(dapr, 'mongo-url'), databaseName, { test: config.POS_ENV === 'test', productCacheMs: config.PRODUCT_CACHE_MS });
 const relay = startPendingEventRelay({ catalogue, publish: createPublisher(dapr), log, sweepEveryMs: config.EVENT_SWEEP_MS });
 const deps: ProductServiceDeps = {
   catalogue,

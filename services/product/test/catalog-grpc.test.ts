@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 import { withCheckDigit } from '../src/domain/barcode.ts';
-import { catalogClient, call, createProduct, testCategory, tokenOf, uniquePlu, uniqueSku, type ProductBody } from './support.ts';
+import { call, catalogClient, createProduct, testCategory, tokenOf, uniquePlu, uniqueSku, type ProductBody } from './support.ts';
 
 describe('the Catalog gRPC service, through the sidecars', function () {
   this.timeout(60_000);
@@ -17,6 +17,18 @@ describe('the Catalog gRPC service, through the sidecars', function () {
     const [found] = reply.products;
     assert.deepEqual([found?.id, found?.name, found?.taxClass, found?.active, found?.version], [product.id, product.name, 'TAX_CLASS_STANDARD', true, '1']);
     assert.deepEqual(found?.units.map((unit) => [unit.name, unit.conversion, unit.price]), [['pcs', '1', '3500'], ['dus', '24', '80000']]);
+  });
+
+  it('GetProducts answers a new price at once after it was changed, though the product was just read', async () => {
+    const product = await createProduct();
+    assert.equal((await catalog.call('GetProducts', { ids: [product.id] })).products[0]?.units[0]?.price, '3500');
+    const changed = await call('PATCH', `/products/${product.id}`, {
+      token: await tokenOf('manager'), headers: { 'If-Match': '"1"' },
+      body: { units: [{ name: 'pcs', barcode: product.units[0]?.barcode, conversion: 1, price: 3900 }, product.units[1]] },
+    });
+    assert.equal(changed.status, 200);
+    const [found] = (await catalog.call('GetProducts', { ids: [product.id] })).products;
+    assert.deepEqual([found?.units[0]?.price, found?.version], ['3900', '2']);
   });
 
   it('a carton barcode resolves to 24 base units at the carton price', async () => {

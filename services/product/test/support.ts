@@ -78,7 +78,7 @@ export async function createProduct(changes: Record<string, unknown> = {}): Prom
 }
 
 /** The catalogue's own MongoDB database, to look under the service or play a crashed writer. */
-export const openTestCatalogue = () => openCatalogue(localSecret('mongo-url'), 'pos_product_test', { test: true });
+export const openTestCatalogue = () => openCatalogue(localSecret('mongo-url'), 'pos_product_test', { test: true, productCacheMs: 0 });
 
 /** The Catalog gRPC service, called through the product app's own sidecar as a caller would. */
 /** Calls the Catalog as `caller` does: through the caller's own sidecar, with its DAPR_API_TOKEN

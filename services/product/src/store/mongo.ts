@@ -2,6 +2,7 @@ import { refuseUnlessTestDatabase } from '@pos/platform';
 import { MongoClient, type Collection, type Db } from 'mongodb';
 import type { Product } from '../domain/product.ts';
 import type { PendingEvent } from '../events/product-events.ts';
+import { createProductCache, type ProductCache } from './product-cache.ts';
 
 /** A product as stored: its id is the document's `_id`; events wait in it until relayed. */
 export interface ProductDocument extends Omit<Product, 'id'> {
@@ -44,16 +45,18 @@ export interface Catalogue {
   categories: Collection<CategoryDocument>;
   publishedEvents: Collection<PublishedEventDocument>;
   unrelayedEvents: Collection<UnrelayedEventDocument>;
+  /** GetProducts' recent reads; the product writes of this replica forget theirs. */
+  productCache: ProductCache;
 }
 
 /** Connects, and refuses a test run on a database that is not a test database. */
-export async function openCatalogue(url: string, database: string, options: { test: boolean }): Promise<{ client: MongoClient; catalogue: Catalogue }> {
+export async function openCatalogue(url: string, database: string, options: { test: boolean; productCacheMs: number }): Promise<{ client: MongoClient; catalogue: Catalogue }> {
   refuseUnlessTestDatabase(database, options.test);
   const client = await new MongoClient(url, { ignoreUndefined: true }).connect();
   const db: Db = client.db(database);
   const catalogue: Catalogue = {
     products: db.collection('products'), claims: db.collection('claims'), categories: db.collection('categories'), publishedEvents: db.collection('published_events'),
-    unrelayedEvents: db.collection('unrelayed_events'),
+    unrelayedEvents: db.collection('unrelayed_events'), productCache: createProductCache(options.productCacheMs),
   };
   // Lookups only: none of these is unique (uniqueness lives in `claims`).
   await catalogue.products.createIndex({ 'units.barcode': 1 });
