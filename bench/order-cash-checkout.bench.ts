@@ -73,6 +73,12 @@ const { accessToken: token } = (await login.json()) as { accessToken: string };
 const ids = await makeProducts(token);
 for (let i = 0; i < 30; i++) await sale(token, 0, ids); // warm-up: connections, JIT
 
+// One till alone: the time a cashier waits when the shop is quiet.
+const alone: (number | undefined)[] = [];
+const aloneStart = performance.now();
+for (let i = 0; i < 100; i++) alone.push(await sale(token, 0, ids));
+report('cash checkout, 3 lines, one till alone', alone, (performance.now() - aloneStart) / 1000);
+
 let next = 0;
 const samples: (number | undefined)[] = [];
 const started = performance.now();
