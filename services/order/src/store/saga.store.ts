@@ -11,12 +11,13 @@ export interface SagaStep {
   attempts: number;
 }
 
-/** Records steps in the caller's transaction: they exist exactly when the change does. */
+/** Records steps in the caller's transaction: they exist exactly when the change does. The
+ * replica that made the change runs them at once (kickSaga); the others find them on their
+ * next pass. No NOTIFY: PostgreSQL serializes the commits of notifying transactions. */
 export async function addSteps(tx: Transaction, orderId: string, steps: { action: SagaAction; tenderId?: string }[]): Promise<void> {
   for (const step of steps) {
     await tx.query('INSERT INTO saga_steps (order_id, action, tender_id) VALUES ($1, $2, $3)', [orderId, step.action, step.tenderId ?? null]);
   }
-  if (steps.length > 0) await tx.query("SELECT pg_notify('saga', '')");
 }
 
 /** Due steps, locked until the transaction ends; steps another runner holds are skipped. */
