@@ -85,14 +85,14 @@ start_midtrans_simulator() {
 midtrans_simulator_up() {
   if running midtrans-simulator; then echo "  ✓ Midtrans simulator already running"
   else step "start the Midtrans simulator (127.0.0.1:$MIDTRANS_SIMULATOR_PORT)" start_midtrans_simulator; fi
-  step "Midtrans simulator healthy" wait_up midtrans-simulator 20 curl -fsS "http://127.0.0.1:$MIDTRANS_SIMULATOR_PORT/_simulator/health"
+  step "Midtrans simulator healthy" wait_up midtrans-simulator 20 curl -fsS --max-time 5 "http://127.0.0.1:$MIDTRANS_SIMULATOR_PORT/_simulator/health"
 }
 # ── end of the Midtrans simulator ────────────────────────────────────────────────────────
 
 unhealthy_sidecars() {
   local app
   for app in "${APPS[@]}"; do
-    curl -fsS -o /dev/null "http://127.0.0.1:${SIDECAR_PORT[$app]}/v1.0/healthz" 2>/dev/null || printf '%s ' "$app"
+    curl -fsS --max-time 5 -o /dev/null "http://127.0.0.1:${SIDECAR_PORT[$app]}/v1.0/healthz" 2>/dev/null || printf '%s ' "$app"
   done
 }
 

@@ -119,7 +119,9 @@ start_sentry() {
     --healthz-port "$POS_SENTRY_HEALTH_PORT" --healthz-listen-address 127.0.0.1 \
     --metrics-port "$POS_SENTRY_METRICS_PORT" --metrics-listen-address 127.0.0.1)
 }
-sentry_healthy() { curl -fsS "http://127.0.0.1:$POS_SENTRY_HEALTH_PORT/healthz" && [ -s "$SENTRY_CREDENTIALS/ca.crt" ]; }
+# Every probe has a time limit: a server that accepts and never answers (Zipkin out of memory
+# did) would otherwise hold the start for ever.
+sentry_healthy() { curl -fsS --max-time 5 "http://127.0.0.1:$POS_SENTRY_HEALTH_PORT/healthz" && [ -s "$SENTRY_CREDENTIALS/ca.crt" ]; }
 # ── end of Dapr Sentry ─────────────────────────────────────────────────────────────────
 
 # ── Observability: Zipkin (traces) and Prometheus (metrics, alerts); POS_OBSERVE=0 leaves them out ──
@@ -132,7 +134,7 @@ start_zipkin() {
   MEM_MAX_SPANS=20000 start_daemon zipkin java -Xms64m -Xmx256m -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -XX:+ExitOnOutOfMemoryError \
     -jar "$ZIPKIN_JAR" '--armeria.ports[0].ip=127.0.0.1' "--armeria.ports[0].port=$ZIPKIN_PORT" '--armeria.ports[0].protocols=http'
 }
-zipkin_healthy() { curl -fsS "http://127.0.0.1:$ZIPKIN_PORT/health"; }
+zipkin_healthy() { curl -fsS --max-time 5 "http://127.0.0.1:$ZIPKIN_PORT/health"; }
 
 # The scrape targets come from dapr.yaml (scripts/lib/prometheus-config.ts); the rules are
 # copied beside them, where the unprivileged server may read them. A running server reloads.
@@ -150,7 +152,7 @@ start_prometheus() {
     --web.listen-address="127.0.0.1:$POS_PROMETHEUS_PORT" --storage.tsdb.path="$POS_DATA_DIR/prometheus" \
     --storage.tsdb.retention.time=7d
 }
-prometheus_healthy() { curl -fsS "http://127.0.0.1:$POS_PROMETHEUS_PORT/-/ready"; }
+prometheus_healthy() { curl -fsS --max-time 5 "http://127.0.0.1:$POS_PROMETHEUS_PORT/-/ready"; }
 
 # Zipkin was started early on, beside the other slow ones.
 observability_up() {
@@ -161,8 +163,8 @@ observability_up() {
 }
 # ── end of observability ───────────────────────────────────────────────────────────────
 
-es_healthy() { curl -fsS "http://127.0.0.1:$POS_ES_PORT/_cluster/health?wait_for_status=yellow&timeout=1s"; }
-scheduler_healthy() { curl -fsS "http://127.0.0.1:$POS_SCHEDULER_HEALTH_PORT/healthz"; }
+es_healthy() { curl -fsS --max-time 5 "http://127.0.0.1:$POS_ES_PORT/_cluster/health?wait_for_status=yellow&timeout=1s"; }
+scheduler_healthy() { curl -fsS --max-time 5 "http://127.0.0.1:$POS_SCHEDULER_HEALTH_PORT/healthz"; }
 
 start_containers() {
   rm -f "$POS_STATE_DIR/containers.env"
