@@ -1,5 +1,6 @@
 // The simulator's own API, for tests and for a person at a terminal: play the customer (settle,
-// deny) or Midtrans (expire, cancel), and resend any notification, in any order.
+// deny) or Midtrans (expire, cancel), and resend any notification, in any order; and see how
+// often the status API was asked about a transaction.
 import { statusBody, type TransactionStatus } from './transactions.ts';
 import { coreError, type Reply, type Request, type Simulator } from './simulator.ts';
 
@@ -23,6 +24,14 @@ export async function changeStatus(id: string, action: string, request: Request,
 
 const paymentTypeOf = (body: unknown) =>
   typeof body === 'object' && body !== null && 'payment_type' in body && typeof body.payment_type === 'string' ? body.payment_type : undefined;
+
+/** GET /_simulator/transactions/{id}: the transaction as the status API shows it, and how many
+ * times the status API answered about it (status_queries). Asking here does not count. */
+export function showTransaction(id: string, sim: Simulator): Reply {
+  const tx = sim.store.find(id);
+  if (!tx) return coreError(404, "transaction doesn't exist");
+  return { status: 200, body: { transaction: statusBody(tx, sim.merchantId, 'transaction found'), status_queries: tx.statusQueries } };
+}
 
 /** GET /_simulator/transactions/{id}/notifications: every notification made, oldest first. */
 export function listNotifications(id: string, sim: Simulator): Reply {

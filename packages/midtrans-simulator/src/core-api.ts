@@ -88,6 +88,7 @@ export function status(id: string, sim: Simulator): Reply {
   const tx = sim.store.find(id);
   // Midtrans knows a Snap transaction only once its customer has chosen how to pay.
   if (!tx || tx.paymentType === null) return coreError(404, "transaction doesn't exist");
+  tx.statusQueries += 1;
   return { status: 200, body: statusBody(tx, sim.merchantId, 'transaction found') };
 }
 

@@ -4,7 +4,7 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { Logger } from '@pos/platform';
 import { charge, createSnap, endPending, status } from './core-api.ts';
-import { changeStatus, listNotifications, resendNotification } from './control-api.ts';
+import { changeStatus, listNotifications, resendNotification, showTransaction } from './control-api.ts';
 import { createNotifier } from './notifier.ts';
 import { coreError, type Reply, type Request, type Simulator } from './simulator.ts';
 import { notificationFor, TransactionStore } from './transactions.ts';
@@ -28,6 +28,7 @@ const ROUTES: Route[] = [
   ['POST', /^\/v2\/([^/]+)\/expire$/, (_request, sim, [id = '']) => endPending(id, 'expire', sim)],
   ['POST', /^\/snap\/v1\/transactions$/, (request, sim) => createSnap(request, sim)],
   ['GET', /^\/_simulator\/health$/, () => ({ status: 200, body: { status: 'ok' } })],
+  ['GET', /^\/_simulator\/transactions\/([^/]+)$/, (_request, sim, [id = '']) => showTransaction(id, sim)],
   ['GET', /^\/_simulator\/transactions\/([^/]+)\/notifications$/, (_request, sim, [id = '']) => listNotifications(id, sim)],
   ['POST', /^\/_simulator\/transactions\/([^/]+)\/notifications\/(\d+)\/send$/, (_request, sim, [id = '', n = '']) => resendNotification(id, n, sim)],
   ['POST', /^\/_simulator\/transactions\/([^/]+)\/([a-z]+)$/, (request, sim, [id = '', action = '']) => changeStatus(id, action, request, sim)],

@@ -18,6 +18,8 @@ export interface Transaction {
   /** Where notifications go: the default URL, or what the charge's headers asked for. */
   notificationUrls: string[];
   notifications: Notification[];
+  /** How often the status API was asked about it: tests check that a charge is not asked twice. */
+  statusQueries: number;
 }
 
 export type Notification = Record<string, string>;
@@ -56,6 +58,7 @@ export function newTransaction(fields: {
     expiresAt: new Date(createdAt.getTime() + fields.expiresInMs),
     notificationUrls: fields.notificationUrls,
     notifications: [],
+    statusQueries: 0,
   };
 }
 

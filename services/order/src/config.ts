@@ -13,6 +13,10 @@ export const config = loadConfig({
   CART_TTL_SECONDS: seconds.default(12 * 3600),
   EXPIRY_EVERY_MS: z.coerce.number().int().min(100).default(1000),
   SAGA_EVERY_MS: z.coerce.number().int().min(100).default(1000),
+  /** How often each replica looks for pending Midtrans charges to ask about (their notification may never come). */
+  RECONCILE_EVERY_MS: z.coerce.number().int().min(100).default(30_000),
+  /** A pending charge is first asked about this long after it was made, then at doubling intervals (up to an hour). */
+  RECONCILE_AFTER_SECONDS: seconds.default(60),
   /** PPN rates by effective date, as JSON: [{effectiveFrom, ratePercent, baseFraction: {standard: [11, 12], luxury: [1, 1]}}]. */
   TAX_RATES: z.string().default(JSON.stringify(DEFAULT_TAX_RATES)).transform((text) => JSON.parse(text) as unknown).pipe(z.array(taxRatesSchema).min(1)),
   /** A shop not registered for VAT (not a PKP) charges no PPN. */

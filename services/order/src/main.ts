@@ -1,7 +1,7 @@
 import { createBulkPublisher, createDaprClient, createLogger, createPool, migrate, readSecret, runService, startOutboxRelay } from '@pos/platform';
 import { createApp } from './app.ts';
 import { config } from './config.ts';
-import { startExpiryWorker, startSagaWorker } from './events/workers.ts';
+import { startExpiryWorker, startReconcileWorker, startSagaWorker } from './events/workers.ts';
 import { catalogueClient } from './grpc/catalogue.client.ts';
 import { inventoryClient } from './grpc/inventory.client.ts';
 import { createMidtransGateway } from './payments/midtrans-gateway.ts';
@@ -41,12 +41,14 @@ const deps: OrderDeps = {
 const saga = startSagaWorker(pool, stepHandlers(inventory, cancelAtMidtrans(deps)), config.SAGA_EVERY_MS, log);
 kickSaga = saga.kick;
 const expiry = startExpiryWorker(pool, config.EXPIRY_EVERY_MS, log, saga.kick);
+const reconcile = startReconcileWorker(deps, config.RECONCILE_AFTER_SECONDS, config.RECONCILE_EVERY_MS, log);
 saga.kick(); // steps a crash left pending run now, not a timer tick later
 
 await runService({
   name: 'order',
   http: { app: createApp({ ...deps, dapr }), port: config.HTTP_PORT },
   onStop: async () => {
+    await reconcile.stop();
     await expiry.stop();
     await saga.stop();
     await relay.stop();

@@ -1,6 +1,8 @@
-// Background loops of every replica: the saga runner and the expiry of unpaid orders.
-import type { Logger, Pool } from '@pos/platform';
+// Background loops of every replica: the saga runner, the expiry of unpaid orders, and the
+// reconciliation of pending Midtrans charges.
+import { createCounter, type Logger, type Pool } from '@pos/platform';
 import { expireDueOrders } from '../use-cases/cancel.ts';
+import { reconcilePendingTenders, type ReconcileDeps, type ReconcileResult } from '../use-cases/reconcile.ts';
 import { runDueSteps, type StepHandlers } from '../use-cases/run-saga.ts';
 
 export interface Worker {
@@ -52,5 +54,23 @@ export function startExpiryWorker(pool: Pool, everyMs: number, log: Logger, afte
       afterExpiry();
     }
     return expired.length;
+  }, everyMs, log);
+}
+
+const reconciled = createCounter({
+  name: 'order_payments_reconciled_total',
+  help: 'Pending Midtrans charges asked about by reconciliation, by what it found: paid or cancelled (applied; paid means its notification never came), pending, never_charged (cancelled here), failed (asked again later)',
+  labelNames: ['outcome'],
+});
+
+/** Asks Midtrans about pending charges whose notification has not come (use-cases/reconcile.ts). */
+export function startReconcileWorker(deps: ReconcileDeps, firstWaitSeconds: number, everyMs: number, log: Logger): Worker {
+  return loop('reconcile', async () => {
+    const results = await reconcilePendingTenders(deps, firstWaitSeconds);
+    const counts = new Map<ReconcileResult, number>();
+    for (const result of results) counts.set(result, (counts.get(result) ?? 0) + 1);
+    for (const [outcome, count] of counts) reconciled.inc({ outcome }, count);
+    if (results.length > 0) log.info({ reconciled: Object.fromEntries(counts) }, 'asked Midtrans about pending charges');
+    return results.length;
   }, everyMs, log);
 }

@@ -1,4 +1,5 @@
-// Tenders looked up on their own: by a till's Idempotency-Key, or by id when Midtrans names one.
+// Tenders looked up on their own: by a till's Idempotency-Key, by id when Midtrans names one, or
+// pending ones for reconciliation to ask Midtrans about.
 import type { Pool, Transaction } from '@pos/platform';
 import type { ChargeDetails, Tender } from '../domain/tenders.ts';
 
@@ -30,4 +31,26 @@ export async function cancelFailedCharge(tx: Transaction, tenderId: string): Pro
   await tx.query(
     `UPDATE tenders SET status = 'cancelled', idempotency_key = NULL, request_hash = NULL, updated_at = now()
      WHERE id = $1 AND status = 'pending'`, [tenderId]);
+}
+
+/** A pending QRIS or Snap tender due to be asked about: `checks` counts the questions before. */
+export type TenderToCheck = StoredTender & { kind: 'qris' | 'snap'; createdAt: Date; checks: number };
+
+/** Pending QRIS and Snap tenders whose next check is due (the first `firstWaitSeconds` after the
+ * tender was made), oldest first, locked until the transaction ends; rows another reconciler
+ * holds are skipped. */
+export async function lockTendersToCheck(tx: Transaction, firstWaitSeconds: number, limit: number): Promise<TenderToCheck[]> {
+  const { rows } = await tx.query<TenderToCheck>(
+    `SELECT ${columns}, created_at AS "createdAt", checks FROM tenders
+     WHERE status = 'pending' AND kind <> 'cash' AND coalesce(next_check_at, created_at + make_interval(secs => $1)) <= now()
+     ORDER BY coalesce(next_check_at, created_at) LIMIT $2 FOR UPDATE SKIP LOCKED`, [firstWaitSeconds, limit]);
+  return rows;
+}
+
+/** Counts a question about the tender and puts the next one `inSeconds` from now: until then no
+ * reconciler, in any replica, takes it up again. */
+export async function scheduleNextCheck(tx: Transaction, tenderId: string, inSeconds: number): Promise<void> {
+  await tx.query(
+    `UPDATE tenders SET checks = checks + 1, checked_at = now(), next_check_at = now() + make_interval(secs => $2) WHERE id = $1`,
+    [tenderId, inSeconds]);
 }

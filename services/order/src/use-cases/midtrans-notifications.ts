@@ -35,7 +35,7 @@ export async function handleMidtransNotification(deps: OrderDeps, notification: 
 
 /** What Midtrans' status API says about the tender's charge, as an outcome; undefined while it
  * is pending (or anything else not final). */
-export async function confirmedOutcome(deps: OrderDeps, tender: StoredTender, known?: TransactionState): Promise<TenderOutcome | undefined> {
+export async function confirmedOutcome(deps: Pick<OrderDeps, 'midtrans'>, tender: StoredTender, known?: TransactionState): Promise<TenderOutcome | undefined> {
   let state = known;
   try {
     state ??= await deps.midtrans.gateway.status(tender.id);

@@ -12,7 +12,8 @@ import { orderFor } from './order-access.ts';
 
 /** Applies a payment provider's word on one tender: idempotent (a replay changes nothing),
  * safe out of order (paid is final; money after the order ended is kept and flagged for
- * refund), and the amount must match. Called by the Midtrans webhook and the cancel step. */
+ * refund), and the amount must match. Called by the Midtrans webhook, the cancel step and
+ * reconciliation. */
 export async function recordTenderOutcome(deps: Pick<OrderDeps, 'pool' | 'kickSaga'>, orderId: string, tenderId: string, outcome: TenderOutcome): Promise<Order> {
   const result = await withTransaction(deps.pool, async (tx) => {
     const order = await orderFor(tx, orderId, undefined, true);
