@@ -4,6 +4,7 @@ import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 import { addToOutbox, createPool, withTransaction, type OutboxEvent, type Pool } from '../src/index.ts';
 import { eventually, findOnTopic, localSecret, request } from '../src/testing/index.ts';
+import { startInfra, stopDaemon } from '../../../tests/support/servers.ts';
 import { probe } from '../../../tests/support/stack.ts';
 
 const probeA = probe('probe-a').url;
@@ -97,5 +98,20 @@ describe('the outbox relay under faults', function () {
     await eventually(async () => assert.ok((await handledIds()).includes(id as string)));
     const next = await eventually(async () => { const pid = await holder(); assert.ok(pid && pid !== leader); return pid; });
     assert.notEqual(next, leader);
+  });
+
+  describe('with Kafka stopped', function () {
+    this.timeout(150_000);
+    after(startInfra); // even when an assertion failed, the tests after these find Kafka
+
+    it('an event written during the outage is held without using up an attempt (the probes have one), and goes out once Kafka is back', async () => {
+      stopDaemon('kafka');
+      const [id] = await withTransaction(pool, (tx) => addToOutbox(tx, [note(randomUUID(), 'written while Kafka was away')]));
+      const held = await eventually(async () => { const failed = await row(id as string); assert.ok(failed.last_error, 'the relay tried'); return failed; });
+      assert.deepEqual([held.parked_at, held.attempts, held.published_at], [null, 0, null]);
+      startInfra();
+      await eventually(async () => assert.ok((await handledIds()).includes(id as string)), { timeoutMs: 60_000 });
+      assert.equal((await row(id as string)).parked_at, null);
+    });
   });
 });

@@ -44,14 +44,20 @@ const PENDING = `
 // then go on: blocking a key until someone acts would stop a till's stock or orders for good,
 // while a parked event is loud and kept, to be fixed and republished (clear parked_at and
 // attempts) by someone who decides what its late arrival means. Only a refusal of the event
-// counts as an attempt; a sidecar that does not answer fails the pass and parks nothing
-// (pubsub outbound has no circuit breaker: components/resiliency.yaml).
+// counts as an attempt: a sidecar that does not answer fails the pass and parks nothing
+// (pubsub outbound has no circuit breaker: components/resiliency.yaml), and an event the
+// sidecar could not hand to an absent broker is held without counting (BROKER_AWAY), so an
+// outage of any length parks nothing.
 const FAILED = `
   UPDATE outbox SET attempts = attempts + 1, last_error = $2,
     parked_at = CASE WHEN attempts + 1 >= $3 THEN now() END,
     retry_at = CASE WHEN attempts + 1 >= $3 THEN NULL
       ELSE now() + make_interval(secs => least($5::float8, $4::float8 * 2 ^ attempts) / 1000) END
   WHERE seq = $1 RETURNING id, topic, parked_at`;
+const HELD = 'UPDATE outbox SET last_error = $2, retry_at = now() + make_interval(secs => $3::float8 / 1000) WHERE seq = $1';
+
+/** Kafka's client (sarama, in the sidecar) saying the broker is away, not that the event is bad. */
+const BROKER_AWAY = /run out of available brokers|circuit breaker is open|connection refused|connection reset|i\/o timeout|broken pipe|leader not available|not leader/i;
 
 /** Publishes committed outbox events after commit: each key's events in commit order,
  * different keys concurrently and in bulk. A failing event holds back its key (with growing
@@ -91,6 +97,11 @@ export function startOutboxRelay(options: OutboxRelayOptions): OutboxRelay {
   };
 
   const recordFailure = async (db: pg.PoolClient, row: OutboxRow, reason: string) => {
+    if (BROKER_AWAY.test(reason)) {
+      await db.query(HELD, [row.seq, reason, retryBaseMs]);
+      log.warn({ eventId: row.id, topic: row.topic, reason }, 'outbox publish failed: the broker is away; will retry');
+      return;
+    }
     const { rows } = await db.query<{ id: string; topic: string; parked_at: Date | null }>(
       FAILED, [row.seq, reason, maxAttempts, retryBaseMs, retryMaxMs]);
     if (rows[0]?.parked_at) {
