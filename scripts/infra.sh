@@ -123,13 +123,16 @@ sentry_healthy() { curl -fsS "http://127.0.0.1:$POS_SENTRY_HEALTH_PORT/healthz" 
 # ── end of Dapr Sentry ─────────────────────────────────────────────────────────────────
 
 # ── Observability: Zipkin (traces) and Prometheus (metrics, alerts); POS_OBSERVE=0 leaves them out ──
-# Zipkin keeps spans in memory, capped so its heap holds them; C1 only, to start fast on few
-# cores. Its server is Armeria's: --server.address is ignored (it listened on every interface).
+# Zipkin keeps spans in memory, capped so its heap holds them: an app's span carries its
+# resource's tags, a few KB each, and 100 000 of them (a checkout bench) overflowed a 256 MB heap
+# and left Zipkin alive but unhealthy; should it still run out, it exits, and the next start
+# replaces it. C1 only, to start fast on few cores. Its server is Armeria's: --server.address is
+# ignored (it listened on every interface).
 start_zipkin() {
-  MEM_MAX_SPANS=100000 start_daemon zipkin java -Xms64m -Xmx256m -XX:+UseSerialGC -XX:TieredStopAtLevel=1 \
+  MEM_MAX_SPANS=50000 start_daemon zipkin java -Xms64m -Xmx384m -XX:+ExitOnOutOfMemoryError -XX:+UseSerialGC -XX:TieredStopAtLevel=1 \
     -jar "$ZIPKIN_JAR" '--armeria.ports[0].ip=127.0.0.1' "--armeria.ports[0].port=$ZIPKIN_PORT" '--armeria.ports[0].protocols=http'
 }
-zipkin_healthy() { curl -fsS "http://127.0.0.1:$ZIPKIN_PORT/health"; }
+zipkin_healthy() { curl -fsS -m 2 "http://127.0.0.1:$ZIPKIN_PORT/health"; }
 
 # The scrape targets come from dapr.yaml (scripts/lib/prometheus-config.ts); the rules are
 # copied beside them, where the unprivileged server may read them. A running server reloads.
