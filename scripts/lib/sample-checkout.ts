@@ -34,7 +34,7 @@ async function call(method: string, url: string, options: { token?: string; body
     method,
     headers: { 'content-type': 'application/json', ...(options.token && { authorization: `Bearer ${options.token}` }), ...options.headers },
     ...(options.body !== undefined && { body: JSON.stringify(options.body) }),
-  });
+  }).catch((error: unknown) => { throw new Error(`${method} ${url}: ${String(error)}`, { cause: error }); });
   const text = await response.text();
   return { status: response.status, body: (text ? JSON.parse(text) : {}) as Record<string, unknown> };
 }
