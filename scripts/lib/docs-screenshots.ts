@@ -39,7 +39,7 @@ async function waitForTrace(traceId: string): Promise<number> {
 /** Zipkin's page of the trace, every span's row on it: the page scrolls inside itself, so the
  * window is made as tall as the span tree; the span detail panel is closed to widen the timeline. */
 async function traceShot(page: Page, traceId: string, spans: number, file: string): Promise<void> {
-  await page.setViewportSize({ width: 1600, height: 300 + 27 * spans });
+  await page.setViewportSize({ width: 1600, height: 320 + 30 * spans });
   await page.goto(`${zipkin}/zipkin/traces/${traceId}`, { waitUntil: 'networkidle' });
   await page.getByText('post /orders', { exact: false }).first().waitFor();
   await page.getByTitle('Close span detail').click();
@@ -58,6 +58,8 @@ async function redShot(page: Page, file: string): Promise<void> {
   await page.goto(`${prometheus}/graph?${params}`, { waitUntil: 'networkidle' });
   // Each graph (Rickshaw, SVG) gets its legend once its data is drawn.
   await page.locator('.legend').nth(RED_QUERIES.length - 1).waitFor();
+  // The navigation bar is fixed: in a full-page shot it would cover the middle graph.
+  await page.addStyleTag({ content: '.navbar { position: static !important; }' });
   await page.screenshot({ path: file, fullPage: true });
 }
 
