@@ -124,12 +124,13 @@ sentry_healthy() { curl -fsS "http://127.0.0.1:$POS_SENTRY_HEALTH_PORT/healthz" 
 
 # ── Observability: Zipkin (traces) and Prometheus (metrics, alerts); POS_OBSERVE=0 leaves them out ──
 # Zipkin keeps spans in memory, capped so its heap holds them: an app's span carries its
-# resource's tags, a few KB each, and 100 000 of them (a checkout bench) overflowed a 256 MB heap
-# and left Zipkin alive but unhealthy; should it still run out, it exits, and the next start
-# replaces it. C1 only, to start fast on few cores. Its server is Armeria's: --server.address is
+# resource's tags (process, host), about 7 KB of heap each (50 000 filled 370 MB); 100 000 in a
+# 256 MB heap ran out and left Zipkin alive but unhealthy, so every start waited on it. 25 000
+# spans are a few minutes of a full test run. Should it still run out, it exits, and the next
+# start replaces it. C1 only, to start fast on few cores. Its server is Armeria's: --server.address is
 # ignored (it listened on every interface).
 start_zipkin() {
-  MEM_MAX_SPANS=50000 start_daemon zipkin java -Xms64m -Xmx384m -XX:+ExitOnOutOfMemoryError -XX:+UseSerialGC -XX:TieredStopAtLevel=1 \
+  MEM_MAX_SPANS=25000 start_daemon zipkin java -Xms64m -Xmx384m -XX:+ExitOnOutOfMemoryError -XX:+UseSerialGC -XX:TieredStopAtLevel=1 \
     -jar "$ZIPKIN_JAR" '--armeria.ports[0].ip=127.0.0.1' "--armeria.ports[0].port=$ZIPKIN_PORT" '--armeria.ports[0].protocols=http'
 }
 zipkin_healthy() { curl -fsS -m 2 "http://127.0.0.1:$ZIPKIN_PORT/health"; }
