@@ -124,7 +124,7 @@ sentry_healthy() { curl -fsS "http://127.0.0.1:$POS_SENTRY_HEALTH_PORT/healthz" 
 
 # ── Observability: Zipkin (traces) and Prometheus (metrics, alerts); POS_OBSERVE=0 leaves them out ──
 # Zipkin keeps spans in memory, capped so its heap holds them: an app's span carries its
-# resource's tags (process, host), about 7 KB of heap each (50 000 filled 370 MB); 100 000 in a
+# resource's tags (process, host), 5–7 KB of heap each (50 000 filled 370 MB); 100 000 in a
 # 256 MB heap ran out and left Zipkin alive but unhealthy, so every start waited on it. 25 000
 # spans are a few minutes of a full test run. Should it still run out, it exits, and the next
 # start replaces it. C1 only, to start fast on few cores. Its server is Armeria's: --server.address is
