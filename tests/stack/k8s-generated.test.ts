@@ -57,4 +57,24 @@ describe('k8s/dapr, k8s/base/apps and k8s/monitoring are generated from componen
       `${monitor.metadata.name}: ${(monitor.spec.podMetricsEndpoints as { port: string; path: string }[]).map(({ port, path }) => `${port}${path}`).join(' ')}`);
     assert.deepEqual(monitored, apps.map(({ app }) => `${app}: http/metrics dapr-metrics/metrics`));
   });
+
+  it('every sidecar Configuration and every app sends its spans to the collector Service of k8s/observability, on its OTLP ports', () => {
+    const collector = parseAllDocuments(readFileSync(join(root, 'k8s/observability/otel-collector.yaml'), 'utf8')).map((document) => document.toJS() as {
+      kind: string; metadata: { name: string }; spec: { ports?: { name: string; port: number }[] };
+    }).find((resource) => resource.kind === 'Service');
+    const namespace = (parse(readFileSync(join(root, 'k8s/observability/kustomization.yaml'), 'utf8')) as { namespace: string }).namespace;
+    const port = (name: string) => collector?.spec.ports?.find((candidate) => candidate.name === name)?.port;
+    const host = `${collector?.metadata.name}.${namespace}.svc.cluster.local`;
+    const endpoints: string[] = [];
+    for (const { app } of apps) {
+      const configuration = parse(readFileSync(join(root, `k8s/dapr/configuration-${app}.yaml`), 'utf8')) as { spec: { tracing: { otel: { endpointAddress: string; protocol: string } } } };
+      endpoints.push(`${app} sidecar ${configuration.spec.tracing.otel.protocol} ${configuration.spec.tracing.otel.endpointAddress}`);
+      const manifests = parseAllDocuments(readFileSync(join(root, `k8s/base/apps/${app}.yaml`), 'utf8')).map((document) => document.toJS() as {
+        kind: string; spec: { template: { spec: { containers: { env: { name: string; value?: string }[] }[] } } };
+      });
+      const env = manifests.find((resource) => resource.kind === 'Deployment')?.spec.template.spec.containers[0]?.env ?? [];
+      endpoints.push(`${app} app http ${env.find((variable) => variable.name === 'OTEL_EXPORTER_OTLP_ENDPOINT')?.value}`);
+    }
+    assert.deepEqual(endpoints, apps.flatMap(({ app }) => [`${app} sidecar grpc ${host}:${port('otlp-grpc')}`, `${app} app http http://${host}:${port('otlp-http')}`]));
+  });
 });
