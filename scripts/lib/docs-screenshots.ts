@@ -59,7 +59,7 @@ async function redShot(page: Page, file: string): Promise<void> {
   // Each graph (Rickshaw, SVG) gets its legend once its data is drawn.
   await page.locator('.legend').nth(RED_QUERIES.length - 1).waitFor();
   // The navigation bar is fixed: in a full-page shot it would cover the middle graph.
-  await page.addStyleTag({ content: '.navbar { position: static !important; }' });
+  await page.addStyleTag({ content: '.navbar { position: static !important; } body { padding-top: 0 !important; }' });
   await page.screenshot({ path: file, fullPage: true });
 }
 
