@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # The manifests' real check: a throwaway etcd and kube-apiserver on loopback, with the Dapr,
-# Istio and Kong CRDs installed, judge every manifest with `kubectl apply --dry-run=server`
+# Istio, Kong and Prometheus Operator CRDs installed, judge every manifest with `kubectl apply --dry-run=server`
 # (strict field validation, the API's enums, CEL rules and Go-coded checks such as a selector
 # that does not match its pod labels). Started once, every target checked, then stopped.
 #   scripts/check-k8s.sh [TARGET...]   TARGET: a kustomization folder (rendered with kustomize),
@@ -16,7 +16,7 @@ cd "$POS_ROOT"
 : "${POS_KUBE_ETCD_PEER_PORT:=23800}"
 : "${POS_KUBE_APISERVER_PORT:=16443}"
 APISERVER="$KUBE_HOME/bin/kube-apiserver"
-[ -x "$APISERVER" ] && [ -d "$KUBE_HOME/crds" ] && command -v etcd >/dev/null \
+[ -x "$APISERVER" ] && [ -d "$KUBE_HOME/crds/prometheus-operator" ] && command -v etcd >/dev/null \
   || die "kube-apiserver, etcd or the CRDs are missing: run npm run provision"
 for port in "$POS_KUBE_ETCD_PORT" "$POS_KUBE_ETCD_PEER_PORT" "$POS_KUBE_APISERVER_PORT"; do
   ! port_open "$port" || die "port $port is taken (another check running?); set POS_KUBE_*_PORT"
@@ -55,7 +55,8 @@ start_servers() {
 }
 
 install_crds() {
-  kubectl apply --server-side -f "$KUBE_HOME/crds/dapr" -f "$KUBE_HOME/crds/istio" -f "$KUBE_HOME/crds/kong" >/dev/null
+  kubectl apply --server-side -f "$KUBE_HOME/crds/dapr" -f "$KUBE_HOME/crds/istio" -f "$KUBE_HOME/crds/kong" \
+    -f "$KUBE_HOME/crds/prometheus-operator" >/dev/null
   # The chart's Subscription CRD converts v1alpha1 through the operator's webhook, absent here.
   kubectl patch crd subscriptions.dapr.io --type=merge -p '{"spec":{"conversion":{"strategy":"None","webhook":null}}}' >/dev/null
   kubectl wait --for condition=Established crd --all --timeout=120s >/dev/null
@@ -79,7 +80,7 @@ create_namespaces() { # file
 }
 
 step "kube-apiserver $KUBERNETES_VERSION and etcd on 127.0.0.1:$POS_KUBE_APISERVER_PORT" start_servers
-step "Dapr, Istio and Kong CRDs installed" install_crds
+step "Dapr, Istio, Kong and Prometheus Operator CRDs installed" install_crds
 rejected=0
 for target in "$@"; do
   rendered="$WORK/rendered.yaml"

@@ -125,13 +125,14 @@ sentry_healthy() { curl -fsS --max-time 5 "http://127.0.0.1:$POS_SENTRY_HEALTH_P
 # ── end of Dapr Sentry ─────────────────────────────────────────────────────────────────
 
 # ── Observability: Zipkin (traces) and Prometheus (metrics, alerts); POS_OBSERVE=0 leaves them out ──
-# Zipkin keeps spans in memory, capped so its heap holds them (100,000 filled 256 MB and it
-# answered nothing but OutOfMemoryError after an order bench: 20,000 is some 600 checkouts);
-# one that runs out of memory all the same exits, so the next start starts it again instead of
-# finding it "running". C1 only, to start fast on few cores. Its server is Armeria's:
-# --server.address is ignored (it listened on every interface).
+# Zipkin keeps spans in memory, capped so its heap holds them: an app's span carries its
+# resource's tags (process, host), 5–7 KB of heap each (50 000 filled 370 MB); 100 000 in a
+# 256 MB heap ran out and left Zipkin alive but unhealthy, so every start waited on it. 25 000
+# spans are a few minutes of a full test run. Should it still run out, it exits, and the next
+# start replaces it. C1 only, to start fast on few cores. Its server is Armeria's: --server.address is
+# ignored (it listened on every interface).
 start_zipkin() {
-  MEM_MAX_SPANS=20000 start_daemon zipkin java -Xms64m -Xmx256m -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -XX:+ExitOnOutOfMemoryError \
+  MEM_MAX_SPANS=25000 start_daemon zipkin java -Xms64m -Xmx384m -XX:+ExitOnOutOfMemoryError -XX:+UseSerialGC -XX:TieredStopAtLevel=1 \
     -jar "$ZIPKIN_JAR" '--armeria.ports[0].ip=127.0.0.1' "--armeria.ports[0].port=$ZIPKIN_PORT" '--armeria.ports[0].protocols=http'
 }
 zipkin_healthy() { curl -fsS --max-time 5 "http://127.0.0.1:$ZIPKIN_PORT/health"; }

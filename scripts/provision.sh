@@ -166,16 +166,20 @@ build_kube_apiserver() {
 }
 
 # The CRDs the check installs: Dapr's from its chart, Istio's from istio.io/api, Kong's from
-# kubernetes-configuration (whose go.mod checksum lookup the sum database refuses here).
+# kubernetes-configuration and the Prometheus Operator's PrometheusRule and PodMonitor from its
+# examples (the sum database refuses the go.mod checksum lookup of those two here).
 fetch_crds() {
   local dir="$KUBE_HOME/crds"
-  rm -rf "$dir.tmp" && mkdir -p "$dir.tmp"/{dapr,istio,kong}
+  rm -rf "$dir.tmp" && mkdir -p "$dir.tmp"/{dapr,istio,kong,prometheus-operator}
   go_source github.com/dapr/dapr "v$DAPR_VERSION" "$BUILD_DIR/crds-dapr"
   cp "$BUILD_DIR/crds-dapr"/charts/dapr/crds/*.yaml "$dir.tmp/dapr/" && rm -rf "$BUILD_DIR/crds-dapr"
   go_source istio.io/api "v$ISTIO_API_VERSION" "$BUILD_DIR/crds-istio"
   cp "$BUILD_DIR/crds-istio/kubernetes/customresourcedefinitions.gen.yaml" "$dir.tmp/istio/" && rm -rf "$BUILD_DIR/crds-istio"
   GOSUMDB=off go_source github.com/kong/kubernetes-configuration "v$KONG_CRDS_VERSION" "$BUILD_DIR/crds-kong"
   cp "$BUILD_DIR/crds-kong"/config/crd/ingress-controller/*.yaml "$dir.tmp/kong/" && rm -rf "$BUILD_DIR/crds-kong"
+  GOSUMDB=off go_source github.com/prometheus-operator/prometheus-operator "v$PROMETHEUS_OPERATOR_VERSION" "$BUILD_DIR/crds-prometheus"
+  cp "$BUILD_DIR/crds-prometheus"/example/prometheus-operator-crd/monitoring.coreos.com_{prometheusrules,podmonitors}.yaml \
+    "$dir.tmp/prometheus-operator/" && rm -rf "$BUILD_DIR/crds-prometheus"
   rm -rf "$dir" && mv "$dir.tmp" "$dir"
   find "$dir" -name '*.yaml' | wc -l
 }
@@ -250,5 +254,5 @@ if command -v etcd >/dev/null 2>&1; then done_already "etcd $(etcd --version | a
 else step "etcd from Debian" install_etcd; fi
 if [ -x "$KUBE_HOME/bin/kube-apiserver" ]; then done_already "kube-apiserver $KUBERNETES_VERSION"
 else step "kube-apiserver $KUBERNETES_VERSION (Go build at low priority, about 4 min)" build_kube_apiserver; fi
-if [ -d "$KUBE_HOME/crds" ]; then done_already "Dapr, Istio and Kong CRDs"
-else step "Dapr, Istio and Kong CRDs (Go modules)" fetch_crds; fi
+if [ -d "$KUBE_HOME/crds/prometheus-operator" ]; then done_already "Dapr, Istio, Kong and Prometheus Operator CRDs"
+else step "Dapr, Istio, Kong and Prometheus Operator CRDs (Go modules)" fetch_crds; fi

@@ -6,7 +6,7 @@ const PART_OF = 'pos';
 /** Image convention (README, Deploy to Kubernetes): pos/<app>:<version>; overlays set registry and tag. */
 export const imageOf = (app: string) => `pos/${app}:0.1.0`;
 /** The sidecar's Prometheus port in a pod (the local ports are all on one host, so they differ). */
-const SIDECAR_METRICS_PORT = 9090;
+export const SIDECAR_METRICS_PORT = 9090;
 
 /** allowedSecrets: what the app's Configuration lets it read (its secret scope). */
 export function appManifests(app: RunFileApp, allowedSecrets: string[]): object[] {

@@ -5,6 +5,8 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parse, parseAllDocuments } from 'yaml';
+import { SIDECAR_METRICS_PORT } from '../../scripts/lib/k8s-apps.ts';
+import { PROMETHEUS_PRINCIPAL, SIDECAR_METRICS_PORT_NAME } from '../../scripts/lib/k8s-monitoring.ts';
 import { KONG_PRINCIPAL, isDaprOnly, operationPathOf } from '../../scripts/lib/kong-gateway.ts';
 import { isAllowed, readPolicies, type AuthorizationPolicy } from '../support/istio-authorization.ts';
 import { apps } from '../support/stack.ts';
@@ -45,6 +47,21 @@ const kong = parse(readFileSync(join(root, 'kong/kong.yml'), 'utf8')) as KongYml
 /** A concrete path a Kong route matches: `~/stock/(?<productid>[^#?/]+)$` → `/stock/x`. */
 const samplePath = (routePath: string) => operationPathOf(routePath).replaceAll('{}', 'x');
 
+interface PodMonitor { kind: string; spec: { selector: { matchLabels: Record<string, string> }; podMetricsEndpoints: { port: string; path: string }[] } }
+/** Prometheus' scrapes, as the PodMonitors of k8s/monitoring (generated from dapr.yaml) ask for them. */
+function scrapes(): Call[] {
+  const monitors = parseAllDocuments(readFileSync(join(root, 'k8s/monitoring/pod-monitors.yaml'), 'utf8'))
+    .map((document) => document.toJS() as PodMonitor).filter((resource) => resource.kind === 'PodMonitor');
+  return monitors.flatMap(({ spec }) => {
+    const callee = spec.selector.matchLabels['app.kubernetes.io/name'] ?? '?';
+    return spec.podMetricsEndpoints.map(({ port, path }) => {
+      const number = port === SIDECAR_METRICS_PORT_NAME ? SIDECAR_METRICS_PORT : port === 'http' ? apps.find(({ app }) => app === callee)?.http : undefined;
+      assert.ok(number, `PodMonitor ${callee}: a port this test cannot place: ${port}`);
+      return { caller: 'prometheus', principal: PROMETHEUS_PRINCIPAL, callee, port: number, path, why: `scrape ${port} ${path}` };
+    });
+  });
+}
+
 function callsOfTheCode(): Call[] {
   const calls: Call[] = [];
   for (const { app } of apps) {
@@ -61,7 +78,7 @@ function callsOfTheCode(): Call[] {
       calls.push({ caller: 'kong', principal: KONG_PRINCIPAL, callee: service.name, port: service.port, path, why: `route ${path}` });
     }
   }
-  return calls;
+  return [...calls, ...scrapes()];
 }
 
 const requestOf = (call: Call) => ({
@@ -74,15 +91,19 @@ const deniedCalls = (policies: AuthorizationPolicy[], calls: Call[]) => calls.fi
 
 /** Every caller, callee and port the mesh could carry that no code uses, yet the policies admit. */
 function needlessGrants(policies: AuthorizationPolicy[], calls: Call[]): string[] {
-  const callers = [...apps.map(({ app }) => ({ caller: app, principal: principalOf(app) })), { caller: 'kong', principal: KONG_PRINCIPAL }, { caller: 'stranger', principal: 'cluster.local/ns/default/sa/default' }];
+  const callers = [...apps.map(({ app }) => ({ caller: app, principal: principalOf(app) })), { caller: 'kong', principal: KONG_PRINCIPAL },
+    { caller: 'prometheus', principal: PROMETHEUS_PRINCIPAL }, { caller: 'stranger', principal: 'cluster.local/ns/default/sa/default' }];
   const granted: string[] = [];
   for (const { app: callee, http } of apps) {
     for (const { caller, principal } of callers) {
-      for (const port of [SIDECAR_INTERNAL_GRPC, http]) {
-        const needed = calls.some((call) => call.callee === callee && call.principal === principal && call.port === port);
-        // Paths no route leads to: the subscriptions' and Dapr's own entry points.
-        for (const path of port === http ? ['/events/products', '/dapr/subscribe', ...(needed ? [] : ['/healthz'])] : [undefined]) {
-          if ((!needed || path) && isAllowed(policies, { ...requestOf({ caller, principal, callee, port, why: '' }), ...(path && { path }) })) {
+      for (const port of [SIDECAR_INTERNAL_GRPC, http, SIDECAR_METRICS_PORT]) {
+        const needed = calls.filter((call) => call.callee === callee && call.principal === principal && call.port === port);
+        // Paths no call of this caller leads to: the subscriptions' and Dapr's own entry points,
+        // health, and the metrics (which only Prometheus reads).
+        const probes = port === SIDECAR_INTERNAL_GRPC ? [undefined]
+          : ['/events/products', '/dapr/subscribe', '/healthz', '/metrics'].filter((path) => !needed.some((call) => call.path === path));
+        for (const path of probes) {
+          if ((needed.length === 0 || path) && isAllowed(policies, { ...requestOf({ caller, principal, callee, port, why: '' }), ...(path && { path }) })) {
             granted.push(`${caller} → ${callee}:${port}${path ? ` ${path}` : ''}`);
           }
         }
@@ -97,9 +118,10 @@ const policies = readPolicies(join(root, 'istio/authorization-policies.yaml'));
 describe('the Istio policies of namespace pos', () => {
   const calls = callsOfTheCode();
 
-  it('the code makes the calls this test looks for (gRPC from order and product-query, JWKS, Kong)', () => {
+  it('the code makes the calls this test looks for (gRPC from order and product-query, JWKS, Kong, Prometheus\' scrapes)', () => {
     const described = calls.map(describeCall);
-    for (const expected of ['order → inventory', 'order → product', 'product-query → product', 'product-query → inventory', 'order → user', 'kong → order']) {
+    for (const expected of ['order → inventory', 'order → product', 'product-query → product', 'product-query → inventory', 'order → user', 'kong → order',
+      'prometheus → order:3005 (scrape http /metrics)', `prometheus → order:${SIDECAR_METRICS_PORT} (scrape dapr-metrics /metrics)`]) {
       assert.ok(described.some((call) => call.startsWith(expected)), `no call ${expected} found: ${described.join('; ')}`);
     }
   });
@@ -108,7 +130,7 @@ describe('the Istio policies of namespace pos', () => {
     assert.deepEqual(deniedCalls(policies, calls), []);
   });
 
-  it('admit nothing the code does not call: no other caller, no port beside them, no Dapr-only path from Kong', () => {
+  it('admit nothing the code does not call: no other caller, no port beside them, no Dapr-only path from Kong, nothing but /metrics to Prometheus', () => {
     assert.deepEqual(needlessGrants(policies, calls), []);
   });
 
@@ -151,6 +173,14 @@ describe('the Istio policies of namespace pos', () => {
     const broken = structuredClone(policies);
     const product = broken.find((policy) => policy.metadata.name === 'product');
     product?.spec.rules?.push({ from: [{ source: { principals: [KONG_PRINCIPAL] } }] });
-    assert.deepEqual(needlessGrants(broken, calls), ['kong → product:50002', 'kong → product:3002 /events/products', 'kong → product:3002 /dapr/subscribe']);
+    assert.deepEqual(needlessGrants(broken, calls), ['kong → product:50002', 'kong → product:3002 /events/products', 'kong → product:3002 /dapr/subscribe',
+      ...['/events/products', '/dapr/subscribe', '/healthz', '/metrics'].map((path) => `kong → product:${SIDECAR_METRICS_PORT} ${path}`)]);
+  });
+
+  it('with Prometheus admitted to every path of order, the check reports the needless grants', () => {
+    const broken = structuredClone(policies);
+    const order = broken.find((policy) => policy.metadata.name === 'order');
+    order?.spec.rules?.push({ from: [{ source: { principals: [PROMETHEUS_PRINCIPAL] } }], to: [{ operation: { ports: ['3005'] } }] });
+    assert.deepEqual(needlessGrants(broken, calls), ['prometheus → order:3005 /events/products', 'prometheus → order:3005 /dapr/subscribe', 'prometheus → order:3005 /healthz']);
   });
 });

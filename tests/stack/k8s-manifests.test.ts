@@ -12,6 +12,8 @@ const broken: Record<string, RegExp> = {
   'dapr-unknown-field.yaml': /unknown field "spec\.deadLetterTopik"/,
   'istio-bad-enum.yaml': /spec\.action.*Unsupported value: "PERMIT"/,
   'kong-unknown-field.yaml': /unknown field "plugn"/,
+  'prometheus-rule-bad-duration.yaml': /spec\.groups\[0\]\.rules\[0\]\.for: Invalid value: "ten minutes"/,
+  'pod-monitor-unknown-field.yaml': /unknown field "spec\.podMetricsEndpoint"/,
 };
 
 /** The mesh policies and the gateway's Kong Ingress Controller resources. */
@@ -47,7 +49,7 @@ describe('the Kubernetes manifests, judged by a real kube-apiserver (scripts/che
   }
 
   for (const overlay of ['dev', 'prod']) {
-    it(`the ${overlay} overlay, rendered by kustomize, is accepted whole with the Dapr CRDs installed`, () => {
+    it(`the ${overlay} overlay, rendered by kustomize, is accepted whole with the Dapr and Prometheus Operator CRDs installed (PrometheusRules, PodMonitors, the OpenTelemetry Collector)`, () => {
       const verdict = verdicts.get(`k8s/overlays/${overlay}`);
       assert.ok(verdict?.accepted, verdict?.reasons);
     });
