@@ -131,8 +131,12 @@ sentry_healthy() { curl -fsS --max-time 5 "http://127.0.0.1:$POS_SENTRY_HEALTH_P
 # spans are a few minutes of a full test run. Should it still run out, it exits, and the next
 # start replaces it. C1 only, to start fast on few cores. Its server is Armeria's: --server.address is
 # ignored (it listened on every interface).
+# Its server closes a keep-alive connection idle for 15 s, while the sidecars' exporters (Go)
+# keep theirs for 90 s: a batch posted on a connection just closed failed with EOF and its spans
+# were lost; 3 minutes outlast the clients.
 start_zipkin() {
   MEM_MAX_SPANS=25000 start_daemon zipkin java -Xms64m -Xmx384m -XX:+ExitOnOutOfMemoryError -XX:+UseSerialGC -XX:TieredStopAtLevel=1 \
+    -Dcom.linecorp.armeria.defaultServerIdleTimeoutMillis=180000 \
     -jar "$ZIPKIN_JAR" '--armeria.ports[0].ip=127.0.0.1' "--armeria.ports[0].port=$ZIPKIN_PORT" '--armeria.ports[0].protocols=http'
 }
 zipkin_healthy() { curl -fsS --max-time 5 "http://127.0.0.1:$ZIPKIN_PORT/health"; }

@@ -5,6 +5,8 @@ import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { readdirSync } from 'node:fs';
+import { connect } from 'node:net';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { eventually, request } from '@pos/platform/testing';
 import { apps, probe } from '../support/stack.ts';
 
@@ -58,6 +60,22 @@ describe('observability', function () {
       const notUp = data.activeTargets.filter(({ health }) => health !== 'up').map(({ labels, lastError }) => `${labels.instance}: ${lastError}`);
       assert.deepEqual(notUp, []);
     }, { timeoutMs: 30_000 });
+  });
+
+  it('Zipkin keeps an idle keep-alive connection open past 15 s, so a sidecar reusing its own (Go keeps them 90 s) does not lose a batch of spans to EOF', async () => {
+    const socket = connect(Number(process.env.ZIPKIN_PORT), '127.0.0.1');
+    let closed = false;
+    socket.on('close', () => { closed = true; });
+    socket.on('error', () => undefined);
+    try {
+      const answered = new Promise<string>((resolve) => socket.once('data', (chunk) => resolve(String(chunk))));
+      socket.write('GET /health HTTP/1.1\r\nHost: zipkin\r\nConnection: keep-alive\r\n\r\n');
+      assert.match(await answered, /^HTTP\/1\.1 200/);
+      await sleep(16_000); // Armeria's default closes it after 15 s
+      assert.equal(closed, false, 'Zipkin closed the idle connection');
+    } finally {
+      socket.destroy();
+    }
   });
 
   it('Zipkin and Prometheus listen on 127.0.0.1 only', () => {
