@@ -116,13 +116,23 @@ wait_for_sidecars() { # log-offset
   done
 }
 
+# What the running apps were started for: apps of another checkout, or on another POS_ENV's
+# databases (a test stack left up, a killed run), must not be taken for ours.
+STARTED_FOR="$PID_DIR/$DAEMON.for"
+started_for() { echo "POS_ENV=$POS_ENV root=$POS_ROOT"; }
+
 start_apps() {
   write_daprd_wrapper
   link_app_logs
   (cd "$(dirname "$RUN_FILE")" && start_daemon "$DAEMON" "$(command -v dapr)" run -f "$(basename "$RUN_FILE")")
+  started_for > "$STARTED_FOR"
 }
 
 up() {
+  if running "$DAEMON" && [ "$(cat "$STARTED_FOR" 2>/dev/null)" != "$(started_for)" ]; then
+    echo "  … $GROUP run for $(cat "$STARTED_FOR" 2>/dev/null || echo 'an unknown checkout'); restarting them for $(started_for)"
+    down
+  fi
   if [ "$GROUP" = services ]; then midtrans_simulator_up || return 1; fi
   local offset=$(( $(stat -c %s "$RUN_LOG" 2>/dev/null || echo 0) + 1 ))
   if running "$DAEMON"; then echo "  ✓ $GROUP already running"

@@ -2,6 +2,7 @@
 // flushed); a crash is reported by npm run status. Both use the probe apps and restart them.
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import { eventually, request } from '@pos/platform/testing';
 import { listenerPid, probe } from '../support/stack.ts';
@@ -59,6 +60,19 @@ describe('app lifecycle (probe apps)', () => {
     } finally {
       await new Promise((resolve) => collector.server.close(resolve));
     }
+  });
+
+  it('apps running for another checkout or POS_ENV are restarted by apps.sh up, not taken for ours', function () {
+    this.timeout(120_000);
+    const startedFor = `${process.env.POS_STATE_DIR}/pids/dapr-run-probe.for`;
+    const ours = readFileSync(startedFor, 'utf8');
+    const before = listenerPid(probeA.http);
+    writeFileSync(startedFor, 'POS_ENV=development root=/elsewhere\n');
+    const output = bash('scripts/apps.sh', 'up', 'probe');
+    assert.match(output, /probe run for POS_ENV=development root=\/elsewhere; restarting them for POS_ENV=test root=/);
+    assert.equal(readFileSync(startedFor, 'utf8'), ours);
+    const after = listenerPid(probeA.http);
+    assert.ok(after && after !== before, 'probe-a is a new process');
   });
 
   it('when an app process dies, npm run status says DIED and shows the end of its log', async () => {
