@@ -1,8 +1,7 @@
 // The only writers of the index: the catalogue's product events and inventory's stock events.
 // No inbox: the conditional writes of store/document.store.ts absorb duplicates and late
 // events by each source's version.
-import { setTimeout as sleep } from 'node:timers/promises';
-import { DependencyUnavailableError, z, type EventSubscription } from '@pos/platform';
+import { z, type EventSubscription } from '@pos/platform';
 import { withProduct, withStock } from '../domain/search-document.ts';
 import { changeDocument } from '../store/document.store.ts';
 import type { ProductIndex } from '../store/product-index.ts';
@@ -11,25 +10,6 @@ import type { Visibility } from '../store/visibility.ts';
 export const PRODUCTS_TOPIC = 'pos.products';
 export const STOCK_TOPIC = 'pos.stock';
 const DEACTIVATED = 'pos.product.deactivated.v1';
-
-/** How long a delivery waits for Elasticsearch to answer again. Dapr's own retries of a RETRY
- * (components/resiliency.yaml: five in about a second) would send every event of an outage to
- * the dead-letter topic long before a restarted Elasticsearch answers (about a minute), so the
- * delivery waits here instead; its partition waits with it, which keeps each product's order. */
-const INDEX_OUTAGE_WAIT_MS = 180_000;
-
-/** Runs a write of the index, again and again while Elasticsearch is unreachable, within INDEX_OUTAGE_WAIT_MS. */
-async function onceIndexAnswers<T>(write: () => Promise<T>): Promise<T> {
-  const deadline = Date.now() + INDEX_OUTAGE_WAIT_MS;
-  for (let pauseMs = 500; ; pauseMs = Math.min(pauseMs * 2, 5000)) {
-    try {
-      return await write();
-    } catch (error) {
-      if (!(error instanceof DependencyUnavailableError) || Date.now() + pauseMs > deadline) throw error;
-      await sleep(pauseMs);
-    }
-  }
-}
 
 export const productFacts = z.object({
   id: z.string().min(1),
@@ -54,7 +34,7 @@ export function productSubscription(index: ProductIndex, visibility: Visibility)
     handle: async (event) => {
       // created, updated and deactivated all carry the whole product.
       const product = { ...event.data.product, active: event.type === DEACTIVATED ? false : event.data.product.active };
-      if (await onceIndexAnswers(() => changeDocument(index, product.id, (current) => withProduct(current, product)))) visibility.written(PRODUCTS_TOPIC, event.time);
+      if (await changeDocument(index, product.id, (current) => withProduct(current, product))) visibility.written(PRODUCTS_TOPIC, event.time);
     },
   };
 }
@@ -65,7 +45,7 @@ export function stockSubscription(index: ProductIndex, visibility: Visibility): 
     path: '/events/stock',
     schema: stockFacts,
     handle: async (event) => {
-      if (await onceIndexAnswers(() => changeDocument(index, event.data.productId, (current) => withStock(current, event.data)))) visibility.written(STOCK_TOPIC, event.time);
+      if (await changeDocument(index, event.data.productId, (current) => withStock(current, event.data))) visibility.written(STOCK_TOPIC, event.time);
     },
   };
 }
