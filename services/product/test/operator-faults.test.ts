@@ -3,12 +3,14 @@
 // every product written succeeds, its events reach the topic once, inventory and the search
 // index. FerretDB is started again in an `after`, whatever the assertions found.
 import assert from 'node:assert/strict';
+import { randomUUID } from 'node:crypto';
+import * as grpc from '@grpc/grpc-js';
 import { Kafka, logLevel } from 'kafkajs';
 import { eventually, localSecret, request } from '@pos/platform/testing';
 import { service } from '../../../tests/support/stack.ts';
 import { startInfra, stopDaemon } from '../../../tests/support/servers.ts';
 import { PRODUCTS_TOPIC } from '../src/events/product-events.ts';
-import { call, createProduct, drinkBody, errorOf, openTestCatalogue, tokenOf, type ProductBody } from './support.ts';
+import { call, catalogClient, createProduct, drinkBody, errorOf, openTestCatalogue, tokenOf, type ProductBody } from './support.ts';
 
 /** Longer than this is a hang: a till must hear "try again" well before its own timeout. */
 const ANSWER_BOUND_MS = 15_000;
@@ -91,6 +93,11 @@ describe('product under operator faults', function () {
       assert.deepEqual([refusedCreate.status, errorOf(refusedCreate.body).code], [503, 'DEPENDENCY.UNAVAILABLE'], JSON.stringify(refusedCreate.body));
       const refusedChange = await answered(rename(before, 'renamed while down', 1));
       assert.deepEqual([refusedChange.status, errorOf(refusedChange.body).code], [503, 'DEPENDENCY.UNAVAILABLE'], JSON.stringify(refusedChange.body));
+      // Order's price look-up (an id no cache holds) hears UNAVAILABLE, not INTERNAL.
+      const catalog = catalogClient('order');
+      const lookup = await answered(catalog.call('GetProducts', { ids: [randomUUID()] })
+        .then(() => 'answered', (error: unknown) => (error as { cause?: { code?: number } }).cause?.code)).finally(() => catalog.close());
+      assert.equal(lookup, grpc.status.UNAVAILABLE);
 
       startInfra();
       const renamed = await rename(before, 'renamed after the outage', 1);

@@ -3,7 +3,6 @@ import { MongoClient, type Collection, type Db } from 'mongodb';
 import type { Product } from '../domain/product.ts';
 import type { PendingEvent } from '../events/product-events.ts';
 import { createProductCache, type ProductCache } from './product-cache.ts';
-import { SERVER_SELECTION_TIMEOUT_MS } from './store-errors.ts';
 
 /** A product as stored: its id is the document's `_id`; events wait in it until relayed. */
 export interface ProductDocument extends Omit<Product, 'id'> {
@@ -53,7 +52,7 @@ export interface Catalogue {
 /** Connects, and refuses a test run on a database that is not a test database. */
 export async function openCatalogue(url: string, database: string, options: { test: boolean; productCacheMs: number }): Promise<{ client: MongoClient; catalogue: Catalogue }> {
   refuseUnlessTestDatabase(database, options.test);
-  const client = await new MongoClient(url, { ignoreUndefined: true, serverSelectionTimeoutMS: SERVER_SELECTION_TIMEOUT_MS }).connect();
+  const client = await new MongoClient(url, { ignoreUndefined: true }).connect();
   const db: Db = client.db(database);
   const catalogue: Catalogue = {
     products: db.collection('products'), claims: db.collection('claims'), categories: db.collection('categories'), publishedEvents: db.collection('published_events'),

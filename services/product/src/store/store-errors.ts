@@ -3,12 +3,8 @@
 import { DependencyUnavailableError } from '@pos/platform';
 import { MongoNetworkError, MongoServerSelectionError } from 'mongodb';
 
-/** How long an operation waits for an unreachable server before it fails: shorter than a
- * till's patience (the driver's default is 30 s). */
-export const SERVER_SELECTION_TIMEOUT_MS = 5000;
-
 /** The error as the edges should see it: an unreachable store becomes DependencyUnavailable. */
-export function unreachableAsUnavailable(error: unknown): unknown {
+function unreachableAsUnavailable(error: unknown): unknown {
   const unreachable = error instanceof MongoNetworkError || error instanceof MongoServerSelectionError;
   return unreachable ? new DependencyUnavailableError('catalogue store', error) : error;
 }
