@@ -1,13 +1,18 @@
-import { createHttpApp, jwksFromUserService, jwksTokenVerifier, sidecarAnswers, type DaprClient } from '@pos/platform';
+import { createHttpApp, type AnyRoute, jwksFromUserService, jwksTokenVerifier, sidecarAnswers, type DaprClient } from '@pos/platform';
 import { categoryRoutes } from './http/category.routes.ts';
 import { productImportRoutes } from './http/product-import.routes.ts';
 import { productRoutes } from './http/product.routes.ts';
+import { storeAnswers } from './store/store-errors.ts';
 import type { ProductServiceDeps } from './use-cases/deps.ts';
+
+/** Each route answers 503 when the catalogue's store cannot be reached. */
+const withStoreErrors = (routes: AnyRoute[]): AnyRoute[] =>
+  routes.map((route) => ({ ...route, handle: (input) => storeAnswers(() => route.handle(input)) }));
 
 export function createApp(deps: ProductServiceDeps & { dapr: DaprClient }) {
   return createHttpApp({
     service: 'product',
-    routes: [...productImportRoutes(deps), ...productRoutes(deps), ...categoryRoutes(deps)],
+    routes: withStoreErrors([...productImportRoutes(deps), ...productRoutes(deps), ...categoryRoutes(deps)]),
     tokens: jwksTokenVerifier(jwksFromUserService()),
     readiness: { sidecar: sidecarAnswers(deps.dapr) },
   });

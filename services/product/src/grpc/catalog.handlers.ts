@@ -3,6 +3,7 @@ import { loadService, z, type UnaryMethods } from '@pos/platform';
 import type { Product as DomainProduct } from '../domain/product.ts';
 import { findProducts, productsAfter } from '../store/product.store.ts';
 import type { ProductServiceDeps } from '../use-cases/deps.ts';
+import { storeAnswers } from '../store/store-errors.ts';
 import { lookupBarcode } from '../use-cases/lookup-barcode.ts';
 import type { CatalogDefinition, Product } from './contract.ts';
 
@@ -22,35 +23,36 @@ const getProductsRequest = z.object({ ids: z.array(z.string()).max(MAX_IDS, `at 
 const lookupBarcodeRequest = z.object({ code: z.string() });
 const listProductsRequest = z.object({ pageSize: z.number().int().min(0).max(500), pageToken: z.string() });
 
-/** Each request is validated by the platform against its schema before the handler runs. */
+/** Each request is validated by the platform against its schema before the handler runs; an
+ * unreachable store answers UNAVAILABLE. */
 export function catalogMethods(deps: ProductServiceDeps): UnaryMethods<CatalogDefinition> {
   return {
     GetProducts: {
       request: getProductsRequest,
-      handle: async (request) => {
+      handle: (request) => storeAnswers(async () => {
         const ids = [...new Set(request.ids)];
         const found = new Map((await findProducts(deps.catalogue, ids)).map((product) => [product.id, product]));
         return {
           products: ids.flatMap((id) => { const product = found.get(id); return product ? [toMessage(product)] : []; }),
           unknownIds: ids.filter((id) => !found.has(id)),
         };
-      },
+      }),
     },
     LookupBarcode: {
       request: lookupBarcodeRequest,
-      handle: async (request) => {
+      handle: (request) => storeAnswers(async () => {
         const scan = await lookupBarcode(deps, request.code);
         return { product: toMessage(scan.product), unit: scan.unit, quantity: String(scan.quantity), price: String(scan.price), scaleLabel: scan.scaleLabel };
-      },
+      }),
     },
     ListProducts: {
       request: listProductsRequest,
-      handle: async (request) => {
+      handle: (request) => storeAnswers(async () => {
         const pageSize = request.pageSize === 0 ? 100 : request.pageSize;
         const products = await productsAfter(deps.catalogue, request.pageToken, pageSize);
         const last = products.at(-1);
         return { products: products.map(toMessage), nextPageToken: products.length === pageSize && last ? last.id : '' };
-      },
+      }),
     },
   };
 }
