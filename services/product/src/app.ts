@@ -2,6 +2,7 @@ import { createHttpApp, type AnyRoute, jwksFromUserService, jwksTokenVerifier, s
 import { categoryRoutes } from './http/category.routes.ts';
 import { productImportRoutes } from './http/product-import.routes.ts';
 import { productRoutes } from './http/product.routes.ts';
+import { catalogueAnswers } from './store/mongo.ts';
 import { storeAnswers } from './store/store-errors.ts';
 import type { ProductServiceDeps } from './use-cases/deps.ts';
 
@@ -14,6 +15,6 @@ export function createApp(deps: ProductServiceDeps & { dapr: DaprClient }) {
     service: 'product',
     routes: withStoreErrors([...productImportRoutes(deps), ...productRoutes(deps), ...categoryRoutes(deps)]),
     tokens: jwksTokenVerifier(jwksFromUserService()),
-    readiness: { sidecar: sidecarAnswers(deps.dapr) },
+    readiness: { catalogue: catalogueAnswers(deps.catalogue), sidecar: sidecarAnswers(deps.dapr) },
   });
 }

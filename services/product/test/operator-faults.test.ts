@@ -98,8 +98,12 @@ describe('product under operator faults', function () {
       const lookup = await answered(catalog.call('GetProducts', { ids: [randomUUID()] })
         .then(() => 'answered', (error: unknown) => (error as { cause?: { code?: number } }).cause?.code)).finally(() => catalog.close());
       assert.equal(lookup, grpc.status.UNAVAILABLE);
+      // Not ready while its store is away, so Kubernetes sends its traffic elsewhere.
+      const notReady = await answered(request<{ error: { details: Record<string, string> } }>('GET', `${service('product').url}/readyz`));
+      assert.deepEqual([notReady.status, notReady.body.error.details.catalogue, notReady.body.error.details.sidecar], [503, 'unavailable', 'ok']);
 
       startInfra();
+      await eventually(async () => assert.equal((await request('GET', `${service('product').url}/readyz`)).status, 200), { timeoutMs: 30_000 });
       const renamed = await rename(before, 'renamed after the outage', 1);
       assert.equal(renamed.status, 200, JSON.stringify(renamed.body));
       const after = await createProduct();

@@ -67,4 +67,9 @@ export async function openCatalogue(url: string, database: string, options: { te
   return { client, catalogue };
 }
 
+/** Readiness: a read of the small notes collection, which FerretDB answers without reading the catalogue. */
+export const catalogueAnswers = (catalogue: Catalogue) => async (): Promise<void> => {
+  await catalogue.unrelayedEvents.findOne({}, { projection: { _id: 1 } });
+};
+
 export const isDuplicateKey = (error: unknown): boolean => (error as { code?: unknown })?.code === 11000;
