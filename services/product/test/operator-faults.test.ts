@@ -5,8 +5,7 @@
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 import * as grpc from '@grpc/grpc-js';
-import { Kafka, logLevel } from 'kafkajs';
-import { eventually, localSecret, request } from '@pos/platform/testing';
+import { eventually, messagesOnTopic, request } from '@pos/platform/testing';
 import { service } from '../../../tests/support/stack.ts';
 import { startInfra, stopDaemon } from '../../../tests/support/servers.ts';
 import { PRODUCTS_TOPIC } from '../src/events/product-events.ts';
@@ -25,39 +24,13 @@ async function answered<T>(reply: Promise<T>): Promise<T> {
 /** Every message about these products on pos.products, from the topic's start to its end as it
  * is now: `<product id> <type> v<version>` for each message, and the distinct event ids. */
 async function messagesAbout(productIds: string[]): Promise<{ messages: string[]; eventIds: Set<string> }> {
-  const kafka = new Kafka({ brokers: localSecret('kafka-brokers').split(','), logLevel: logLevel.NOTHING });
-  const admin = kafka.admin();
-  await admin.connect();
-  const ends = await admin.fetchTopicOffsets(PRODUCTS_TOPIC).finally(() => admin.disconnect());
-  const left = new Map(ends.filter((end) => Number(end.high) > Number(end.low)).map((end) => [end.partition, Number(end.high)]));
   const wanted = new Set(productIds);
-  const messages: string[] = [];
-  const eventIds = new Set<string>();
-  const consumer = kafka.consumer({ groupId: `product-faults-${process.pid}-${Date.now()}` });
-  await consumer.connect();
-  try {
-    await consumer.subscribe({ topic: PRODUCTS_TOPIC, fromBeginning: true });
-    await new Promise<void>((resolve, reject) => {
-      const timer = setTimeout(() => reject(new Error(`${PRODUCTS_TOPIC} not read to its end within 60 s`)), 60_000);
-      const finished = () => { if (left.size === 0) { clearTimeout(timer); resolve(); } };
-      finished();
-      void consumer.run({
-        eachMessage: async ({ partition, message }) => {
-          const event = JSON.parse(message.value?.toString() ?? 'null') as { id: string; type: string; data?: { product?: { id: string; version: number } } } | null;
-          const product = event?.data?.product;
-          if (event && product && wanted.has(product.id)) {
-            messages.push(`${product.id} ${event.type} v${product.version}`);
-            eventIds.add(event.id);
-          }
-          if (Number(message.offset) + 1 >= (left.get(partition) ?? Infinity)) left.delete(partition);
-          finished();
-        },
-      });
-    });
-  } finally {
-    await consumer.disconnect();
-  }
-  return { messages: messages.sort(), eventIds };
+  const about = (await messagesOnTopic(PRODUCTS_TOPIC)).flatMap((value) => {
+    const event = value as { id: string; type: string; data?: { product?: { id: string; version: number } } };
+    const product = event.data?.product;
+    return product && wanted.has(product.id) ? [{ message: `${product.id} ${event.type} v${product.version}`, id: event.id }] : [];
+  });
+  return { messages: about.map(({ message }) => message).sort(), eventIds: new Set(about.map(({ id }) => id)) };
 }
 
 /** Waits until the relay has published every event of these products (no note left). */

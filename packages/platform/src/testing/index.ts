@@ -50,6 +50,39 @@ export async function findOnTopic(topic: string, matches: (value: Record<string,
   }
 }
 
+/** Every message on a Kafka topic, from its start to its end as it stands when called (each
+ * partition's high offset then), in partition order, as a fresh consumer group reads them. */
+export async function messagesOnTopic(topic: string, timeoutMs = 60_000): Promise<Record<string, unknown>[]> {
+  const kafka = new Kafka({ brokers: localSecret('kafka-brokers').split(','), logLevel: logLevel.NOTHING });
+  const admin = kafka.admin();
+  await admin.connect();
+  const ends = await admin.fetchTopicOffsets(topic).finally(() => admin.disconnect());
+  const left = new Map(ends.filter((end) => Number(end.high) > Number(end.low)).map((end) => [end.partition, Number(end.high)]));
+  const messages: Record<string, unknown>[] = [];
+  if (left.size === 0) return messages;
+  const consumer = kafka.consumer({ groupId: `test-reader-${process.pid}-${Date.now()}` });
+  await consumer.connect();
+  try {
+    await consumer.subscribe({ topic, fromBeginning: true });
+    await new Promise<void>((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error(`${topic} not read to its end within ${timeoutMs} ms`)), timeoutMs);
+      void consumer.run({
+        eachMessage: async ({ partition, message }) => {
+          const end = left.get(partition);
+          if (end === undefined) return;
+          const value = JSON.parse(message.value?.toString() ?? 'null') as Record<string, unknown> | null;
+          if (value) messages.push(value);
+          if (Number(message.offset) + 1 >= end) left.delete(partition);
+          if (left.size === 0) { clearTimeout(timer); resolve(); }
+        },
+      });
+    });
+  } finally {
+    await consumer.disconnect();
+  }
+  return messages;
+}
+
 export interface Reply<T = Record<string, unknown>> {
   status: number;
   body: T;
