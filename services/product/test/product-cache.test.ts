@@ -37,6 +37,17 @@ describe('the product cache of GetProducts', () => {
     assert.equal(reads, 4);
   });
 
+  it('a product kept past its time is read again, so a write through another replica is seen within that time', async () => {
+    const cache = createProductCache(300);
+    let price = 1000;
+    const load = async () => product('p1', price);
+    await cache.get('p1', load);
+    price = 1300; // written elsewhere: this cache was not told
+    assert.equal((await cache.get('p1', load))?.units[0]?.price, 1000);
+    await new Promise((resolve) => setTimeout(resolve, 350));
+    assert.equal((await cache.get('p1', load))?.units[0]?.price, 1300);
+  });
+
   it('with no time to keep, every ask reads', async () => {
     const cache = createProductCache(0);
     let reads = 0;
