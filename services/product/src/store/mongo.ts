@@ -4,6 +4,9 @@ import type { Product } from '../domain/product.ts';
 import type { PendingEvent } from '../events/product-events.ts';
 import { createProductCache, type ProductCache } from './product-cache.ts';
 
+/** How long a call waits for the store to be reachable before it is a 503. */
+const SERVER_SELECTION_TIMEOUT_MS = 3000;
+
 /** A product as stored: its id is the document's `_id`; events wait in it until relayed. */
 export interface ProductDocument extends Omit<Product, 'id'> {
   _id: string;
@@ -52,7 +55,9 @@ export interface Catalogue {
 /** Connects, and refuses a test run on a database that is not a test database. */
 export async function openCatalogue(url: string, database: string, options: { test: boolean; productCacheMs: number }): Promise<{ client: MongoClient; catalogue: Catalogue }> {
   refuseUnlessTestDatabase(database, options.test);
-  const client = await new MongoClient(url, { ignoreUndefined: true }).connect();
+  // An unreachable store must be a quick "try again" (503, gRPC UNAVAILABLE): the driver's 30 s
+  // default outlasted order's gRPC deadline, which then heard DEADLINE_EXCEEDED (seen in CI).
+  const client = await new MongoClient(url, { ignoreUndefined: true, serverSelectionTimeoutMS: SERVER_SELECTION_TIMEOUT_MS }).connect();
   const db: Db = client.db(database);
   const catalogue: Catalogue = {
     products: db.collection('products'), claims: db.collection('claims'), categories: db.collection('categories'), publishedEvents: db.collection('published_events'),
