@@ -10,7 +10,7 @@ export { createLogger, type Logger } from './logging/logger.ts';
 export { createHttpApp, routesOf, type HttpAppOptions } from './http/create-http-app.ts';
 export { defineRoute, securedRoute, type AnyRoute, type AuthRule, type Reply, type Route } from './http/route.ts';
 export {
-  jwksFromUserService, jwksTokenVerifier, localKeySet, ROLES, type RemoteKeySetOptions, TOKEN_AUDIENCE, TOKEN_ISSUER, type Principal, type Role, type TokenVerifier,
+  jwksFromUserService, jwksTokenVerifier, localKeySet, ROLES, type RemoteKeySetOptions, TILL_CLAIM, type TillClaim, TOKEN_AUDIENCE, TOKEN_ISSUER, type Principal, type Role, type TokenVerifier,
 } from './auth/token-verifier.ts';
 export {
   SESSION_GENERATION_CLAIM, SESSION_REVOCATION_EVENT, SESSION_REVOCATION_TOPIC, sessionRevocations, SessionRevocations, type SessionRevocation,

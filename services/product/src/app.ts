@@ -7,13 +7,13 @@ import { storeAnswers } from './store/store-errors.ts';
 import type { ProductServiceDeps } from './use-cases/deps.ts';
 
 /** Each route answers 503 when the catalogue's store cannot be reached. */
-const withStoreErrors = (routes: AnyRoute[]): AnyRoute[] =>
-  routes.map((route) => ({ ...route, handle: (input) => storeAnswers(() => route.handle(input)) }));
+const withStoreErrors = (deps: ProductServiceDeps, routes: AnyRoute[]): AnyRoute[] =>
+  routes.map((route) => ({ ...route, handle: (input) => storeAnswers(deps.catalogue, () => route.handle(input)) }));
 
 export function createApp(deps: ProductServiceDeps & { dapr: DaprClient }) {
   return createHttpApp({
     service: 'product',
-    routes: withStoreErrors([...productImportRoutes(deps), ...productRoutes(deps), ...categoryRoutes(deps)]),
+    routes: withStoreErrors(deps, [...productImportRoutes(deps), ...productRoutes(deps), ...categoryRoutes(deps)]),
     tokens: jwksTokenVerifier(jwksFromUserService()),
     readiness: { catalogue: catalogueAnswers(deps.catalogue), sidecar: sidecarAnswers(deps.dapr) },
   });

@@ -7,10 +7,31 @@ export const ROLES = ['admin', 'manager', 'cashier'] as const;
 export type Role = (typeof ROLES)[number];
 
 /** Who a verified access token says the caller is. */
+/** The registered till a token was issued at (its `till` claim): present only for a login
+ * that presented the till's device credential. */
+export interface TillClaim {
+  id: string;
+  code: string;
+  outletId: string;
+}
+
 export interface Principal {
   id: string;
   role: Role;
   name: string;
+  till?: TillClaim;
+}
+
+/** The claim that names the till of a login at a registered till. */
+export const TILL_CLAIM = 'till';
+
+function tillOf(claim: unknown): TillClaim | undefined {
+  if (claim === undefined) return undefined;
+  const till = claim as Partial<TillClaim> | null;
+  if (typeof till?.id !== 'string' || typeof till.code !== 'string' || typeof till.outletId !== 'string') {
+    throw new UnauthorizedError('the token\'s till claim is malformed', 'AUTH.INVALID_TOKEN');
+  }
+  return { id: till.id, code: till.code, outletId: till.outletId };
 }
 
 /** The token contract between the user service (issuer) and every other service. */
@@ -44,7 +65,8 @@ export function jwksTokenVerifier(keys: JWTVerifyGetKey, revocations: SessionRev
       if (typeof generation !== 'number' || revocations.isRevoked(sub, generation)) {
         throw new UnauthorizedError('the session of this token has been ended', 'AUTH.TOKEN_REVOKED');
       }
-      return { id: sub, role: role as Role, name };
+      const till = tillOf(result.payload[TILL_CLAIM]);
+      return till ? { id: sub, role: role as Role, name, till } : { id: sub, role: role as Role, name };
     },
   };
 }

@@ -29,7 +29,7 @@ export function catalogMethods(deps: ProductServiceDeps): UnaryMethods<CatalogDe
   return {
     GetProducts: {
       request: getProductsRequest,
-      handle: (request) => storeAnswers(async () => {
+      handle: (request) => storeAnswers(deps.catalogue, async () => {
         const ids = [...new Set(request.ids)];
         const found = new Map((await findProducts(deps.catalogue, ids)).map((product) => [product.id, product]));
         return {
@@ -40,14 +40,14 @@ export function catalogMethods(deps: ProductServiceDeps): UnaryMethods<CatalogDe
     },
     LookupBarcode: {
       request: lookupBarcodeRequest,
-      handle: (request) => storeAnswers(async () => {
+      handle: (request) => storeAnswers(deps.catalogue, async () => {
         const scan = await lookupBarcode(deps, request.code);
         return { product: toMessage(scan.product), unit: scan.unit, quantity: String(scan.quantity), price: String(scan.price), scaleLabel: scan.scaleLabel };
       }),
     },
     ListProducts: {
       request: listProductsRequest,
-      handle: (request) => storeAnswers(async () => {
+      handle: (request) => storeAnswers(deps.catalogue, async () => {
         const pageSize = request.pageSize === 0 ? 100 : request.pageSize;
         const products = await productsAfter(deps.catalogue, request.pageToken, pageSize);
         const last = products.at(-1);

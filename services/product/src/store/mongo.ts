@@ -6,6 +6,8 @@ import { createProductCache, type ProductCache } from './product-cache.ts';
 
 /** How long a call waits for the store to be reachable before it is a 503. */
 const SERVER_SELECTION_TIMEOUT_MS = 3000;
+/** How often the driver checks the store: while it is away, how soon its return is seen. */
+const HEARTBEAT_MS = 1000;
 
 /** A product as stored: its id is the document's `_id`; events wait in it until relayed. */
 export interface ProductDocument extends Omit<Product, 'id'> {
@@ -50,6 +52,18 @@ export interface Catalogue {
   unrelayedEvents: Collection<UnrelayedEventDocument>;
   /** GetProducts' recent reads; the product writes of this replica forget theirs. */
   productCache: ProductCache;
+  /** False while the driver's last look found no server to read or write. */
+  reachable: () => boolean;
+}
+
+/** Follows the driver's view of the store. While no server answers, calls fail at once (a 503,
+ * gRPC UNAVAILABLE) rather than each waiting out server selection: the sidecar retries an
+ * UNAVAILABLE product a few times, and those waits added up past order's 5 s deadline (CI saw
+ * DEADLINE_EXCEEDED). */
+function followReachability(client: MongoClient): () => boolean {
+  let reachable = true;
+  client.on('topologyDescriptionChanged', (event) => { reachable = event.newDescription.hasDataBearingServers; });
+  return () => reachable;
 }
 
 /** Connects, and refuses a test run on a database that is not a test database. */
@@ -57,11 +71,13 @@ export async function openCatalogue(url: string, database: string, options: { te
   refuseUnlessTestDatabase(database, options.test);
   // An unreachable store must be a quick "try again" (503, gRPC UNAVAILABLE): the driver's 30 s
   // default outlasted order's gRPC deadline, which then heard DEADLINE_EXCEEDED (seen in CI).
-  const client = await new MongoClient(url, { ignoreUndefined: true, serverSelectionTimeoutMS: SERVER_SELECTION_TIMEOUT_MS }).connect();
+  const client = new MongoClient(url, { ignoreUndefined: true, serverSelectionTimeoutMS: SERVER_SELECTION_TIMEOUT_MS, heartbeatFrequencyMS: HEARTBEAT_MS });
+  const reachable = followReachability(client);
+  await client.connect();
   const db: Db = client.db(database);
   const catalogue: Catalogue = {
     products: db.collection('products'), claims: db.collection('claims'), categories: db.collection('categories'), publishedEvents: db.collection('published_events'),
-    unrelayedEvents: db.collection('unrelayed_events'), productCache: createProductCache(options.productCacheMs),
+    unrelayedEvents: db.collection('unrelayed_events'), productCache: createProductCache(options.productCacheMs), reachable,
   };
   // Lookups only: none of these is unique (uniqueness lives in `claims`).
   await catalogue.products.createIndex({ 'units.barcode': 1 });
