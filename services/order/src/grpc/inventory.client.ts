@@ -11,6 +11,9 @@ export interface Inventory {
    * reservation's status: 'held', unless an earlier Reserve of this order id has since ended. */
   reserve(orderId: string, lines: { productId: string; quantity: number }[], ttlSeconds: number, names: ReadonlyMap<string, CatalogueProduct>): Promise<string>;
   commit(orderId: string): Promise<void>;
+  /** The stock of a sale a till made offline, deducted after the fact (even below zero); answers
+   * the products it left oversold. */
+  recordSale(orderId: string, lines: { productId: string; quantity: number }[], sale: { receiptNumber: string; soldAt: Date }): Promise<string[]>;
   release(orderId: string): Promise<void>;
   close(): void;
 }
@@ -28,11 +31,29 @@ export function inventoryClient(): Inventory {
     async commit(orderId) {
       await client.call('Commit', { orderId });
     },
+    async recordSale(orderId, lines, sale) {
+      try {
+        const reply = await client.call('RecordSale', { orderId, lines, receiptNumber: sale.receiptNumber, soldAt: sale.soldAt.toISOString() });
+        return reply.oversoldProductIds;
+      } catch (error) {
+        throw recordSaleFailure(error, orderId);
+      }
+    },
     async release(orderId) {
       await client.call('Release', { orderId });
     },
     close: () => client.close(),
   };
+}
+
+/** A product inventory does not know is no refusal for good: it learns products from their
+ * events, a moment after the catalogue. So it becomes a plain failure, which the saga retries
+ * (a callee's not_found would park the step). */
+export function recordSaleFailure(error: unknown, orderId: string): unknown {
+  if (error instanceof RemoteCallError && error.remoteCode === 'INVENTORY.PRODUCT_UNKNOWN') {
+    return new Error(`inventory does not know every product of order ${orderId} yet`, { cause: error });
+  }
+  return error;
 }
 
 function translated(error: unknown, orderId: string, names: ReadonlyMap<string, CatalogueProduct>): unknown {
