@@ -106,7 +106,7 @@ wait_for_sidecars() { # log-offset
     fatal=$(fatal_programs)
     if [ -n "$fatal" ]; then
       echo "during start-up these kept exiting: $fatal"
-      for program in $fatal; do find "$POS_LOG_DIR/apps" -name "${program%-sidecar}_*_supervised.log" -exec tail -n 3 {} + 2>/dev/null | cut -c1-400; done
+      for program in $fatal; do program=${program#*:}; find "$POS_LOG_DIR/apps" -name "${program%-sidecar}_*_supervised.log" -exec tail -n 3 {} + 2>/dev/null | cut -c1-400; done
       return 1
     fi
     if [ -n "$died" ] || ! running "$DAEMON"; then
