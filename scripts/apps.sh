@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Runs apps and their sidecars:   apps.sh up|down [services|probe]
-#   services: the apps of dapr.yaml (the default), each app and each sidecar a supervisord
+#   services: the six apps of dapr.yaml (the default), each app and each sidecar a supervisord
 #             program that is started again when it exits (scripts/lib/supervisor-config.ts)
 #   probe:    the two test-only apps of tests/probe/dapr.yaml, under `dapr run -f`
 set -euo pipefail
