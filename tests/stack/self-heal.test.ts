@@ -38,14 +38,14 @@ describe('the local run heals itself', function () {
     try {
       await eventually(async () => assert.ok(sales.length >= 3, 'sales before any kill'));
       for (const program of ['order', 'inventory', 'order-sidecar']) {
-        const killed = supervisedPid(program);
+        const killed = await supervisedPid(program);
         assert.ok(killed, `${program} runs`);
         process.kill(killed, 'SIGKILL');
         const killedAt = Date.now();
         await eventually(async () => {
           assert.ok(sales.some((at) => at > killedAt), `no sale since ${program} was killed`);
         }, { timeoutMs: RESUME_WITHIN_MS, everyMs: 100 });
-        const restarted = supervisedPid(program);
+        const restarted = await supervisedPid(program);
         assert.ok(restarted && restarted !== killed, `${program} was started again (pid ${killed} → ${restarted})`);
       }
     } finally {

@@ -1,6 +1,9 @@
 // Stopping and starting one server or daemon of the running stack, the way the scripts do
 // (their pid files, scripts/lib/daemon.sh), for tests of what an operator's stop does.
-import { execFileSync } from 'node:child_process';
+import { execFile, execFileSync } from 'node:child_process';
+import { promisify } from 'node:util';
+
+const execFileAsync = promisify(execFile);
 
 const root = new URL('../../', import.meta.url).pathname;
 const run = (script: string) => execFileSync('bash', ['-c', script], { cwd: root, stdio: 'ignore' });
@@ -26,11 +29,13 @@ export const startInfra = () => run('bash scripts/infra.sh up');
  * waits until it is healthy. */
 export const startApps = () => run('bash scripts/apps.sh up');
 
-/** supervisorctl on the supervisor that runs the apps of dapr.yaml (scripts/apps.sh). */
-function supervisorctl(...args: string[]): string {
+/** supervisorctl on the supervisor that runs the apps of dapr.yaml (scripts/apps.sh). Async, so
+ * the test's event loop goes on meanwhile: a stop takes seconds, and a keep-alive connection the
+ * server closed during a blocked loop would be taken for open by the next request. */
+async function supervisorctl(...args: string[]): Promise<string> {
   const config = `${process.env.POS_STATE_DIR}/supervisor/services.conf`;
   try {
-    return execFileSync('supervisorctl', ['-c', config, ...args], { encoding: 'utf8' });
+    return (await execFileAsync('supervisorctl', ['-c', config, ...args], { encoding: 'utf8' })).stdout;
   } catch (error) {
     // It exits non-zero when a program is not running; what it printed is still the answer.
     return String((error as { stdout?: unknown }).stdout ?? '');
@@ -41,11 +46,11 @@ function supervisorctl(...args: string[]): string {
 const named = (program: string) => (program.endsWith('-sidecar') ? `sidecars:${program}` : `apps:${program}`);
 
 /** The pid of a supervised program (`order`, `order-sidecar`, …), or undefined when it does not run. */
-export function supervisedPid(program: string): number | undefined {
-  const pid = Number(supervisorctl('pid', named(program)).trim());
+export async function supervisedPid(program: string): Promise<number | undefined> {
+  const pid = Number((await supervisorctl('pid', named(program))).trim());
   return Number.isInteger(pid) && pid > 0 ? pid : undefined;
 }
 
 /** Stops a supervised program as an operator would (it stays stopped), or starts it again. */
-export const stopApp = (program: string) => { supervisorctl('stop', named(program)); };
-export const startApp = (program: string) => { supervisorctl('start', named(program)); };
+export const stopApp = async (program: string) => { await supervisorctl('stop', named(program)); };
+export const startApp = async (program: string) => { await supervisorctl('start', named(program)); };

@@ -32,7 +32,7 @@ describe('the stock saga across crashes', function () {
     const tea = await newProduct({ onHand: 10 });
     const order = (await checkout([{ productId: tea.id, quantity: 4 }])).body;
 
-    stopApp('inventory');
+    await stopApp('inventory');
     const orderId = randomUUID();
     const refused = await checkout([{ productId: tea.id, quantity: 1 }], { orderId });
     assert.deepEqual([refused.status, errorOf(refused.body).code], [503, 'DEPENDENCY.UNAVAILABLE']);
@@ -47,7 +47,7 @@ describe('the stock saga across crashes', function () {
     });
     kill('order', service('order').http);
 
-    startApp('inventory');
+    await startApp('inventory');
     await sagaDone(order.id, 'inventory.commit');
     assert.deepEqual(await stockOf(tea.id), { ...(await stockOf(tea.id)), onHand: 6, reserved: 0, available: 6 });
   });
