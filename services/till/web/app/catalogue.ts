@@ -1,0 +1,77 @@
+// The whole catalogue on the till: fed from product-query's snapshot and then its changes feed
+// (GET /catalogue/changes), a page at a time, each page and the cursor after it in one
+// transaction, so a reload goes on where it stopped. Search and scans read only IndexedDB.
+import { signal } from '@preact/signals';
+import { call } from './api.ts';
+import { db, readKv, type CatalogueProduct, type CatalogueUnit, type StoredProduct } from './db.ts';
+
+export const productCount = signal(0);
+export const lastSynced = signal<Date | undefined>(undefined);
+
+const words = (text: string): string[] => [...new Set(text.toLowerCase().split(/[^\p{L}\p{N}]+/u).filter((word) => word !== ''))];
+
+function stored(product: CatalogueProduct): StoredProduct {
+  const codes = [product.sku.toUpperCase(), ...(product.plu ? [product.plu] : []), ...product.units.flatMap((unit) => (unit.barcode ? [unit.barcode] : []))];
+  return { ...product, codes, words: words(`${product.name} ${product.sku}`) };
+}
+
+async function savePage(products: CatalogueProduct[], next: string): Promise<void> {
+  await db.transaction('rw', db.products, db.kv, async () => {
+    const known = await db.products.bulkGet(products.map((product) => product.id));
+    // A product may come again: the higher version wins.
+    const newer = products.filter((product, index) => (known[index]?.productVersion ?? -1) <= product.productVersion);
+    await db.products.bulkPut(newer.map(stored));
+    await db.kv.put({ key: 'catalogueCursor', value: next });
+  });
+}
+
+let syncing: Promise<void> | undefined;
+/** Reads the feed to its end; one sync at a time. */
+export function syncCatalogue(): Promise<void> {
+  syncing ??= (async () => {
+    try {
+      for (;;) {
+        const after = await readKv<string>('catalogueCursor');
+        const page = await call<{ products: CatalogueProduct[]; next: string; more: boolean }>(
+          'product-query', `/catalogue/changes?limit=500${after ? `&after=${encodeURIComponent(after)}` : ''}`);
+        await savePage(page.products, page.next);
+        if (!page.more) break;
+      }
+      lastSynced.value = new Date();
+    } finally {
+      productCount.value = await db.products.count();
+      syncing = undefined;
+    }
+  })();
+  return syncing;
+}
+
+export async function countProducts(): Promise<void> {
+  productCount.value = await db.products.count();
+}
+
+export interface Found { product: StoredProduct; unit: CatalogueUnit }
+
+/** A scanned or typed code: a unit's barcode, a PLU or a SKU. */
+export async function findByCode(code: string): Promise<Found | undefined> {
+  const matches = await db.products.where('codes').equals(code.trim().toUpperCase()).toArray();
+  const product = matches.find((candidate) => candidate.active);
+  if (!product) return undefined;
+  const unit = product.units.find((candidate) => candidate.barcode === code.trim()) ?? product.units.find((candidate) => candidate.name === product.baseUnit) ?? product.units[0];
+  return unit ? { product, unit } : undefined;
+}
+
+/** Search as you type: products whose name or SKU has words starting with each typed word. */
+export async function searchProducts(text: string, limit = 20): Promise<StoredProduct[]> {
+  const typed = words(text);
+  const [first, ...rest] = typed.sort((a, b) => b.length - a.length);
+  if (!first) return [];
+  const exact = await findByCode(text);
+  const candidates = await db.products.where('words').startsWith(first).distinct().filter((product) => product.active
+    && rest.every((word) => product.words.some((own) => own.startsWith(word)))).limit(limit).toArray();
+  candidates.sort((a, b) => a.name.localeCompare(b.name));
+  const unique = new Map<string, StoredProduct>();
+  // A code typed whole comes first.
+  for (const product of [...(exact ? [exact.product] : []), ...candidates]) unique.set(product.id, product);
+  return [...unique.values()].slice(0, limit);
+}

@@ -1,0 +1,9 @@
+// Focus on mount: the autofocus attribute is honoured only when a page loads, and the till
+// changes screens without loading one. Keyboard first means each screen's field has the focus.
+import { useEffect, useRef } from 'preact/hooks';
+
+export function useFocus<T extends HTMLElement>() {
+  const ref = useRef<T>(null);
+  useEffect(() => { ref.current?.focus(); }, []);
+  return ref;
+}

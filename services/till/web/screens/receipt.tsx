@@ -1,0 +1,43 @@
+// The receipt after a sale (or the last one again, marked COPY): shown, and printed by the
+// browser on 80 or 58 mm paper. The next sale never waits for the printer.
+import { useEffect } from 'preact/hooks';
+import { t } from '../app/i18n.ts';
+import { receiptText } from '../app/kit.ts';
+import { printProblem, printShown, shownReceipt } from '../app/receipts.ts';
+import { paperWidth, setPaperWidth } from '../app/settings.ts';
+import { useFocus } from './focus.ts';
+
+const close = () => { shownReceipt.value = undefined; };
+
+export function ReceiptScreen() {
+  const shown = shownReceipt.value;
+  const next = useFocus<HTMLButtonElement>();
+  useEffect(() => {
+    const keydown = (event: KeyboardEvent) => {
+      if (event.key === 'Enter' || event.key === 'Escape') { event.preventDefault(); close(); }
+      if (event.key === 'F8') { event.preventDefault(); if (shownReceipt.value) { shownReceipt.value = { ...shownReceipt.value, copy: true }; printShown(); } }
+    };
+    addEventListener('keydown', keydown);
+    return () => removeEventListener('keydown', keydown);
+  }, []);
+  if (!shown) return null;
+  const width = paperWidth.value;
+  return (
+    <div class="receipt-screen">
+      <h1>{t(shown.copy ? 'receipt.copyTitle' : 'receipt.title')}</h1>
+      {shown.data.offline && <p class="note">{t('receipt.offline')}</p>}
+      <pre class={`receipt paper-${width}`} data-testid="receipt">{receiptText(shown.data, width === 80 ? 48 : 32, shown.copy)}</pre>
+      {printProblem.value && <p class="warn" role="alert">{t('receipt.printFailed', { reason: printProblem.value })}</p>}
+      <div class="actions">
+        <button ref={next} type="button" class="primary" onClick={close}><kbd>Enter</kbd> {t('receipt.next')}</button>
+        <button type="button" onClick={() => { shownReceipt.value = { ...shown, copy: true }; printShown(); }}><kbd>F8</kbd> {t('receipt.reprint')}</button>
+        <label class="field inline">
+          <span>{t('receipt.paper')}</span>
+          <select value={String(width)} onChange={(event) => void setPaperWidth(event.currentTarget.value === '58' ? 58 : 80)}>
+            <option value="80">80 mm</option><option value="58">58 mm</option>
+          </select>
+        </label>
+      </div>
+    </div>
+  );
+}
