@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { DEFAULT_TAX_RATES, taxInside, taxRuleOn, totalsByClass, type TaxRates } from '../../web/kit/tax.ts';
+import { DEFAULT_TAX_RATES, shopDay, taxInside, taxRuleOn, totalsByClass, type TaxRates } from '../../web/kit/tax.ts';
 
 const rule = taxRuleOn(DEFAULT_TAX_RATES, '2025-06-01', true);
 
@@ -40,6 +40,11 @@ describe('till tax: PPN inside shelf prices', () => {
     const before = taxRuleOn(rates, '2024-12-31', true);
     assert.equal(before.effectiveFrom, null);
     assert.equal(taxInside(11_100, 'standard', before), 0);
+  });
+
+  it('a sale\'s day is the shop\'s: 00:30 in Jakarta on New Year\'s Day is 2025 though UTC is still in 2024', () => {
+    assert.equal(shopDay(new Date('2024-12-31T17:30:00Z'), 'Asia/Jakarta'), '2025-01-01');
+    assert.equal(shopDay(new Date('2024-12-31T17:30:00Z'), 'UTC'), '2024-12-31');
   });
 
   it('per class, bases and PPN add up to what the lines cost; classes without lines are left out', () => {

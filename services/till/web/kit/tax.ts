@@ -35,6 +35,10 @@ export interface TaxRule {
 
 const untaxed: Record<TaxClass, Fraction> = { standard: [0, 1], luxury: [0, 1], exempt: [0, 1] };
 
+/** The shop-calendar day (YYYY-MM-DD) of an instant: rates change at the shop's midnight. */
+export const shopDay = (instant: Date, timeZone: string): string =>
+  new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(instant);
+
 /** The rule on `day` (YYYY-MM-DD): the latest set starting on or before it; none for a shop not registered for VAT. */
 export function taxRuleOn(rates: readonly TaxRates[], day: string, registered: boolean): TaxRule {
   let inForce: TaxRates | undefined;
