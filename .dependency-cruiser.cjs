@@ -30,6 +30,22 @@ module.exports = {
       to: { path: '^(services|tests)/' },
     },
     {
+      name: 'till-kit-runs-in-the-browser',
+      comment: 'the till web app\'s domain kit is bundled for the browser: no Node built-ins, no server code',
+      severity: 'error',
+      from: { path: '^services/till/web/kit/' },
+      to: {
+        dependencyTypes: ['core'],
+      },
+    },
+    {
+      name: 'till-kit-is-pure',
+      comment: 'the kit holds rules only: no I/O clients of the servers either',
+      severity: 'error',
+      from: { path: '^services/till/web/kit/' },
+      to: { path: ['^packages/', 'node_modules/(koa|@koa|pg|mongodb|@dapr|@grpc|kafkajs|@elastic|zod)/'] },
+    },
+    {
       name: 'no-cycles',
       severity: 'error',
       from: {},

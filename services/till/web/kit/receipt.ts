@@ -1,0 +1,95 @@
+// The customer's receipt: text for 80 mm (48 columns) and 58 mm (32 columns) paper, and the
+// same as ESC/POS bytes for a thermal printer, with the drawer kicked open for cash. A reprint
+// says COPY at its top and bottom and never opens the drawer.
+import ReceiptPrinterEncoder from '@point-of-sale/receipt-printer-encoder';
+import { quantityText } from './cart.ts';
+import { translator, type Language } from './i18n.ts';
+import { formatAmount } from './money.ts';
+import type { OfflineSale } from './outbox.ts';
+import { centred, row, rule } from './receipt-layout.ts';
+import type { ClassTotal } from './tax.ts';
+import { changeDue } from './tenders.ts';
+
+export const PAPER_COLUMNS = { '80mm': 48, '58mm': 32 } as const;
+
+export type ReceiptPayment =
+  | { kind: 'cash'; amount: number; tendered: number }
+  | { kind: 'external' | 'qris' | 'snap'; amount: number; reference?: string };
+
+/** What a receipt shows, whatever made the sale (an offline sale, or an order's receipt). */
+export interface ReceiptModel {
+  /** The shop's name, address, NPWP: centred at the top. */
+  header: string[];
+  receiptNumber: string;
+  cashier: string;
+  /** As printed: "2025-06-01 10:04:05". */
+  time: string;
+  offline: boolean;
+  copy: boolean;
+  lines: { name: string; quantity: string; unitPrice: number; amount: number }[];
+  total: number;
+  payments: ReceiptPayment[];
+  taxes: ClassTotal[];
+}
+
+/** "2025-06-01 10:04:05" in the shop's time zone, as the order service prints it. */
+export function receiptTime(instant: Date, timeZone: string): string {
+  const day = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(instant);
+  const clock = new Intl.DateTimeFormat('en-GB', { timeZone, hour: '2-digit', minute: '2-digit', second: '2-digit', hour12: false }).format(instant);
+  return `${day} ${clock}`;
+}
+
+export function receiptOfSale(sale: OfflineSale, shop: { header: string[]; cashier: string; timeZone: string }, copy = false): ReceiptModel {
+  return {
+    header: shop.header, receiptNumber: sale.receiptNumber, cashier: shop.cashier, time: receiptTime(new Date(sale.soldAt), shop.timeZone),
+    offline: true, copy,
+    lines: sale.lines.map((line) => ({ name: line.name, quantity: quantityText(line), unitPrice: line.unitPrice, amount: line.amount })),
+    total: sale.totals.total, payments: sale.tenders, taxes: sale.totals.byClass,
+  };
+}
+
+/** The receipt as lines of at most `columns` characters. */
+export function receiptLines(receipt: ReceiptModel, columns: number, language: Language): string[] {
+  const t = translator(language);
+  const amount = formatAmount;
+  const copy = receipt.copy ? centred(t('receipt.copy'), columns) : [];
+  const cash = receipt.payments.filter((p) => p.kind === 'cash');
+  const payment = (p: ReceiptPayment): string[] => {
+    if (p.kind === 'cash') return row(t('receipt.cash'), amount(p.tendered), columns);
+    const label = row(t(p.kind === 'external' ? 'receipt.external' : p.kind === 'qris' ? 'tender.qris' : 'tender.snap'), amount(p.amount), columns);
+    return p.reference ? [...label, ...row(`  ${t('receipt.reference')} ${p.reference}`, '', columns)] : label;
+  };
+  return [
+    ...receipt.header.flatMap((text) => centred(text, columns)),
+    rule(columns),
+    ...copy,
+    ...row(`${t('receipt.number')} ${receipt.receiptNumber}`, '', columns),
+    ...row(`${t('receipt.cashier')} ${receipt.cashier}`, receipt.time, columns),
+    ...(receipt.offline ? row(t('receipt.offline'), '', columns) : []),
+    rule(columns),
+    ...receipt.lines.flatMap((line) => [...row(line.name, '', columns), ...row(`  ${line.quantity} x ${amount(line.unitPrice)}`, amount(line.amount), columns)]),
+    rule(columns),
+    ...row(t('receipt.total'), amount(receipt.total), columns),
+    ...receipt.payments.flatMap(payment),
+    ...(cash.length > 0 ? row(t('receipt.change'), amount(changeDue(cash)), columns) : []),
+    rule(columns),
+    ...receipt.taxes.flatMap((tax) => row(t('receipt.taxOn', { label: t(`receipt.tax.${tax.taxClass}`), base: amount(tax.base) }), amount(tax.tax), columns)),
+    ...centred(t('receipt.taxIncluded'), columns),
+    ...centred(t('receipt.thanks'), columns),
+    ...copy,
+  ].map((line) => line.trimEnd());
+}
+
+export const receiptText = (receipt: ReceiptModel, columns: number, language: Language): string => `${receiptLines(receipt, columns, language).join('\n')}\n`;
+
+/** An original receipt paid (partly) in cash opens the drawer; a copy never does. */
+export const opensDrawer = (receipt: ReceiptModel): boolean => !receipt.copy && receipt.payments.some((p) => p.kind === 'cash');
+
+/** ESC/POS for the receipt: drawer kick first (when due), the lines, a feed, a partial cut. */
+export function receiptEscPos(receipt: ReceiptModel, columns: number, language: Language): Uint8Array {
+  const encoder = new ReceiptPrinterEncoder({ language: 'esc-pos', columns, newline: '\n', feedBeforeCut: 4 });
+  let commands = encoder.initialize();
+  if (opensDrawer(receipt)) commands = commands.pulse();
+  for (const line of receiptLines(receipt, columns, language)) commands = commands.line(line);
+  return commands.cut('partial').encode();
+}
