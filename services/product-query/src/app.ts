@@ -4,6 +4,7 @@ import {
 } from '@pos/platform';
 import { PRODUCTS_TOPIC, productSubscription, STOCK_TOPIC, stockSubscription } from './events/subscriptions.ts';
 import { adminRoutes } from './http/admin.routes.ts';
+import { catalogueRoutes } from './http/catalogue.routes.ts';
 import { searchRoutes } from './http/search.routes.ts';
 import { indexAnswers, type ProductIndex } from './store/product-index.ts';
 import { sourceLists } from './store/source-lists.ts';
@@ -26,6 +27,7 @@ export function createApp(deps: AppDeps) {
     tokens: deps.tokens ?? jwksTokenVerifier(jwksFromUserService()),
     routes: [
       ...searchRoutes(deps.index),
+      ...catalogueRoutes(deps.index),
       ...adminRoutes(deps.index, sourceLists),
       subscription(productSubscription(deps.index, deps.visibility), log),
       subscription(stockSubscription(deps.index, deps.visibility), log),

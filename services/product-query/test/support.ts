@@ -49,14 +49,14 @@ export function uniqueBarcode(): string {
   return `${body}${(10 - (sum % 10)) % 10}`;
 }
 
-/** A product made through the catalogue's HTTP API, as a manager would. */
-export async function createCatalogueProduct(name: string, price: number): Promise<{ id: string; sku: string }> {
+/** A product made through the catalogue's HTTP API, as a manager would; `fields` override the defaults. */
+export async function createCatalogueProduct(name: string, price: number, fields: Record<string, unknown> = {}): Promise<{ id: string; sku: string }> {
   const token = await adminToken();
   const categoryId = `pq-${randomUUID().slice(0, 8)}`;
   assert.equal((await request('POST', `${PRODUCT_API}/categories`, { token, body: { id: categoryId, name: 'Search tests' } })).status, 201);
   const reply = await request<{ id: string; sku: string }>('POST', `${PRODUCT_API}/products`, {
     token,
-    body: { sku: `PQ-${randomUUID().slice(0, 8)}`, name, categoryId, baseUnit: 'pcs', taxClass: 'standard', units: [{ name: 'pcs', barcode: uniqueBarcode(), conversion: 1, price }] },
+    body: { sku: `PQ-${randomUUID().slice(0, 8)}`, name, categoryId, baseUnit: 'pcs', taxClass: 'standard', units: [{ name: 'pcs', barcode: uniqueBarcode(), conversion: 1, price }], ...fields },
   });
   assert.equal(reply.status, 201, JSON.stringify(reply.body));
   return reply.body;
@@ -85,7 +85,7 @@ export async function publish(topic: string, type: string, partitionKey: string,
 /** A product as the catalogue's events carry it. */
 export const productFacts = (changes: Partial<ProductFacts> = {}): ProductFacts => ({
   id: `pq-${randomUUID()}`, sku: `PQ-${randomUUID().slice(0, 8)}`, name: `Kopi ${freshWord()}`, description: '', categoryId: 'pq-tests',
-  baseUnit: 'pcs', taxClass: 'standard', units: [{ name: 'pcs', barcode: uniqueBarcode(), conversion: 1, price: 5000 }], active: true, version: 1,
+  baseUnit: 'pcs', taxClass: 'standard', weighed: false, units: [{ name: 'pcs', barcode: uniqueBarcode(), conversion: 1, price: 5000 }], active: true, version: 1,
   ...changes,
 });
 

@@ -18,6 +18,10 @@ export interface ProductFacts {
   categoryId: string;
   baseUnit: string;
   taxClass: string;
+  /** Sold by weight: the till reads the weight (or a scale label naming the PLU). */
+  weighed: boolean;
+  /** The 5-digit number a scale prints on the labels of a weighed product. */
+  plu?: string;
   units: SellingUnit[];
   active: boolean;
   version: number;
@@ -41,6 +45,8 @@ export interface SearchDocument {
   categoryId?: string;
   baseUnit?: string;
   taxClass?: string;
+  weighed?: boolean;
+  plu?: string;
   units?: SellingUnit[];
   barcodes?: string[];
   /** The price of the first unit, the one a product is priced by. */
@@ -66,6 +72,9 @@ export function withProduct(current: SearchDocument | undefined, product: Produc
     categoryId: product.categoryId,
     baseUnit: product.baseUnit,
     taxClass: product.taxClass,
+    weighed: product.weighed,
+    // undefined when the product has none: JSON leaves the key out, so an old PLU goes.
+    plu: product.plu,
     units: product.units,
     barcodes: product.units.flatMap((unit) => (unit.barcode ? [unit.barcode] : [])),
     price: product.units[0]?.price ?? 0,

@@ -19,6 +19,8 @@ export const productFacts = z.object({
   categoryId: z.string().default(''),
   baseUnit: z.string().default(''),
   taxClass: z.string().default(''),
+  weighed: z.boolean().default(false),
+  plu: z.string().optional(),
   units: z.array(z.object({ name: z.string(), barcode: z.string().optional(), conversion: z.number(), price: z.number() })),
   active: z.boolean(),
   version: z.number().int().min(1),

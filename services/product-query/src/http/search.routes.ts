@@ -22,7 +22,7 @@ const searchQuery = z.object({
 const unit = z.object({ name: z.string(), barcode: z.string().optional(), conversion: z.number(), price: z.number() });
 const productView = z.object({
   id: z.string(), sku: z.string().optional(), name: z.string().optional(), description: z.string().optional(), categoryId: z.string().optional(),
-  baseUnit: z.string().optional(), taxClass: z.string().optional(), units: z.array(unit).optional(), price: z.number().optional(),
+  baseUnit: z.string().optional(), taxClass: z.string().optional(), weighed: z.boolean().optional(), plu: z.string().optional(), units: z.array(unit).optional(), price: z.number().optional(),
   active: z.boolean().optional(), productVersion: z.number(), onHand: z.number(), available: z.number(), stockVersion: z.number(),
 });
 const searchPage = z.object({ items: z.array(productView), total: z.number(), page: z.number(), pageSize: z.number() });

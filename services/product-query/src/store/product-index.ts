@@ -28,6 +28,8 @@ export const MAPPING = {
     categoryId: { type: 'keyword' },
     baseUnit: { type: 'keyword', index: false },
     taxClass: { type: 'keyword' },
+    weighed: { type: 'boolean' },
+    plu: { type: 'keyword' },
     units: { type: 'object', enabled: false },
     barcodes: { type: 'keyword' },
     price: { type: 'long' },
@@ -52,9 +54,15 @@ export async function createIndex(index: ProductIndex, name: string, asAlias: bo
 }
 
 /** At start-up: the alias exists, or a first index is made behind it. Replicas starting
- * together may race; the one that loses finds the alias made. */
+ * together may race; the one that loses finds the alias made. An index made by an older
+ * release gets the fields added since (the mapping is strict, so a document with a field the
+ * index lacks would be refused); a field may be added, never changed, so this is safe to repeat.
+ * Documents written before keep their old shape until their product changes or a rebuild. */
 export async function ensureIndex(index: ProductIndex): Promise<void> {
-  if (await index.es.indices.existsAlias({ name: index.alias })) return;
+  if (await index.es.indices.existsAlias({ name: index.alias })) {
+    await index.es.indices.putMapping({ index: index.alias, ...MAPPING });
+    return;
+  }
   try {
     await createIndex(index, `${index.alias}-initial`, true);
   } catch (error) {

@@ -20,6 +20,7 @@ export function sourceLists(): RebuildSources {
         items: reply.products.map((product) => ({
           id: product.id, sku: product.sku, name: product.name, description: product.description, categoryId: product.categoryId,
           baseUnit: product.baseUnit, taxClass: product.taxClass.replace('TAX_CLASS_', '').toLowerCase(), active: product.active,
+          weighed: product.weighed, ...(product.plu && { plu: product.plu }),
           version: Number(product.version),
           units: product.units.map((unit) => ({
             name: unit.name, ...(unit.barcode && { barcode: unit.barcode }), conversion: Number(unit.conversion), price: Number(unit.price),
