@@ -218,8 +218,17 @@ down() {
 
 postgres_running() { [ -f "$PG_DATA/postmaster.pid" ] && as_postgres "$PG_BIN/pg_ctl" -D "$PG_DATA" status >/dev/null 2>&1; }
 
+# One server, as an operator stops it (tests of outages): `infra.sh stop postgres|kafka|…`.
+stop_one() {
+  case "$1" in
+    postgres) if postgres_running; then as_postgres "$PG_BIN/pg_ctl" -D "$PG_DATA" -m fast -w stop >/dev/null; fi ;;
+    *) stop_daemon "$1" ;;
+  esac
+}
+
 case "${1:-}" in
   up) up ;;
   down) down ;;
-  *) die "usage: infra.sh up|down" ;;
+  stop) [[ "${2:-}" =~ ^[a-z-]+$ ]] || die "usage: infra.sh stop <server>"; stop_one "$2" ;;
+  *) die "usage: infra.sh up|down|stop <server>" ;;
 esac

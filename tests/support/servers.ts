@@ -12,6 +12,13 @@ export function stopDaemon(name: string): void {
   run(`. scripts/lib/env.sh && . scripts/lib/daemon.sh && stop_daemon ${name}`);
 }
 
+/** Stops one server of scripts/infra.sh as an operator would (`infra.sh stop <name>`):
+ * PostgreSQL by pg_ctl, the others as stopDaemon does. */
+export function stopServer(name: string): void {
+  if (!/^[a-z-]+$/.test(name)) throw new Error(`not a server name: ${name}`);
+  run(`bash scripts/infra.sh stop ${name}`);
+}
+
 /** Starts whatever server of scripts/infra.sh is not running, and waits until all answer. */
 export const startInfra = () => run('bash scripts/infra.sh up');
 

@@ -6,8 +6,10 @@ export {
   type ErrorKind,
   TooManyRequestsError, UnprocessableError,
 } from './errors/app-errors.ts';
+export { storeFailureAsAppError, unreachableStore } from './errors/store-errors.ts';
 export { createLogger, type Logger } from './logging/logger.ts';
 export { createHttpApp, routesOf, type HttpAppOptions } from './http/create-http-app.ts';
+export { calendarDate } from './http/validate.ts';
 export { defineRoute, securedRoute, type AnyRoute, type AuthRule, type Reply, type Route } from './http/route.ts';
 export {
   jwksFromUserService, jwksTokenVerifier, localKeySet, ROLES, type RemoteKeySetOptions, TILL_CLAIM, type TillClaim, TOKEN_AUDIENCE, TOKEN_ISSUER, type Principal, type Role, type TokenVerifier,

@@ -8,10 +8,12 @@ export const config = loadConfig({
   PASSWORD_COST: z.coerce.number().int().min(10).max(20).default(15),
   ACCESS_TOKEN_TTL_SECONDS: seconds.default(900),
   REFRESH_TOKEN_TTL_SECONDS: seconds.default(7 * 24 * 3600),
-  /** Wrong passwords allowed per (email, source address), and per address across all
-   * emails, within one window (domain/login-policy.ts). */
+  /** Wrong passwords allowed per (email, source), and per source across all emails, within
+   * one window; the source is the registered till a login is made at, or else the address
+   * (domain/login-policy.ts). */
   LOGIN_MAX_FAILURES: z.coerce.number().int().min(1).default(5),
   LOGIN_ADDRESS_MAX_FAILURES: z.coerce.number().int().min(1).default(30),
+  LOGIN_TILL_MAX_FAILURES: z.coerce.number().int().min(1).default(30),
   LOGIN_WINDOW_SECONDS: seconds.default(900),
   /** How long a refresh token may be sent again (a till retrying after a lost response) and
    * get the same pair back, instead of revoking its session as a replay. */

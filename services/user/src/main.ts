@@ -20,7 +20,7 @@ const deps: UserServiceDeps = {
   keys: await signingKeys(await secret('jwt-signing-key'), await secret('jwt-key-id'), JSON.parse(await secret('jwt-retired-public-keys'))),
   settings: {
     password: { logN: config.PASSWORD_COST, r: 8, p: 1 },
-    login: { maxFailures: config.LOGIN_MAX_FAILURES, addressMaxFailures: config.LOGIN_ADDRESS_MAX_FAILURES, windowSeconds: config.LOGIN_WINDOW_SECONDS },
+    login: { maxFailures: config.LOGIN_MAX_FAILURES, addressMaxFailures: config.LOGIN_ADDRESS_MAX_FAILURES, tillMaxFailures: config.LOGIN_TILL_MAX_FAILURES, windowSeconds: config.LOGIN_WINDOW_SECONDS },
     accessTokenTtlSeconds: config.ACCESS_TOKEN_TTL_SECONDS,
     refreshTokenTtlSeconds: config.REFRESH_TOKEN_TTL_SECONDS,
     refreshRetrySeconds: config.REFRESH_RETRY_SECONDS,

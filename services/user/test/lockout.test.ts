@@ -1,12 +1,13 @@
 // The login lockout as an attacker on the shop's network meets it. Each test picks its own
-// loopback source addresses, so its counts start at zero whatever ran before. That an
+// loopback source addresses (and tills), so its counts start at zero whatever ran before. That an
 // unknown email costs a password check as a known one does is a matter of time, so it is
 // measured in bench/login.bench.ts, not asserted here.
 import assert from 'node:assert/strict';
-import { callFrom, freshAddress, newUser, uniqueEmail } from './support.ts';
+import { atTill, callFrom, freshAddress, newTill, newUser, uniqueEmail } from './support.ts';
 
 const MAX_FAILURES = 5; // LOGIN_MAX_FAILURES
 const ADDRESS_MAX_FAILURES = 30; // LOGIN_ADDRESS_MAX_FAILURES
+const TILL_MAX_FAILURES = 30; // LOGIN_TILL_MAX_FAILURES
 const loginFrom = (address: string, email: string, password: string, headers?: Record<string, string>) =>
   callFrom<{ error?: { code: string } }>(address, 'POST', '/auth/login', { body: { email, password }, headers });
 
@@ -76,5 +77,77 @@ describe('a lockout that holds', function () {
       callFrom(address, 'POST', '/me/password', { token: me.accessToken, body: { currentPassword, newPassword: 'a brand new secret' } });
     for (let i = 0; i < MAX_FAILURES; i++) assert.equal((await change(`guess ${i}`)).status, 403);
     assert.equal((await change(me.password)).status, 429);
+  });
+});
+
+/** `count` calls of `task`, at most `concurrency` at a time; the results in call order. */
+async function withConcurrency<T>(count: number, concurrency: number, task: (i: number) => Promise<T>): Promise<T[]> {
+  const results: T[] = [];
+  let next = 0;
+  await Promise.all(Array.from({ length: concurrency }, async () => {
+    while (next < count) {
+      const i = next++;
+      results[i] = await task(i);
+    }
+  }));
+  return results;
+}
+
+// A shop's tills usually share one public address with everything else on its network. A login
+// that proves a registered till (X-Till-Id, X-Till-Key) counts against that till and the account
+// there, never against the address.
+describe('a lockout at a registered till', function () {
+  this.timeout(180_000);
+
+  it('1,000 wrong logins from the shop\'s address lock the address, not the cashier at a registered till behind it; at most 5 were checks of the cashier\'s password', async () => {
+    const cashier = await newUser('cashier');
+    const registered = await newTill();
+    const shop = freshAddress();
+    // Half at the cashier's account, half sprayed at others.
+    const emails = Array.from({ length: 1000 }, (_, i) => (i % 2 === 0 ? cashier.user.email : uniqueEmail('sprayed')));
+    const replies = await withConcurrency(emails.length, 16, (i) => loginFrom(shop, emails[i] as string, `wrong ${i}`));
+    assert.ok(replies.every((reply) => reply.status === 401 || reply.status === 429));
+    const checked = (email?: string) => replies.filter((reply, i) => reply.status !== 429 && (!email || emails[i] === email)).length;
+    assert.ok(checked(cashier.user.email) <= MAX_FAILURES, `${checked(cashier.user.email)} checks of the cashier's password`);
+    assert.ok(checked() <= ADDRESS_MAX_FAILURES, `${checked()} password checks from the address`);
+    assert.equal((await loginFrom(shop, cashier.user.email, cashier.password)).status, 429);
+    assert.equal((await loginFrom(shop, cashier.user.email, cashier.password, atTill(registered))).status, 200);
+  });
+
+  it('guessing at a till still locks the account there: of 20 parallel wrong logins at most 5 are checked, then the right password at that till gets 429; another cashier there, and this one at another till, are let in', async () => {
+    const [cashier, colleague] = [await newUser('cashier'), await newUser('cashier')];
+    const [registered, other] = [await newTill(), await newTill()];
+    const shop = freshAddress();
+    // Fewer than the till's own budget, so only the account's count at this till can refuse.
+    const replies = await Promise.all(Array.from({ length: 20 }, (_, i) => loginFrom(shop, cashier.user.email, `guess ${i}`, atTill(registered))));
+    const checked = replies.filter((reply) => reply.status !== 429);
+    assert.ok(checked.length <= MAX_FAILURES, `${checked.length} passwords were checked`);
+    const locked = await loginFrom(shop, cashier.user.email, cashier.password, atTill(registered));
+    assert.equal(locked.status, 429);
+    assert.equal(locked.body.error?.code, 'AUTH.LOCKED');
+    assert.equal((await loginFrom(shop, colleague.user.email, colleague.password, atTill(registered))).status, 200);
+    assert.equal((await loginFrom(shop, cashier.user.email, cashier.password, atTill(other))).status, 200);
+  });
+
+  it('password spraying at a till: after its budget of failures every login at it gets 429; another till at the same address is not slowed', async () => {
+    const cashier = await newUser('cashier');
+    const [sprayed, other] = [await newTill(), await newTill()];
+    const shop = freshAddress();
+    const replies = await Promise.all(Array.from({ length: TILL_MAX_FAILURES + 10 }, () => loginFrom(shop, uniqueEmail('sprayed'), 'Summer2025!', atTill(sprayed))));
+    const checked = replies.filter((reply) => reply.status !== 429);
+    assert.ok(checked.length <= TILL_MAX_FAILURES, `${checked.length} passwords were checked`);
+    assert.equal((await loginFrom(shop, cashier.user.email, cashier.password, atTill(sprayed))).status, 429);
+    assert.equal((await loginFrom(shop, cashier.user.email, cashier.password, atTill(other))).status, 200);
+  });
+
+  it('a wrong till key is refused before any password check: six of them with wrong passwords leave the account\'s count at that till untouched', async () => {
+    const cashier = await newUser('cashier');
+    const registered = await newTill();
+    const shop = freshAddress();
+    for (let i = 0; i <= MAX_FAILURES; i++) {
+      const reply = await loginFrom(shop, cashier.user.email, `guess ${i}`, { ...atTill(registered), 'x-till-key': `guessed key ${i}` });
+      assert.equal(reply.body.error?.code, 'TILL.UNKNOWN');
+    }
+    assert.equal((await loginFrom(shop, cashier.user.email, cashier.password, atTill(registered))).status, 200);
   });
 });

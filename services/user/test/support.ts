@@ -69,3 +69,21 @@ export function callFrom<T = Record<string, unknown>>(address: string, method: s
 
 /** A loopback address no other test uses, so its login counts start at zero. */
 export const freshAddress = () => `127.${1 + randomInt(250)}.${randomInt(256)}.${1 + randomInt(250)}`;
+
+export interface RegisteredTill {
+  till: { id: string; code: string; outletId: string; name: string; createdAt: string; revokedAt: string | null };
+  key: string;
+}
+
+/** A till code no other test uses (1–12 of A-Z 0-9 -). */
+export const uniqueTillCode = () => `T${randomUUID().slice(0, 8).toUpperCase()}`;
+
+/** A new till registered by the admin. */
+export async function newTill(outletId = 'OUTLET-1'): Promise<RegisteredTill> {
+  const reply = await call<RegisteredTill>('POST', '/tills', { token: (await asAdmin()).accessToken, body: { code: uniqueTillCode(), outletId } });
+  if (reply.status !== 201) throw new Error(`could not register a till: ${reply.status} ${JSON.stringify(reply.body)}`);
+  return reply.body;
+}
+
+/** The headers of a login or refresh at a registered till. */
+export const atTill = (registered: RegisteredTill) => ({ 'x-till-id': registered.till.id, 'x-till-key': registered.key });

@@ -3,6 +3,7 @@ import * as grpc from '@grpc/grpc-js';
 import type { z } from 'zod';
 import { API_TOKEN_KEY, fromOwnSidecar } from '../dapr/app-token.ts';
 import { AppError, UnauthorizedError } from '../errors/app-errors.ts';
+import { storeFailureAsAppError } from '../errors/store-errors.ts';
 import { grpcStatusOf } from '../errors/status-codes.ts';
 import { invalidRequest, parsePart } from '../http/validate.ts';
 import type { Logger } from '../logging/logger.ts';
@@ -82,8 +83,9 @@ async function handleCall(unary: UnaryMethod<unknown, unknown>, call: grpc.Serve
   return unary.handle(parsed.value, call);
 }
 
-function toServiceError(error: unknown, method: string, log: Logger): grpc.ServiceError {
+function toServiceError(thrown: unknown, method: string, log: Logger): grpc.ServiceError {
   const metadata = new grpc.Metadata();
+  const error = thrown instanceof AppError ? thrown : storeFailureAsAppError(thrown) ?? thrown;
   if (error instanceof AppError) {
     metadata.set(ERROR_CODE_KEY, error.code);
     if (error.details !== undefined) metadata.set(ERROR_DETAILS_KEY, Buffer.from(JSON.stringify(error.details)));

@@ -55,8 +55,8 @@ function handlerOf(route: AnyRoute, tokens: TokenVerifier | undefined): RouterMi
   return async (ctx) => {
     const principal = route.auth && tokens ? await authenticate(ctx, route.auth, tokens) : undefined;
     // All three parts are checked before answering, so one 400 names every wrong field.
-    const params = route.params ? parsePart(route.params, ctx.params, 'params') : { ok: true as const, value: ctx.params };
-    const query = route.query ? parsePart(route.query, ctx.query, 'query') : { ok: true as const, value: ctx.query };
+    const params = parsePart(route.params, ctx.params, 'params');
+    const query = parsePart(route.query, ctx.query, 'query');
     const sent = route.textBody ? await readTextBody(ctx, route.textBody) : ctx.request.body;
     const body = route.body ? parsePart(route.body, sent, 'body') : { ok: true as const, value: undefined };
     if (!params.ok || !query.ok || !body.ok) {

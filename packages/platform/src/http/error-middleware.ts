@@ -1,6 +1,7 @@
 import type Koa from 'koa';
 import { AppError, TooManyRequestsError } from '../errors/app-errors.ts';
 import { httpStatusOf } from '../errors/status-codes.ts';
+import { storeFailureAsAppError } from '../errors/store-errors.ts';
 import type { Logger } from '../logging/logger.ts';
 
 export interface ErrorBody {
@@ -17,7 +18,8 @@ export function errorMiddleware(log: Logger): Koa.Middleware {
       } else if (ctx.status === 405) {
         reply(ctx, 405, { code: 'ROUTE.METHOD_NOT_ALLOWED', message: `${ctx.method} is not allowed on ${ctx.path}` });
       }
-    } catch (error) {
+    } catch (thrown) {
+      const error = thrown instanceof AppError ? thrown : storeFailureAsAppError(thrown) ?? thrown;
       if (error instanceof AppError) {
         if (error.kind === 'unauthorized') ctx.set('WWW-Authenticate', 'Bearer');
         if (error instanceof TooManyRequestsError) ctx.set('Retry-After', String(error.retryAfterSeconds));

@@ -6,14 +6,14 @@
 // rate over (1 + the effective rate), rounded half up to a whole Rupiah; its base is the
 // amount minus that PPN. So every line's base + PPN is its amount, and the per-class sums add
 // up to the order's total to the Rupiah.
-import { z } from '@pos/platform';
+import { calendarDate, z } from '@pos/platform';
 
 export const TAX_CLASSES = ['standard', 'luxury', 'exempt'] as const;
 export type TaxClass = (typeof TAX_CLASSES)[number];
 
 /** One set of rates, in force from a date (YYYY-MM-DD, the shop's calendar) until the next. */
 export const taxRatesSchema = z.object({
-  effectiveFrom: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
+  effectiveFrom: calendarDate,
   /** The PPN rate in percent. */
   ratePercent: z.number().int().min(0).max(100),
   /** The share of the (tax-exclusive) price that is taxed, per class, as [numerator, denominator]. */

@@ -1,5 +1,5 @@
 // Reports for managers.
-import { securedRoute, z, type AnyRoute } from '@pos/platform';
+import { calendarDate, securedRoute, z, type AnyRoute } from '@pos/platform';
 import { mayReport } from '../domain/policy.ts';
 import { dayIn, isTimeZone } from '../domain/shop-time.ts';
 import type { OrderDeps } from '../use-cases/deps.ts';
@@ -11,7 +11,7 @@ export function reportRoutes(deps: OrderDeps): AnyRoute[] {
       method: 'get', path: '/reports/daily', summary: 'One day\'s sales: totals per payment method, per cashier and per hour, orders and cancellations',
       roles: mayReport,
       query: z.object({
-        date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional(),
+        date: calendarDate.optional(),
         timeZone: z.string().refine(isTimeZone, 'an IANA time zone such as Asia/Jakarta').optional(),
       }),
       responses: { 200: { description: 'the summary', schema: z.record(z.string(), z.unknown()) }, 400: { description: 'invalid date or time zone' }, 401: { description: 'no valid token' }, 403: { description: 'not a manager' } },

@@ -1,7 +1,7 @@
 // The search index: an explicit mapping, always reached through an alias, so a rebuild can fill
 // a new index and swap the alias in one atomic step while the app keeps using the same name.
 import { Client, errors } from '@elastic/elasticsearch';
-import { DependencyUnavailableError, refuseUnlessTestDatabase } from '@pos/platform';
+import { DependencyUnavailableError, refuseUnlessTestDatabase, unreachableStore } from '@pos/platform';
 
 export interface ProductIndex {
   es: Client;
@@ -80,9 +80,7 @@ export async function unlessDown<T>(call: () => Promise<T>): Promise<T> {
   try {
     return await call();
   } catch (error) {
-    const down = error instanceof errors.ConnectionError || error instanceof errors.TimeoutError || error instanceof errors.NoLivingConnectionsError
-      || (error instanceof errors.ResponseError && (error.statusCode ?? 500) >= 500);
-    if (down) throw new DependencyUnavailableError('Elasticsearch', error);
+    if (unreachableStore(error)) throw new DependencyUnavailableError('Elasticsearch', error);
     throw error;
   }
 }

@@ -1,13 +1,11 @@
 // The catalogue's server stopped or restarting is the driver's network or server-selection
 // error: a "try again" for the caller (503, gRPC UNAVAILABLE), not a fault of ours (500).
-import { DependencyUnavailableError } from '@pos/platform';
-import { MongoNetworkError, MongoServerSelectionError } from 'mongodb';
+import { DependencyUnavailableError, unreachableStore } from '@pos/platform';
 import type { Catalogue } from './mongo.ts';
 
 /** The error as the edges should see it: an unreachable store becomes DependencyUnavailable. */
 function unreachableAsUnavailable(error: unknown): unknown {
-  const unreachable = error instanceof MongoNetworkError || error instanceof MongoServerSelectionError;
-  return unreachable ? new DependencyUnavailableError('catalogue store', error) : error;
+  return unreachableStore(error) ? new DependencyUnavailableError('catalogue store', error) : error;
 }
 
 /** Runs `work`, rethrowing an unreachable store as DependencyUnavailable; while the store is

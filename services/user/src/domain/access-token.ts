@@ -1,5 +1,5 @@
 import { createPrivateKey, createPublicKey, randomUUID, type KeyObject } from 'node:crypto';
-import { SESSION_GENERATION_CLAIM, TOKEN_AUDIENCE, TOKEN_ISSUER, type Principal } from '@pos/platform';
+import { SESSION_GENERATION_CLAIM, TILL_CLAIM, TOKEN_AUDIENCE, TOKEN_ISSUER, type Principal, type TillClaim } from '@pos/platform';
 import { exportJWK, SignJWT, type JSONWebKeySet } from 'jose';
 
 export interface SigningKeys {
@@ -19,9 +19,10 @@ export async function signingKeys(privatePem: string, kid: string, retired: { ki
 }
 
 /** A short-lived RS256 access token that every service verifies on its own. It carries the
- * user's session generation, so a revocation ("below generation G") can name it. */
-export function issueAccessToken(user: Principal, sessionGeneration: number, keys: SigningKeys, ttlSeconds: number): Promise<string> {
-  return new SignJWT({ role: user.role, name: user.name, [SESSION_GENERATION_CLAIM]: sessionGeneration })
+ * user's session generation, so a revocation ("below generation G") can name it, and the
+ * registered till it was issued at, if any (Principal.till for every service). */
+export function issueAccessToken(user: Principal, sessionGeneration: number, keys: SigningKeys, ttlSeconds: number, till?: TillClaim): Promise<string> {
+  return new SignJWT({ role: user.role, name: user.name, [SESSION_GENERATION_CLAIM]: sessionGeneration, ...(till && { [TILL_CLAIM]: till }) })
     .setProtectedHeader({ alg: 'RS256', kid: keys.kid, typ: 'JWT' })
     .setSubject(user.id)
     .setIssuer(TOKEN_ISSUER)

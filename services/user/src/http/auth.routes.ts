@@ -7,21 +7,28 @@ import type { UserServiceDeps } from '../use-cases/deps.ts';
 import { login } from '../use-cases/login.ts';
 import { endAllSessions, refreshSession } from '../use-cases/refresh-session.ts';
 import { email, name, password, tokenPair, user } from './schemas.ts';
+import { tillCredentialOf } from './till-credential.ts';
 
 /** Login, tokens, the key set, and what a user may do to their own account. */
 export function authRoutes(deps: UserServiceDeps): AnyRoute[] {
   return [
     defineRoute({
-      method: 'post', path: '/auth/login', summary: 'Log in with email and password',
+      method: 'post', path: '/auth/login', summary: 'Log in with email and password (at a registered till: with X-Till-Id and X-Till-Key)',
       body: z.object({ email, password: z.string().min(1).max(256) }),
-      responses: { 200: { description: 'a new session', schema: tokenPair }, 401: { description: 'wrong email or password' }, 429: { description: 'too many failures from this address' } },
-      handle: async ({ body, ctx }) => ({ body: await login(deps, body.email, body.password, ctx.ip) }),
+      responses: {
+        200: { description: 'a new session', schema: tokenPair }, 401: { description: 'wrong email or password, or an unknown till or key' },
+        403: { description: 'the till is revoked' }, 429: { description: 'too many failures from this address, or at this till' },
+      },
+      handle: async ({ body, ctx }) => ({ body: await login(deps, body.email, body.password, { address: ctx.ip, till: tillCredentialOf(ctx) }) }),
     }),
     defineRoute({
       method: 'post', path: '/auth/refresh', summary: 'Exchange a refresh token (once) for a new pair',
       body: z.object({ refreshToken: z.string().min(1).max(200) }),
-      responses: { 200: { description: 'the rotated pair', schema: tokenPair }, 401: { description: 'unknown, expired, revoked or reused' } },
-      handle: async ({ body }) => ({ body: await refreshSession(deps, body.refreshToken) }),
+      responses: {
+        200: { description: 'the rotated pair', schema: tokenPair },
+        401: { description: 'unknown, expired, revoked or reused; or not the till the session was started at' }, 403: { description: 'the till is revoked' },
+      },
+      handle: async ({ body, ctx }) => ({ body: await refreshSession(deps, body.refreshToken, tillCredentialOf(ctx)) }),
     }),
     securedRoute({
       method: 'post', path: '/auth/logout', summary: 'End every session of the caller', roles: 'any-role',

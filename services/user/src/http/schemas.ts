@@ -18,3 +18,8 @@ export const tokenPair = z.object({
   refreshExpiresIn: z.number(),
   user,
 });
+
+export const tillCode = z.string().regex(/^[A-Z0-9-]{1,12}$/, '1 to 12 of A-Z, 0-9 and -');
+export const till = z.object({
+  id: z.uuid(), code: z.string(), outletId: z.string(), name: z.string(), createdAt: z.string(), revokedAt: z.string().nullable(),
+});

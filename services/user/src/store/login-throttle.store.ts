@@ -21,10 +21,10 @@ export async function reserveAttempts(db: Pool, keys: string[], windowSeconds: n
   return rows.map((row) => ({ key: row.key, attempts: row.attempts, windowEnds: row.window_ends }));
 }
 
-/** A right password: the account's count starts again and the address gets its attempt back. */
-export async function forgiveAttempt(db: Pool, account: string, address: string): Promise<void> {
+/** A right password: the account's count starts again and the source (address or till) gets its attempt back. */
+export async function forgiveAttempt(db: Pool, account: string, source: string): Promise<void> {
   await db.query(
     `UPDATE login_throttle SET attempts = CASE WHEN key = $1 THEN 0 ELSE greatest(attempts - 1, 0) END
      WHERE key = $1 OR key = $2`,
-    [account, address]);
+    [account, source]);
 }

@@ -20,6 +20,8 @@ export interface RefreshTokenEntry {
    * was stolen or replayed. */
   used: boolean;
   exchange?: ExchangeResult;
+  /** The registered till the family was started at: its tokens refresh only at that till. */
+  tillId?: string;
 }
 
 /** A login and every refresh token rotated from it. */

@@ -11,7 +11,7 @@ import { reservePasswordCheck } from './reserve-password-check.ts';
  * transaction as the change: whoever knew the old password is logged out. */
 export async function changeOwnPassword(deps: UserServiceDeps, me: Principal, currentPassword: string, newPassword: string, address: string): Promise<void> {
   const found = existingUser(await findCredentialsById(deps.pool, me.id), me.id);
-  const check = await reservePasswordCheck(deps, found.user.email, address);
+  const check = await reservePasswordCheck(deps, found.user.email, { address });
   const result = await verifyPassword(currentPassword, found.passwordHash, deps.settings.password);
   if (!result.ok) throw new ForbiddenError('the current password is wrong', 'USER.WRONG_PASSWORD');
   await check.passed();
