@@ -1,7 +1,10 @@
 // The pure rules of stock and reservations, without the stack.
 import assert from 'node:assert/strict';
+import { repeatRecordedSale, saleReason, type RecordedSale } from '../src/domain/recorded-sale.ts';
 import { repeatOutcome, settleStep, type Reservation } from '../src/domain/reservation.ts';
-import { adjustStock, mergeLines, shortagesOf, ShortageError, type StockLevel } from '../src/domain/stock.ts';
+import {
+  adjustStock, available, commitUnits, mergeLines, releaseUnits, reserveUnits, sellAfterTheFact, shortagesOf, ShortageError, type StockLevel,
+} from '../src/domain/stock.ts';
 
 const stock = (productId: string, onHand: number, reserved = 0): StockLevel => ({ productId, onHand, reserved, version: 0 });
 const held = (lines: Reservation['lines'], expiresAt = new Date(Date.now() + 60_000)): Reservation =>
@@ -45,5 +48,28 @@ describe('inventory domain rules', () => {
     assert.throws(() => settleStep({ ...held([]), status: 'released' }, 'committed', now), { code: 'INVENTORY.RESERVATION_RELEASED' });
     assert.throws(() => settleStep(held([], new Date(now.getTime() - 1)), 'committed', now), { code: 'INVENTORY.RESERVATION_EXPIRED' });
     assert.equal(settleStep(held([], new Date(now.getTime() - 1)), 'released', now), 'apply');
+  });
+
+  it('a sale recorded after the fact takes its units off on hand even below zero, leaving what is held alone', () => {
+    assert.deepEqual(sellAfterTheFact(stock('a', 2, 1), 3), { productId: 'a', onHand: -1, reserved: 1, version: 1 });
+    assert.equal(available(sellAfterTheFact(stock('a', 5, 1), 3)), 1);
+  });
+
+  it('once oversold, what is held still commits and releases, goods still arrive, but no other change deepens the shortfall', () => {
+    const oversold = stock('a', 1, 3); // 3 held, then an offline sale took 4 of the 5 on hand
+    assert.deepEqual(commitUnits(oversold, 3), { productId: 'a', onHand: -2, reserved: 0, version: 1 });
+    assert.deepEqual(releaseUnits(oversold, 3), { productId: 'a', onHand: 1, reserved: 0, version: 1 });
+    assert.deepEqual(adjustStock(oversold, 'received', 1), { productId: 'a', onHand: 2, reserved: 3, version: 1 });
+    assert.deepEqual(adjustStock(stock('a', -4), 'count', 0), { productId: 'a', onHand: 0, reserved: 0, version: 1 });
+    assert.throws(() => reserveUnits(oversold, 1), { code: 'INVENTORY.BELOW_RESERVED' });
+    assert.throws(() => adjustStock(oversold, 'damage', 1), { code: 'INVENTORY.BELOW_RESERVED' });
+    assert.throws(() => releaseUnits(oversold, 4), { code: 'INVENTORY.BELOW_RESERVED' }); // reserved never below zero
+  });
+
+  it('a sale recorded again answers the first outcome; the order id with other lines is refused', () => {
+    const recorded: RecordedSale = { orderId: 'o-1', lines: [{ productId: 'a', quantity: 2 }], receiptNumber: 'T01-000042', soldAt: new Date('2026-03-02T03:00:00Z'), oversold: ['a'] };
+    assert.equal(repeatRecordedSale(recorded, [{ productId: 'a', quantity: 2 }]), recorded);
+    assert.throws(() => repeatRecordedSale(recorded, [{ productId: 'a', quantity: 3 }]), { code: 'INVENTORY.ORDER_ID_REUSED' });
+    assert.equal(saleReason(recorded), 'sold while the till was offline: receipt T01-000042 at 2026-03-02T03:00:00.000Z');
   });
 });

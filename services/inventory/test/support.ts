@@ -14,7 +14,7 @@ export const INVENTORY_API = service('inventory').url;
 export const pool = createPool(localSecret('inventory-db-url'), { test: true });
 
 const Inventory = loadService<InventoryDefinition>('pos/inventory/v1/inventory.proto', 'pos.inventory.v1.Inventory');
-type Method = 'reserve' | 'commit' | 'release' | 'getStock' | 'listStock';
+type Method = 'reserve' | 'commit' | 'release' | 'getStock' | 'listStock' | 'recordSale';
 
 /** A gRPC failure as the caller sees it: status, namespaced code, and the details trailer. */
 export interface CallFailure {

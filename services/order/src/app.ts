@@ -1,20 +1,24 @@
 import {
-  createHttpApp, createLogger, databaseAnswers, jwksFromUserService, jwksTokenVerifier, sessionRevocationSubscription, sidecarAnswers, subscription,
-  type DaprClient,
+  createHttpApp, createLogger, databaseAnswers, jwksFromUserService, jwksTokenVerifier, postgresInbox, sessionRevocationSubscription, sidecarAnswers,
+  subscription, type DaprClient,
 } from '@pos/platform';
+import { tillSubscription } from './events/till-subscription.ts';
 import { cartRoutes } from './http/cart.routes.ts';
 import { midtransRoutes } from './http/midtrans.routes.ts';
+import { offlineSaleRoutes } from './http/offline-sale.routes.ts';
 import { orderRoutes } from './http/order.routes.ts';
 import { reportRoutes } from './http/report.routes.ts';
 import type { OrderDeps } from './use-cases/deps.ts';
 
 export function createApp(deps: OrderDeps & { dapr: DaprClient }) {
+  const log = createLogger('order');
   return createHttpApp({
     service: 'order',
     tokens: jwksTokenVerifier(jwksFromUserService()),
     routes: [
-      subscription(sessionRevocationSubscription(), createLogger('order')),
-      ...orderRoutes(deps), ...cartRoutes(deps), ...reportRoutes(deps), ...midtransRoutes(deps),
+      subscription(sessionRevocationSubscription(), log),
+      subscription(tillSubscription(postgresInbox(deps.pool)), log),
+      ...orderRoutes(deps), ...offlineSaleRoutes(deps), ...cartRoutes(deps), ...reportRoutes(deps), ...midtransRoutes(deps),
     ],
     readiness: { database: databaseAnswers(deps.pool), sidecar: sidecarAnswers(deps.dapr) },
   });

@@ -1,13 +1,16 @@
-import { createBulkPublisher, createDaprClient, createLogger, createPool, migrate, readSecret, runService, startOutboxRelay } from '@pos/platform';
+import {
+  createBulkPublisher, createDaprClient, createLogger, createPool, migrate, readSecret, requireDeadLetterTopics, runService, startOutboxRelay,
+} from '@pos/platform';
 import { createApp } from './app.ts';
 import { config } from './config.ts';
+import { TILLS_TOPIC } from './events/till-subscription.ts';
 import { startExpiryWorker, startReconcileWorker, startSagaWorker } from './events/workers.ts';
 import { catalogueClient } from './grpc/catalogue.client.ts';
 import { inventoryClient } from './grpc/inventory.client.ts';
 import { createMidtransGateway } from './payments/midtrans-gateway.ts';
 import { cartStore } from './store/cart.store.ts';
 import type { OrderDeps, ShopSettings } from './use-cases/deps.ts';
-import { cancelAtMidtrans, stepHandlers } from './use-cases/saga-steps.ts';
+import { cancelAtMidtrans, recordOfflineStock, stepHandlers } from './use-cases/saga-steps.ts';
 
 const log = createLogger('order');
 const dapr = createDaprClient();
@@ -38,7 +41,7 @@ let kickSaga = () => {};
 const deps: OrderDeps = {
   pool, catalogue, inventory, carts: cartStore(dapr, config.CART_TTL_SECONDS), midtrans: { gateway, serverKey }, settings, kickSaga: () => kickSaga(),
 };
-const saga = startSagaWorker(pool, stepHandlers(inventory, cancelAtMidtrans(deps)), config.SAGA_EVERY_MS, log);
+const saga = startSagaWorker(pool, stepHandlers(inventory, cancelAtMidtrans(deps), recordOfflineStock(deps)), config.SAGA_EVERY_MS, log);
 kickSaga = saga.kick;
 const expiry = startExpiryWorker(pool, config.EXPIRY_EVERY_MS, log, saga.kick);
 const reconcile = startReconcileWorker(deps, config.RECONCILE_AFTER_SECONDS, config.RECONCILE_EVERY_MS, log);
@@ -57,3 +60,5 @@ await runService({
     await pool.end();
   },
 });
+// A subscription without a dead-letter topic would retry a failing event forever.
+await requireDeadLetterTopics([{ topic: TILLS_TOPIC }]);

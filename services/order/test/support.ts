@@ -2,10 +2,12 @@
 // product app's HTTP API, stock through inventory's adjustments, users through the user app;
 // orders through our own API, the way a till does it.
 import assert from 'node:assert/strict';
-import { randomUUID } from 'node:crypto';
-import { createPool } from '@pos/platform';
+import { createPrivateKey, randomUUID } from 'node:crypto';
+import { createPool, type TillClaim } from '@pos/platform';
 import { eventually, localSecret, request, type Reply } from '@pos/platform/testing';
-import { service } from '../../../tests/support/stack.ts';
+import { decodeJwt, SignJWT } from 'jose';
+import { sidecarHeaders } from '../../../tests/support/sidecar-tokens.ts';
+import { probe, service } from '../../../tests/support/stack.ts';
 
 export const ORDER_API = service('order').url;
 const PRODUCT_API = service('product').url;
@@ -122,9 +124,33 @@ export async function checkout(lines: unknown[], options: { token?: string; till
 export const errorOf = (body: unknown) => (body as { error: { code: string; message: string; details?: Record<string, unknown> } }).error;
 
 /** Waits until the order's reservation step is done (its saga has run). */
-export async function sagaDone(orderId: string, action: 'inventory.commit' | 'inventory.release'): Promise<void> {
+export async function sagaDone(orderId: string, action: 'inventory.commit' | 'inventory.release' | 'inventory.record-sale'): Promise<void> {
   await eventually(async () => {
     const { rows } = await pool.query<{ status: string }>('SELECT status FROM saga_steps WHERE order_id = $1 AND action = $2', [orderId, action]);
     assert.equal(rows[0]?.status, 'done', `${action} of ${orderId}: ${rows[0]?.status ?? 'no step'}`);
   }, { timeoutMs: 30_000 });
+}
+
+/** A till as the user service registers one: its id, code and outlet. */
+export const newRegisteredTill = (): TillClaim => ({ id: randomUUID(), code: `T${randomUUID().slice(0, 6).toUpperCase()}`, outletId: 'JKT1' });
+
+/** An access token as the user service issues it at a registered till: the claims of a login
+ * with this role, plus the till claim, signed with the user service's key. */
+export async function tillToken(role: Role, till: TillClaim, name = 'default'): Promise<string> {
+  const claims = decodeJwt(await tokenOf(role, name));
+  return new SignJWT({ ...claims, till }).setProtectedHeader({ alg: 'RS256', kid: localSecret('jwt-key-id'), typ: 'JWT' })
+    .sign(createPrivateKey(localSecret('jwt-signing-key')));
+}
+
+/** Publishes pos.till.revoked.v1 on pos.tills through probe-a's sidecar, as the user service's outbox does. */
+export async function publishTillRevoked(till: TillClaim, revokedAt = new Date()): Promise<void> {
+  const response = await fetch(`http://127.0.0.1:${probe('probe-a').sidecarHttp}/v1.0/publish/pubsub/pos.tills?metadata.partitionKey=${till.id}`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/cloudevents+json', ...sidecarHeaders('probe-a') },
+    body: JSON.stringify({
+      specversion: '1.0', id: randomUUID(), source: 'user', type: 'pos.till.revoked.v1', datacontenttype: 'application/json',
+      data: { till, revokedAt: revokedAt.toISOString() },
+    }),
+  });
+  assert.equal(response.status, 204, await response.text());
 }

@@ -5,3 +5,5 @@ import type { Role } from '@pos/platform';
 export const mayReadStock: readonly Role[] = ['cashier', 'manager', 'admin'];
 /** Changing on hand by hand (goods in, counts, damage) is a back-office job. */
 export const mayAdjustStock: readonly Role[] = ['manager', 'admin'];
+/** The back office's lists of what needs looking at (oversold products). */
+export const mayReviewStock: readonly Role[] = ['manager', 'admin'];

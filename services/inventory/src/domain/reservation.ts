@@ -1,7 +1,7 @@
 // A reservation's life: held -> committed | released (cancelled or expired). A Reserve that
 // could not be held is recorded as refused, so its retry answers the same.
 import { ConflictError } from '@pos/platform';
-import { ShortageError, type Shortage, type StockLine } from './stock.ts';
+import { sameLines, ShortageError, type Shortage, type StockLine } from './stock.ts';
 
 export type ReservationStatus = 'held' | 'committed' | 'released' | 'refused';
 export type ReleaseReason = 'expired' | 'cancelled';
@@ -18,12 +18,9 @@ export interface Reservation {
 export const isDue = (reservation: Reservation, now: Date): boolean =>
   reservation.status === 'held' && reservation.expiresAt <= now;
 
-// By value: lines read back from jsonb have their keys in jsonb's order, not ours.
-const linesKey = (lines: readonly StockLine[]) => lines.map((line) => `${line.productId}\u0000${line.quantity}`).join('\u0001');
-
 /** A Reserve for an order that has a reservation already: the first outcome, again. */
 export function repeatOutcome(existing: Reservation, lines: StockLine[]): Reservation {
-  if (linesKey(existing.lines) !== linesKey(lines)) {
+  if (!sameLines(existing.lines, lines)) {
     throw new ConflictError('INVENTORY.ORDER_ID_REUSED', `order ${existing.orderId} was reserved with other lines`);
   }
   if (existing.status === 'refused') throw new ShortageError(existing.shortages ?? []);

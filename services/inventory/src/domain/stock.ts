@@ -30,6 +30,11 @@ export function mergeLines(lines: readonly StockLine[]): StockLine[] {
   return [...totals].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([productId, quantity]) => ({ productId, quantity }));
 }
 
+// By value: lines read back from jsonb have their keys in jsonb's order, not ours.
+const linesKey = (lines: readonly StockLine[]) => lines.map((line) => `${line.productId}\u0000${line.quantity}`).join('\u0001');
+/** The same merged lines (mergeLines), however they were stored. */
+export const sameLines = (a: readonly StockLine[], b: readonly StockLine[]): boolean => linesKey(a) === linesKey(b);
+
 /** All or nothing: every line that cannot be held, with how much is missing. Empty = all fit. */
 export function shortagesOf(stock: ReadonlyMap<string, StockLevel>, lines: readonly StockLine[]): Shortage[] {
   return lines.flatMap((line) => {
@@ -47,9 +52,13 @@ export class ShortageError extends ConflictError {
   }
 }
 
-/** The stock after a change; refuses one that would make available negative. */
-function changed(stock: StockLevel, onHand: number, reserved: number): StockLevel {
-  if (onHand < 0 || reserved < 0 || reserved > onHand) {
+/** The stock after a change. Reserved never goes below zero. Available (on hand - reserved)
+ * goes below zero only by a sale recorded after the fact (`oversell`): any other change that
+ * would make it negative, or lower it further once it is, is refused. A change that leaves a
+ * shortfall as it was or smaller (a commit, goods received) is allowed. */
+function changed(stock: StockLevel, onHand: number, reserved: number, oversell = false): StockLevel {
+  const after = onHand - reserved;
+  if (reserved < 0 || (!oversell && after < 0 && after < available(stock))) {
     throw new ConflictError('INVENTORY.BELOW_RESERVED', `stock of ${stock.productId} cannot go to on hand ${onHand}, reserved ${reserved}`);
   }
   return { productId: stock.productId, onHand, reserved, version: stock.version + 1 };
@@ -59,6 +68,9 @@ export const reserveUnits = (stock: StockLevel, quantity: number) => changed(sto
 /** The sale: the units leave the shop and stop being held. */
 export const commitUnits = (stock: StockLevel, quantity: number) => changed(stock, stock.onHand - quantity, stock.reserved - quantity);
 export const releaseUnits = (stock: StockLevel, quantity: number) => changed(stock, stock.onHand, stock.reserved - quantity);
+/** A sale a till made while offline, recorded after the fact: the units have left the shop,
+ * so on hand goes down even below zero (the product is then oversold); nothing held changes. */
+export const sellAfterTheFact = (stock: StockLevel, quantity: number) => changed(stock, stock.onHand - quantity, stock.reserved, true);
 
 export type AdjustmentKind = 'received' | 'count' | 'damage' | 'loss';
 

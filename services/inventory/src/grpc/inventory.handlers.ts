@@ -5,6 +5,7 @@ import type { Reservation as DomainReservation } from '../domain/reservation.ts'
 import { available, type StockLevel } from '../domain/stock.ts';
 import { stockAfter } from '../store/stock-list.store.ts';
 import { findStock } from '../store/stock.store.ts';
+import { recordSale } from '../use-cases/record-sale.ts';
 import { reserve } from '../use-cases/reserve.ts';
 import { commit, release } from '../use-cases/settle.ts';
 import type { InventoryDefinition, Reservation } from './contract.ts';
@@ -12,12 +13,19 @@ import type { InventoryDefinition, Reservation } from './contract.ts';
 export const InventoryService = loadService<InventoryDefinition>('pos/inventory/v1/inventory.proto', 'pos.inventory.v1.Inventory');
 
 const orderId = z.string().trim().min(1).max(100);
+const stockLines = z.array(z.object({ productId: z.string().min(1).max(100), quantity: z.number().int().min(1) })).min(1).max(500);
 const reserveRequest = z.object({
   orderId,
-  lines: z.array(z.object({ productId: z.string().min(1).max(100), quantity: z.number().int().min(1) })).min(1).max(500),
+  lines: stockLines,
   ttlSeconds: z.number().int().min(0).max(86_400),
 });
 const orderRequest = z.object({ orderId });
+const recordSaleRequest = z.object({
+  orderId,
+  lines: stockLines,
+  receiptNumber: z.string().trim().min(1).max(50),
+  soldAt: z.iso.datetime({ offset: true }),
+});
 const stockRequest = z.object({ productIds: z.array(z.string().min(1)).max(1000) });
 const listStockRequest = z.object({ pageSize: z.number().int().min(0).max(500), pageToken: z.string() });
 
@@ -58,6 +66,13 @@ export function inventoryMethods(pool: Pool, defaultTtlSeconds: number): UnaryMe
       handle: async ({ productIds }) => {
         const items = await findStock(pool, productIds);
         return { items: items.map(toLevel) };
+      },
+    },
+    RecordSale: {
+      request: recordSaleRequest,
+      handle: async (command, call) => {
+        const sale = await recordSale(pool, { ...command, soldAt: new Date(command.soldAt), actor: callerOf(call) });
+        return { orderId: sale.orderId, lines: sale.lines, oversoldProductIds: sale.oversold };
       },
     },
     ListStock: {

@@ -1,9 +1,9 @@
 // Stock for the back office and the tills: parse, one use case or query, shape the reply.
 import { NotFoundError, securedRoute, z, type AnyRoute, type Pool } from '@pos/platform';
-import { mayAdjustStock, mayReadStock } from '../domain/policy.ts';
+import { mayAdjustStock, mayReadStock, mayReviewStock } from '../domain/policy.ts';
 import { available } from '../domain/stock.ts';
 import { ledgerPage } from '../store/ledger.store.ts';
-import { findStock, lowStock, setReorderLevel, type StockItem } from '../store/stock.store.ts';
+import { findStock, lowStock, oversoldStock, setReorderLevel, type StockItem } from '../store/stock.store.ts';
 import { adjust } from '../use-cases/adjust-stock.ts';
 
 const productId = z.object({ productId: z.string().min(1).max(100) });
@@ -33,6 +33,13 @@ export function stockRoutes(pool: Pool): AnyRoute[] {
       query: z.object(page),
       responses: { 200: { description: 'emptiest first', schema: z.object({ items: z.array(stock) }) } },
       handle: async ({ query }) => ({ body: { items: (await lowStock(pool, query)).map(shaped) } }),
+    }),
+    securedRoute({
+      method: 'get', path: '/stock/negative',
+      summary: 'Oversold products: available stock below zero after sales a till made offline; the most oversold first', roles: mayReviewStock,
+      query: z.object(page),
+      responses: { 200: { description: 'the most oversold first', schema: z.object({ items: z.array(stock) }) }, 403: { description: 'not the back office' } },
+      handle: async ({ query }) => ({ body: { items: (await oversoldStock(pool, query)).map(shaped) } }),
     }),
     securedRoute({
       method: 'get', path: '/stock/:productId', summary: 'Stock of one product', roles: mayReadStock, params: productId,

@@ -2,7 +2,7 @@
 import type { Pool, Transaction } from '@pos/platform';
 import type { StockLevel } from '../domain/stock.ts';
 
-export type LedgerChange = 'reserve' | 'commit' | 'release' | 'received' | 'count' | 'damage' | 'loss';
+export type LedgerChange = 'reserve' | 'commit' | 'release' | 'received' | 'count' | 'damage' | 'loss' | 'sale';
 
 export interface LedgerCause {
   change: LedgerChange;

@@ -43,6 +43,15 @@ export async function lowStock(db: Pool, page: { limit: number; offset: number }
   return rows;
 }
 
+/** Products whose available stock is below zero (sales recorded after the fact took more than
+ * the shop had), the most oversold first, inactive ones too. */
+export async function oversoldStock(db: Pool, page: { limit: number; offset: number }): Promise<StockItem[]> {
+  const { rows } = await db.query<StockItem>(
+    `SELECT ${columns} FROM stock_items WHERE on_hand - reserved < 0
+     ORDER BY on_hand - reserved, product_id LIMIT $1 OFFSET $2`, [page.limit, page.offset]);
+  return rows;
+}
+
 export async function setReorderLevel(db: Pool, productId: string, level: number): Promise<boolean> {
   const { rowCount } = await db.query('UPDATE stock_items SET reorder_level = $2 WHERE product_id = $1', [productId, level]);
   return rowCount === 1;

@@ -1,4 +1,5 @@
 // The order as the use cases see it.
+import type { SaleFlag } from './offline-sale.ts';
 import type { OrderStatus } from './order-status.ts';
 import type { OrderLine } from './pricing.ts';
 import type { TaxRuleApplied, TaxSummaryLine } from './tax.ts';
@@ -16,7 +17,8 @@ export interface Order {
   status: OrderStatus;
   outletId: string;
   tillId: string;
-  receiptSeq: number;
+  /** Our receipt counter of the till; null for a sale the till numbered itself (offline). */
+  receiptSeq: number | null;
   cashierId: string;
   cashierName: string;
   total: number;
@@ -29,8 +31,18 @@ export interface Order {
   endedAt: Date | null;
   lines: OrderLine[];
   tenders: Tender[];
+  /** A sale the till made while offline and uploaded later; paidAt is when it was made. */
+  offline?: OfflineFacts;
 }
 
-/** `OUTLET-TILL-000042`: per till, without gaps. */
-export const receiptNumber = (order: Pick<Order, 'outletId' | 'tillId' | 'receiptSeq'>): string =>
-  `${order.outletId}-${order.tillId}-${String(order.receiptSeq).padStart(6, '0')}`;
+export interface OfflineFacts {
+  /** The till's own receipt number, `T01-000042`. */
+  receiptNumber: string;
+  /** Arrived after the shop day of the sale had ended. */
+  late: boolean;
+  flags: SaleFlag[];
+}
+
+/** `OUTLET-TILL-000042`: per till, without gaps; or the number the till gave a sale it made offline. */
+export const receiptNumber = (order: Pick<Order, 'outletId' | 'tillId' | 'receiptSeq' | 'offline'>): string =>
+  order.offline?.receiptNumber ?? `${order.outletId}-${order.tillId}-${String(order.receiptSeq).padStart(6, '0')}`;

@@ -1,5 +1,5 @@
 // Who may do what with carts and orders, in one place: routes and use cases ask here.
-import { ForbiddenError, type Principal, type Role } from '@pos/platform';
+import { ForbiddenError, type Principal, type Role, type TillClaim } from '@pos/platform';
 
 /** Cashiers sell; managers and admins may too (covering a till). */
 export const maySell: readonly Role[] = ['cashier', 'manager', 'admin'];
@@ -10,4 +10,10 @@ export const mayReport: readonly Role[] = ['manager', 'admin'];
 export function requireOwnerOrManager(principal: Principal, ownerId: string, what: string): void {
   if (principal.id === ownerId || principal.role === 'manager' || principal.role === 'admin') return;
   throw new ForbiddenError(`${what} belongs to another cashier`, 'ORDER.NOT_YOURS');
+}
+
+/** Sales made offline come from a registered till: the token's till claim says which. */
+export function requireTill(principal: Principal): TillClaim {
+  if (!principal.till) throw new ForbiddenError('only a registered till uploads the sales it made offline: log in at the till', 'TILL.REQUIRED');
+  return principal.till;
 }

@@ -10,6 +10,8 @@ export interface CatalogueProduct {
   name: string;
   taxClass: TaxClass;
   active: boolean;
+  /** Sold by weight: a line's price is the scale's, not unit price × quantity. */
+  weighed?: boolean;
   units: { name: string; conversion: number; price: number }[];
 }
 

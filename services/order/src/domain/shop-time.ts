@@ -4,6 +4,9 @@
 export const dayIn = (instant: Date, timeZone: string): string =>
   new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(instant);
 
+/** Received after the shop day of `madeAt` ended: a sale a till uploaded on a later day. */
+export const arrivedLate = (madeAt: Date, receivedAt: Date, timeZone: string): boolean => dayIn(receivedAt, timeZone) > dayIn(madeAt, timeZone);
+
 /** True when the runtime knows the zone (an IANA name). */
 export function isTimeZone(name: string): boolean {
   try {

@@ -4,7 +4,8 @@
 // paid is final. The order is paid when its paid tenders cover the total.
 import { ConflictError, UnprocessableError, ValidationError } from '@pos/platform';
 
-export const TENDER_KINDS = ['cash', 'qris', 'snap'] as const;
+/** 'external': paid outside this system (the shop's own card terminal), as a till reported it. */
+export const TENDER_KINDS = ['cash', 'qris', 'snap', 'external'] as const;
 export type TenderKind = (typeof TENDER_KINDS)[number];
 export type TenderStatus = 'pending' | 'paid' | 'cancelled';
 
@@ -17,7 +18,8 @@ export interface Tender {
   /** Cash only: what the customer handed over, and what they got back. */
   tendered: number | null;
   change: number | null;
-  /** The payment provider's transaction id (Midtrans transaction_id); null for cash. */
+  /** The payment provider's transaction id (Midtrans transaction_id), or an external tender's
+   * reference; null for cash. */
   externalId: string | null;
   /** Paid when the order could no longer take it (cancelled or expired, or already paid). */
   refundDue: boolean;

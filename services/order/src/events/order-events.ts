@@ -1,12 +1,13 @@
 // The events order publishes through the outbox, in the transaction of the change.
 import type { OutboxEvent } from '@pos/platform';
-import type { Order } from '../domain/order.ts';
+import { receiptNumber, type Order } from '../domain/order.ts';
 
 export const ORDERS_TOPIC = 'pos.orders';
 
+// offline: set for a sale a till made while offline and uploaded later (receiptSeq is then null).
 const summary = (order: Order) => ({
-  orderId: order.id, outletId: order.outletId, tillId: order.tillId, receiptSeq: order.receiptSeq,
-  cashierId: order.cashierId, total: order.total,
+  orderId: order.id, outletId: order.outletId, tillId: order.tillId, receiptSeq: order.receiptSeq, receiptNumber: receiptNumber(order),
+  cashierId: order.cashierId, total: order.total, offline: order.offline && order.paidAt ? { soldAt: new Date(order.paidAt).toISOString() } : null,
 });
 
 export const orderCreated = (order: Order): OutboxEvent => ({

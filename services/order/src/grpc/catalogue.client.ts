@@ -11,7 +11,7 @@ const taxClasses: Record<string, TaxClass> = { TAX_CLASS_STANDARD: 'standard', T
 
 function asCatalogueProduct(product: Product): CatalogueProduct {
   return {
-    id: product.id, sku: product.sku, name: product.name, active: product.active,
+    id: product.id, sku: product.sku, name: product.name, active: product.active, weighed: product.weighed,
     // An unspecified class is taxed as ordinary goods, never left untaxed by accident.
     taxClass: taxClasses[product.taxClass] ?? 'standard',
     units: product.units.map((unit) => ({ name: unit.name, conversion: Number(unit.conversion), price: Number(unit.price) })),

@@ -11,6 +11,10 @@ export interface Inventory {
    * reservation's status: 'held', unless an earlier Reserve of this order id has since ended. */
   reserve(orderId: string, lines: { productId: string; quantity: number }[], ttlSeconds: number, names: ReadonlyMap<string, CatalogueProduct>): Promise<string>;
   commit(orderId: string): Promise<void>;
+  /** The stock of a sale a till made offline, deducted after the fact (even below zero); answers
+   * the products it left oversold. A product inventory has not learnt yet is a plain failure, so
+   * the saga step is tried again until it has. */
+  recordSale(orderId: string, lines: { productId: string; quantity: number }[], sale: { receiptNumber: string; soldAt: Date }): Promise<string[]>;
   release(orderId: string): Promise<void>;
   close(): void;
 }
@@ -27,6 +31,16 @@ export function inventoryClient(): Inventory {
     },
     async commit(orderId) {
       await client.call('Commit', { orderId });
+    },
+    async recordSale(orderId, lines, sale) {
+      try {
+        const reply = await client.call('RecordSale', { orderId, lines, receiptNumber: sale.receiptNumber, soldAt: sale.soldAt.toISOString() });
+        return reply.oversoldProductIds;
+      } catch (error) {
+        // Not a refusal for good: inventory learns products from their events, a moment after the catalogue.
+        if (error instanceof RemoteCallError && error.remoteCode === 'INVENTORY.PRODUCT_UNKNOWN') throw new Error(`inventory does not know every product of order ${orderId} yet`, { cause: error });
+        throw error;
+      }
     },
     async release(orderId) {
       await client.call('Release', { orderId });

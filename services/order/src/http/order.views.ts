@@ -1,10 +1,10 @@
 // Orders and carts as the API shows them.
 import { z } from '@pos/platform';
 import { receiptNumber, type Order } from '../domain/order.ts';
-import { amountDue, paidAmount } from '../domain/tenders.ts';
+import { amountDue, paidAmount, TENDER_KINDS } from '../domain/tenders.ts';
 
 export const tenderView = z.object({
-  id: z.string(), kind: z.enum(['cash', 'qris', 'snap']), amount: z.number(), status: z.enum(['pending', 'paid', 'cancelled']),
+  id: z.string(), kind: z.enum(TENDER_KINDS), amount: z.number(), status: z.enum(['pending', 'paid', 'cancelled']),
   tendered: z.number().nullable(), change: z.number().nullable(), externalId: z.string().nullable(), refundDue: z.boolean(),
 });
 
@@ -25,7 +25,15 @@ export const orderView = z.object({
   taxRule: z.record(z.string(), z.unknown()),
   tenders: z.array(tenderView),
   expiresAt: z.string(), createdAt: z.string(), paidAt: z.string().nullable(),
+  /** A sale a till made offline: paidAt is when it was made, createdAt when it arrived. */
+  offline: z.object({ late: z.boolean() }).nullable(),
 });
+
+export const saleFlagView = z.union([
+  z.object({ code: z.literal('PRICE_DIFFERS'), productId: z.string(), unit: z.string(), tillPrice: z.number(), catalogPrice: z.number() }),
+  z.object({ code: z.literal('STOCK_NEGATIVE'), productId: z.string() }),
+]);
+export const offlineSaleView = z.object({ order: orderView, flags: z.array(saleFlagView) });
 
 const iso = (date: Date | null): string | null => (date ? new Date(date).toISOString() : null);
 
@@ -36,6 +44,7 @@ export function shapeOrder(order: Order): z.infer<typeof orderView> {
     due: Math.max(0, amountDue(order.total, order.tenders)), lines: order.lines, taxes: order.taxes,
     taxRule: { ...order.taxRule }, tenders: order.tenders,
     expiresAt: new Date(order.expiresAt).toISOString(), createdAt: new Date(order.createdAt).toISOString(), paidAt: iso(order.paidAt),
+    offline: order.offline ? { late: order.offline.late } : null,
   };
 }
 

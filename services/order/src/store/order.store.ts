@@ -1,6 +1,7 @@
 // orders, order_lines, tenders and receipt_counters.
 import type { Pool, Transaction } from '@pos/platform';
-import type { Order } from '../domain/order.ts';
+import type { SaleFlag } from '../domain/offline-sale.ts';
+import type { OfflineFacts, Order } from '../domain/order.ts';
 import type { OrderStatus } from '../domain/order-status.ts';
 import type { OrderLine } from '../domain/pricing.ts';
 import type { Tender } from '../domain/tenders.ts';
@@ -9,13 +10,15 @@ type Db = Pool | Transaction;
 
 const orderColumns = `id, status, outlet_id AS "outletId", till_id AS "tillId", receipt_seq::float8 AS "receiptSeq",
   cashier_id AS "cashierId", cashier_name AS "cashierName", total::float8 AS total, taxes, tax_rule AS "taxRule", seller,
-  expires_at AS "expiresAt", created_at AS "createdAt", paid_at AS "paidAt", ended_at AS "endedAt", request_hash AS "requestHash"`;
+  expires_at AS "expiresAt", created_at AS "createdAt", paid_at AS "paidAt", ended_at AS "endedAt", request_hash AS "requestHash",
+  till_receipt AS "tillReceipt", arrived_late AS "arrivedLate", flags`;
 const lineColumns = `line_no AS "lineNo", product_id AS "productId", sku, name, unit, quantity, base_quantity AS "baseQuantity",
   unit_price::float8 AS "unitPrice", amount::float8 AS amount, tax_class AS "taxClass", tax::float8 AS tax`;
 const tenderColumns = `id, kind, amount::float8 AS amount, status, tendered::float8 AS tendered, change::float8 AS change,
   external_id AS "externalId", refund_due AS "refundDue"`;
 
 export type StoredOrder = Order & { requestHash: string };
+type OrderRow = Omit<StoredOrder, 'lines' | 'tenders' | 'offline'> & { tillReceipt: string | null; arrivedLate: boolean | null; flags: SaleFlag[] | null };
 
 /** The next receipt number of a till; the counter row stays locked until the transaction ends. */
 export async function nextReceiptSeq(tx: Transaction, outletId: string, tillId: string): Promise<number> {
@@ -36,11 +39,40 @@ export async function insertOrder(tx: Transaction, order: Order, requestHash: st
     [order.id, order.status, requestHash, order.outletId, order.tillId, order.receiptSeq, order.cashierId, order.cashierName, order.total,
       JSON.stringify(order.taxes), JSON.stringify(order.taxRule), JSON.stringify(order.seller), order.expiresAt, order.createdAt]);
   if (rowCount !== 1) return false;
+  await insertLines(tx, order);
+  return true;
+}
+
+/** Inserts a paid sale a till made offline, and its lines; false when an order with this id, or
+ * a sale with this receipt number at this till, exists already (either unique key). */
+export async function insertOfflineOrder(tx: Transaction, order: Order & { offline: OfflineFacts }, requestHash: string): Promise<boolean> {
+  const { rowCount } = await tx.query(
+    `INSERT INTO orders (id, status, request_hash, outlet_id, till_id, cashier_id, cashier_name, total, taxes, tax_rule, seller, expires_at, created_at,
+       paid_at, till_receipt, arrived_late, flags)
+     VALUES ($1, 'paid', $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16) ON CONFLICT DO NOTHING`,
+    [order.id, requestHash, order.outletId, order.tillId, order.cashierId, order.cashierName, order.total,
+      JSON.stringify(order.taxes), JSON.stringify(order.taxRule), JSON.stringify(order.seller), order.expiresAt, order.createdAt,
+      order.paidAt, order.offline.receiptNumber, order.offline.late, JSON.stringify(order.offline.flags)]);
+  if (rowCount !== 1) return false;
+  await insertLines(tx, order);
+  return true;
+}
+
+/** The order of a till's receipt number, if any. */
+export async function findByTillReceipt(db: Db, tillId: string, receiptNumber: string): Promise<string | undefined> {
+  const { rows } = await db.query<{ id: string }>('SELECT id FROM orders WHERE till_id = $1 AND till_receipt = $2', [tillId, receiptNumber]);
+  return rows[0]?.id;
+}
+
+export async function setFlags(db: Db, id: string, flags: readonly SaleFlag[]): Promise<void> {
+  await db.query('UPDATE orders SET flags = $2 WHERE id = $1 AND flags IS NOT NULL', [id, JSON.stringify(flags)]);
+}
+
+async function insertLines(tx: Transaction, order: Order): Promise<void> {
   await tx.query(
     `INSERT INTO order_lines (order_id, line_no, product_id, sku, name, unit, quantity, base_quantity, unit_price, amount, tax_class, tax)
      SELECT $1, * FROM unnest($2::int[], $3::text[], $4::text[], $5::text[], $6::text[], $7::int[], $8::int[], $9::bigint[], $10::bigint[], $11::text[], $12::bigint[])`,
     [order.id, ...linesAsColumns(order.lines)]);
-  return true;
 }
 
 function linesAsColumns(lines: readonly OrderLine[]): unknown[] {
@@ -50,12 +82,14 @@ function linesAsColumns(lines: readonly OrderLine[]): unknown[] {
 
 /** The order with its lines and tenders; `lock` takes its row lock until the transaction ends. */
 export async function findOrder(db: Db, id: string, lock = false): Promise<StoredOrder | undefined> {
-  const { rows } = await db.query<StoredOrder>(`SELECT ${orderColumns} FROM orders WHERE id = $1${lock ? ' FOR UPDATE' : ''}`, [id]);
-  const order = rows[0];
-  if (!order) return undefined;
+  const { rows } = await db.query<OrderRow>(`SELECT ${orderColumns} FROM orders WHERE id = $1${lock ? ' FOR UPDATE' : ''}`, [id]);
+  const row = rows[0];
+  if (!row) return undefined;
   const lines = await db.query<OrderLine>(`SELECT ${lineColumns} FROM order_lines WHERE order_id = $1 ORDER BY line_no`, [id]);
   const tenders = await db.query<Tender>(`SELECT ${tenderColumns} FROM tenders WHERE order_id = $1 ORDER BY created_at, id`, [id]);
-  return { ...order, lines: lines.rows, tenders: tenders.rows };
+  const { tillReceipt, arrivedLate, flags, ...order } = row;
+  const offline = tillReceipt === null ? {} : { offline: { receiptNumber: tillReceipt, late: arrivedLate ?? false, flags: flags ?? [] } };
+  return { ...order, ...offline, lines: lines.rows, tenders: tenders.rows };
 }
 
 export async function setStatus(tx: Transaction, id: string, status: OrderStatus): Promise<void> {

@@ -12,18 +12,23 @@ export interface DailySummary {
   byCashier: { cashierId: string; cashierName: string; orders: number; total: number }[];
   byHour: { hour: number; orders: number; total: number }[];
   refundsDue: { orderId: string; tenderId: string; method: string; amount: number }[];
+  /** Sales tills made offline, counted on the day they were made; late: uploaded after that day ended. */
+  offline: { count: number; late: number };
 }
 
-// Paid orders count on the day they were paid; cancellations on the day they ended.
+// Paid orders count on the day they were paid (a sale made offline: when the till sold it);
+// cancellations on the day they ended.
 const paidOnDay = `status = 'paid' AND (paid_at AT TIME ZONE $2)::date = $1::date`;
 
 export async function dailySummary(pool: Pool, date: string, timeZone: string): Promise<DailySummary> {
   const num = (sql: string) => `${sql}::float8`;
   const [totals, byMethod, byCashier, byHour, refunds] = await Promise.all([
-    pool.query<{ orders: number; total: number; cancellations: number }>(
+    pool.query<{ orders: number; total: number; cancellations: number; offline: number; late: number }>(
       `SELECT ${num('count(*) FILTER (WHERE ' + paidOnDay + ')')} AS orders,
               ${num('coalesce(sum(total) FILTER (WHERE ' + paidOnDay + '), 0)')} AS total,
-              ${num(`count(*) FILTER (WHERE status IN ('cancelled', 'expired') AND (ended_at AT TIME ZONE $2)::date = $1::date)`)} AS cancellations
+              ${num(`count(*) FILTER (WHERE status IN ('cancelled', 'expired') AND (ended_at AT TIME ZONE $2)::date = $1::date)`)} AS cancellations,
+              ${num('count(*) FILTER (WHERE till_receipt IS NOT NULL AND ' + paidOnDay + ')')} AS offline,
+              ${num('count(*) FILTER (WHERE arrived_late AND ' + paidOnDay + ')')} AS late
        FROM orders`, [date, timeZone]),
     pool.query(`SELECT t.kind AS method, ${num('count(*)')} AS payments, ${num('sum(t.amount)')} AS amount
        FROM tenders t JOIN orders o ON o.id = t.order_id WHERE ${paidOnDay.replaceAll('status', 'o.status').replaceAll('paid_at', 'o.paid_at')}
@@ -35,9 +40,10 @@ export async function dailySummary(pool: Pool, date: string, timeZone: string): 
     pool.query(`SELECT order_id AS "orderId", id AS "tenderId", kind AS method, ${num('amount')} AS amount
        FROM tenders WHERE refund_due AND (updated_at AT TIME ZONE $2)::date = $1::date ORDER BY updated_at`, [date, timeZone]),
   ]);
-  const row = totals.rows[0] ?? { orders: 0, total: 0, cancellations: 0 }; // an aggregate always has its row
+  const row = totals.rows[0] ?? { orders: 0, total: 0, cancellations: 0, offline: 0, late: 0 }; // an aggregate always has its row
   return {
     date, timeZone, orders: row.orders, cancellations: row.cancellations, total: row.total,
     byMethod: byMethod.rows, byCashier: byCashier.rows, byHour: byHour.rows, refundsDue: refunds.rows,
+    offline: { count: row.offline, late: row.late },
   } as DailySummary;
 }

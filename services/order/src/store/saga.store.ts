@@ -1,7 +1,7 @@
 // saga_steps: calls to other apps owed after a commit, kept until done.
 import type { Transaction } from '@pos/platform';
 
-export type SagaAction = 'inventory.commit' | 'inventory.release' | 'tender.cancel';
+export type SagaAction = 'inventory.commit' | 'inventory.release' | 'tender.cancel' | 'inventory.record-sale';
 
 export interface SagaStep {
   id: number;

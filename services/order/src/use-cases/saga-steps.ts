@@ -1,7 +1,10 @@
 // What each saga step calls.
 import { RemoteCallError } from '@pos/platform';
+import { withOversold } from '../domain/offline-sale.ts';
+import { stockLines } from '../domain/pricing.ts';
 import type { Inventory } from '../grpc/inventory.client.ts';
 import { MidtransRejectedError, type TransactionState } from '../payments/midtrans-gateway.ts';
+import { findOrder, setFlags } from '../store/order.store.ts';
 import { findTender } from '../store/tender.store.ts';
 import type { OrderDeps } from './deps.ts';
 import { confirmedOutcome } from './midtrans-notifications.ts';
@@ -34,7 +37,20 @@ export function cancelAtMidtrans(deps: OrderDeps): CancelElectronicTender {
   };
 }
 
-export function stepHandlers(inventory: Inventory, cancelElectronicTender: CancelElectronicTender): StepHandlers {
+/** Deducts the stock of a sale a till made offline (inventory's RecordSale, idempotent per order
+ * id), then flags each product it left below zero on the order, for the back office. */
+export type RecordOfflineStock = (orderId: string) => Promise<void>;
+
+export function recordOfflineStock(deps: Pick<OrderDeps, 'pool' | 'inventory'>): RecordOfflineStock {
+  return async (orderId) => {
+    const order = await findOrder(deps.pool, orderId);
+    if (!order?.offline || !order.paidAt) throw new Error(`saga step records the stock of ${orderId}, which is no sale made offline`); // a bug if seen
+    const oversold = await deps.inventory.recordSale(orderId, stockLines(order.lines), { receiptNumber: order.offline.receiptNumber, soldAt: new Date(order.paidAt) });
+    await setFlags(deps.pool, orderId, withOversold(order.offline.flags, oversold));
+  };
+}
+
+export function stepHandlers(inventory: Inventory, cancelElectronicTender: CancelElectronicTender, recordStock: RecordOfflineStock): StepHandlers {
   return {
     'inventory.commit': (step) => inventory.commit(step.orderId),
     'inventory.release': async (step) => {
@@ -47,5 +63,6 @@ export function stepHandlers(inventory: Inventory, cancelElectronicTender: Cance
       }
     },
     'tender.cancel': (step) => cancelElectronicTender(step.orderId, step.tenderId ?? ''),
+    'inventory.record-sale': (step) => recordStock(step.orderId),
   };
 }

@@ -8,6 +8,8 @@ import type { GetStockRequest as _pos_inventory_v1_GetStockRequest, GetStockRequ
 import type { InventoryClient as _pos_inventory_v1_InventoryClient, InventoryDefinition as _pos_inventory_v1_InventoryDefinition } from './pos/inventory/v1/Inventory.ts';
 import type { ListStockReply as _pos_inventory_v1_ListStockReply, ListStockReply__Output as _pos_inventory_v1_ListStockReply__Output } from './pos/inventory/v1/ListStockReply.ts';
 import type { ListStockRequest as _pos_inventory_v1_ListStockRequest, ListStockRequest__Output as _pos_inventory_v1_ListStockRequest__Output } from './pos/inventory/v1/ListStockRequest.ts';
+import type { RecordSaleReply as _pos_inventory_v1_RecordSaleReply, RecordSaleReply__Output as _pos_inventory_v1_RecordSaleReply__Output } from './pos/inventory/v1/RecordSaleReply.ts';
+import type { RecordSaleRequest as _pos_inventory_v1_RecordSaleRequest, RecordSaleRequest__Output as _pos_inventory_v1_RecordSaleRequest__Output } from './pos/inventory/v1/RecordSaleRequest.ts';
 import type { ReleaseReply as _pos_inventory_v1_ReleaseReply, ReleaseReply__Output as _pos_inventory_v1_ReleaseReply__Output } from './pos/inventory/v1/ReleaseReply.ts';
 import type { ReleaseRequest as _pos_inventory_v1_ReleaseRequest, ReleaseRequest__Output as _pos_inventory_v1_ReleaseRequest__Output } from './pos/inventory/v1/ReleaseRequest.ts';
 import type { Reservation as _pos_inventory_v1_Reservation, Reservation__Output as _pos_inventory_v1_Reservation__Output } from './pos/inventory/v1/Reservation.ts';
@@ -32,6 +34,8 @@ export interface ProtoGrpcType {
         Inventory: SubtypeConstructor<typeof grpc.Client, _pos_inventory_v1_InventoryClient> & { service: _pos_inventory_v1_InventoryDefinition }
         ListStockReply: MessageTypeDefinition<_pos_inventory_v1_ListStockReply, _pos_inventory_v1_ListStockReply__Output>
         ListStockRequest: MessageTypeDefinition<_pos_inventory_v1_ListStockRequest, _pos_inventory_v1_ListStockRequest__Output>
+        RecordSaleReply: MessageTypeDefinition<_pos_inventory_v1_RecordSaleReply, _pos_inventory_v1_RecordSaleReply__Output>
+        RecordSaleRequest: MessageTypeDefinition<_pos_inventory_v1_RecordSaleRequest, _pos_inventory_v1_RecordSaleRequest__Output>
         ReleaseReply: MessageTypeDefinition<_pos_inventory_v1_ReleaseReply, _pos_inventory_v1_ReleaseReply__Output>
         ReleaseRequest: MessageTypeDefinition<_pos_inventory_v1_ReleaseRequest, _pos_inventory_v1_ReleaseRequest__Output>
         Reservation: MessageTypeDefinition<_pos_inventory_v1_Reservation, _pos_inventory_v1_Reservation__Output>

@@ -8,6 +8,8 @@ import type { GetStockReply as _pos_inventory_v1_GetStockReply, GetStockReply__O
 import type { GetStockRequest as _pos_inventory_v1_GetStockRequest, GetStockRequest__Output as _pos_inventory_v1_GetStockRequest__Output } from '../../../pos/inventory/v1/GetStockRequest.ts';
 import type { ListStockReply as _pos_inventory_v1_ListStockReply, ListStockReply__Output as _pos_inventory_v1_ListStockReply__Output } from '../../../pos/inventory/v1/ListStockReply.ts';
 import type { ListStockRequest as _pos_inventory_v1_ListStockRequest, ListStockRequest__Output as _pos_inventory_v1_ListStockRequest__Output } from '../../../pos/inventory/v1/ListStockRequest.ts';
+import type { RecordSaleReply as _pos_inventory_v1_RecordSaleReply, RecordSaleReply__Output as _pos_inventory_v1_RecordSaleReply__Output } from '../../../pos/inventory/v1/RecordSaleReply.ts';
+import type { RecordSaleRequest as _pos_inventory_v1_RecordSaleRequest, RecordSaleRequest__Output as _pos_inventory_v1_RecordSaleRequest__Output } from '../../../pos/inventory/v1/RecordSaleRequest.ts';
 import type { ReleaseReply as _pos_inventory_v1_ReleaseReply, ReleaseReply__Output as _pos_inventory_v1_ReleaseReply__Output } from '../../../pos/inventory/v1/ReleaseReply.ts';
 import type { ReleaseRequest as _pos_inventory_v1_ReleaseRequest, ReleaseRequest__Output as _pos_inventory_v1_ReleaseRequest__Output } from '../../../pos/inventory/v1/ReleaseRequest.ts';
 import type { ReserveReply as _pos_inventory_v1_ReserveReply, ReserveReply__Output as _pos_inventory_v1_ReserveReply__Output } from '../../../pos/inventory/v1/ReserveReply.ts';
@@ -41,6 +43,15 @@ export interface InventoryClient extends grpc.Client {
   listStock(argument: _pos_inventory_v1_ListStockRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_pos_inventory_v1_ListStockReply__Output>): grpc.ClientUnaryCall;
   listStock(argument: _pos_inventory_v1_ListStockRequest, callback: grpc.requestCallback<_pos_inventory_v1_ListStockReply__Output>): grpc.ClientUnaryCall;
   
+  RecordSale(argument: _pos_inventory_v1_RecordSaleRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_pos_inventory_v1_RecordSaleReply__Output>): grpc.ClientUnaryCall;
+  RecordSale(argument: _pos_inventory_v1_RecordSaleRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_pos_inventory_v1_RecordSaleReply__Output>): grpc.ClientUnaryCall;
+  RecordSale(argument: _pos_inventory_v1_RecordSaleRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_pos_inventory_v1_RecordSaleReply__Output>): grpc.ClientUnaryCall;
+  RecordSale(argument: _pos_inventory_v1_RecordSaleRequest, callback: grpc.requestCallback<_pos_inventory_v1_RecordSaleReply__Output>): grpc.ClientUnaryCall;
+  recordSale(argument: _pos_inventory_v1_RecordSaleRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_pos_inventory_v1_RecordSaleReply__Output>): grpc.ClientUnaryCall;
+  recordSale(argument: _pos_inventory_v1_RecordSaleRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_pos_inventory_v1_RecordSaleReply__Output>): grpc.ClientUnaryCall;
+  recordSale(argument: _pos_inventory_v1_RecordSaleRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_pos_inventory_v1_RecordSaleReply__Output>): grpc.ClientUnaryCall;
+  recordSale(argument: _pos_inventory_v1_RecordSaleRequest, callback: grpc.requestCallback<_pos_inventory_v1_RecordSaleReply__Output>): grpc.ClientUnaryCall;
+  
   Release(argument: _pos_inventory_v1_ReleaseRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_pos_inventory_v1_ReleaseReply__Output>): grpc.ClientUnaryCall;
   Release(argument: _pos_inventory_v1_ReleaseRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_pos_inventory_v1_ReleaseReply__Output>): grpc.ClientUnaryCall;
   Release(argument: _pos_inventory_v1_ReleaseRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_pos_inventory_v1_ReleaseReply__Output>): grpc.ClientUnaryCall;
@@ -68,6 +79,8 @@ export interface InventoryHandlers extends grpc.UntypedServiceImplementation {
   
   ListStock: grpc.handleUnaryCall<_pos_inventory_v1_ListStockRequest__Output, _pos_inventory_v1_ListStockReply>;
   
+  RecordSale: grpc.handleUnaryCall<_pos_inventory_v1_RecordSaleRequest__Output, _pos_inventory_v1_RecordSaleReply>;
+  
   Release: grpc.handleUnaryCall<_pos_inventory_v1_ReleaseRequest__Output, _pos_inventory_v1_ReleaseReply>;
   
   Reserve: grpc.handleUnaryCall<_pos_inventory_v1_ReserveRequest__Output, _pos_inventory_v1_ReserveReply>;
@@ -78,6 +91,7 @@ export interface InventoryDefinition extends grpc.ServiceDefinition {
   Commit: MethodDefinition<_pos_inventory_v1_CommitRequest, _pos_inventory_v1_CommitReply, _pos_inventory_v1_CommitRequest__Output, _pos_inventory_v1_CommitReply__Output>
   GetStock: MethodDefinition<_pos_inventory_v1_GetStockRequest, _pos_inventory_v1_GetStockReply, _pos_inventory_v1_GetStockRequest__Output, _pos_inventory_v1_GetStockReply__Output>
   ListStock: MethodDefinition<_pos_inventory_v1_ListStockRequest, _pos_inventory_v1_ListStockReply, _pos_inventory_v1_ListStockRequest__Output, _pos_inventory_v1_ListStockReply__Output>
+  RecordSale: MethodDefinition<_pos_inventory_v1_RecordSaleRequest, _pos_inventory_v1_RecordSaleReply, _pos_inventory_v1_RecordSaleRequest__Output, _pos_inventory_v1_RecordSaleReply__Output>
   Release: MethodDefinition<_pos_inventory_v1_ReleaseRequest, _pos_inventory_v1_ReleaseReply, _pos_inventory_v1_ReleaseRequest__Output, _pos_inventory_v1_ReleaseReply__Output>
   Reserve: MethodDefinition<_pos_inventory_v1_ReserveRequest, _pos_inventory_v1_ReserveReply, _pos_inventory_v1_ReserveRequest__Output, _pos_inventory_v1_ReserveReply__Output>
 }

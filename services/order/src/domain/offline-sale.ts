@@ -1,0 +1,110 @@
+// A sale a till made while offline and uploaded later, taken as it was made: the till's prices,
+// tax classes and totals are the record. These rules check that they hold together (a sale that
+// cannot is a 422 naming the field) and say what the back office should look at; nothing is
+// recomputed silently. The sale was paid when it was made: cash handed over (tendered ≥ amount,
+// the rest was change) or paid elsewhere ('external', e.g. the shop's own card terminal), the
+// amounts together exactly the total.
+import { UnprocessableError, type TillClaim } from '@pos/platform';
+import type { CatalogueProduct, OrderLine } from './pricing.ts';
+import { includedTax, type TaxClass, type TaxRuleApplied } from './tax.ts';
+import type { Tender } from './tenders.ts';
+
+export interface OfflineLine {
+  productId: string;
+  unit: string;
+  /** In the unit. */
+  quantity: number;
+  unitPrice: number;
+  lineTotal: number;
+  taxClass: TaxClass;
+}
+
+export type OfflineTender = { kind: 'cash'; amount: number; tendered: number } | { kind: 'external'; amount: number; reference?: string | undefined };
+
+export interface OfflineSale {
+  receiptNumber: string;
+  soldAt: Date;
+  outletId: string;
+  lines: OfflineLine[];
+  totals: { total: number; tax: number };
+  tenders: OfflineTender[];
+}
+
+export type SaleFlag =
+  | { code: 'PRICE_DIFFERS'; productId: string; unit: string; tillPrice: number; catalogPrice: number }
+  | { code: 'STOCK_NEGATIVE'; productId: string };
+
+/** How far a till's clock may run ahead of ours: a sale dated later than this is refused. */
+export const CLOCK_LEEWAY_MS = 5 * 60_000;
+
+const invalid = (field: string, message: string, details: Record<string, unknown> = {}) =>
+  new UnprocessableError('OFFLINE_SALE.INVALID', message, { field, ...details });
+
+const sum = (values: readonly number[]): number => values.reduce((total, value) => total + value, 0);
+
+/** `T01-000042`: the till's code, a dash, its counter (6 digits or more). */
+export const isTillReceipt = (receiptNumber: string, tillCode: string): boolean =>
+  receiptNumber.startsWith(`${tillCode}-`) && /^\d{6,}$/.test(receiptNumber.slice(tillCode.length + 1));
+
+/** The rules a sale keeps whatever the catalogue says; throws on the first one broken. `rule` is
+ * the PPN rule in force on the day of the sale: the till's tax must be the lines' PPN by it. */
+export function checkOfflineSale(sale: OfflineSale, till: TillClaim, rule: TaxRuleApplied, now: Date): void {
+  if (sale.outletId !== till.outletId) throw invalid('outletId', `till ${till.code} belongs to outlet ${till.outletId}, not ${sale.outletId}`);
+  if (!isTillReceipt(sale.receiptNumber, till.code)) {
+    throw invalid('receiptNumber', `receipt numbers of till ${till.code} look like ${till.code}-000001, not ${sale.receiptNumber}`);
+  }
+  if (sale.soldAt.getTime() > now.getTime() + CLOCK_LEEWAY_MS) throw invalid('soldAt', `the sale is dated ${sale.soldAt.toISOString()}, in the future`);
+  const total = sum(sale.lines.map((line) => line.lineTotal));
+  if (total !== sale.totals.total) throw invalid('totals.total', `the lines add up to ${total}, not ${sale.totals.total}`, { expected: total });
+  const tax = sum(sale.lines.map((line) => includedTax(line.lineTotal, line.taxClass, rule)));
+  if (tax !== sale.totals.tax) throw invalid('totals.tax', `the PPN of the lines is ${tax} by the rule in force on the day of the sale, not ${sale.totals.tax}`, { expected: tax });
+  for (const [index, tender] of sale.tenders.entries()) {
+    if (tender.kind === 'cash' && tender.tendered < tender.amount) {
+      throw invalid(`tenders.${index}.tendered`, `cash tendered (${tender.tendered}) is less than its amount (${tender.amount})`);
+    }
+  }
+  const paid = sum(sale.tenders.map((tender) => tender.amount));
+  if (paid !== total) throw invalid('tenders', `the tenders pay ${paid} of a total of ${total}`, { expected: total });
+}
+
+/** The sale's lines as order lines, at the till's prices and tax classes, each unit found in the
+ * catalogue (an unknown product or unit can never be taken: 422); and a PRICE_DIFFERS flag for
+ * each unit price that is not the catalogue's today. Goods sold by weight cost the scale's price;
+ * any other line costs unit price × quantity. */
+export function offlineLines(sale: OfflineSale, products: ReadonlyMap<string, CatalogueProduct>, rule: TaxRuleApplied): { lines: OrderLine[]; flags: SaleFlag[] } {
+  const unknown = [...new Set(sale.lines.map((line) => line.productId).filter((id) => !products.has(id)))];
+  if (unknown.length > 0) throw invalid('lines', `products the catalogue does not know: ${unknown.join(', ')}`, { productIds: unknown });
+  const flags = new Map<string, SaleFlag>();
+  const lines = sale.lines.map((line, index): OrderLine => {
+    const product = products.get(line.productId);
+    if (!product) throw new Error(`product ${line.productId} passed the unknown check`); // a bug if seen
+    const unit = product.units.find((candidate) => candidate.name === line.unit);
+    if (!unit) throw invalid(`lines.${index}.unit`, `product ${product.id} is not sold by the ${line.unit}`, { productId: product.id, unit: line.unit });
+    if (!product.weighed && line.lineTotal !== line.unitPrice * line.quantity) {
+      throw invalid(`lines.${index}.lineTotal`, `${line.quantity} × ${line.unitPrice} is not ${line.lineTotal}`, { expected: line.unitPrice * line.quantity });
+    }
+    if (line.unitPrice !== unit.price) {
+      flags.set(`${product.id}\u0000${unit.name}\u0000${line.unitPrice}`,
+        { code: 'PRICE_DIFFERS', productId: product.id, unit: unit.name, tillPrice: line.unitPrice, catalogPrice: unit.price });
+    }
+    return {
+      lineNo: index + 1, productId: product.id, sku: product.sku, name: product.name, unit: unit.name, quantity: line.quantity,
+      baseQuantity: unit.conversion * line.quantity, unitPrice: line.unitPrice, amount: line.lineTotal, taxClass: line.taxClass,
+      tax: includedTax(line.lineTotal, line.taxClass, rule),
+    };
+  });
+  return { lines, flags: [...flags.values()] };
+}
+
+/** The tenders as the till took them: paid. */
+export function offlineTenders(sale: OfflineSale, newId: () => string): Tender[] {
+  return sale.tenders.map((tender): Tender => (tender.kind === 'cash'
+    ? { id: newId(), kind: 'cash', amount: tender.amount, status: 'paid', tendered: tender.tendered, change: tender.tendered - tender.amount, externalId: null, refundDue: false }
+    : { id: newId(), kind: 'external', amount: tender.amount, status: 'paid', tendered: null, change: null, externalId: tender.reference ?? null, refundDue: false }));
+}
+
+/** The flags after inventory recorded the sale's stock: STOCK_NEGATIVE for each product it oversold. */
+export const withOversold = (flags: readonly SaleFlag[], oversold: readonly string[]): SaleFlag[] => [
+  ...flags.filter((flag) => flag.code !== 'STOCK_NEGATIVE'),
+  ...oversold.map((productId): SaleFlag => ({ code: 'STOCK_NEGATIVE', productId })),
+];
