@@ -10,11 +10,14 @@ export class ApiError extends Error {
   readonly status: number;
   readonly code: string;
   readonly body: unknown;
-  constructor(status: number, code: string, body: unknown) {
+  /** Seconds, from a 429's Retry-After. */
+  readonly retryAfter: number | undefined;
+  constructor(status: number, code: string, body: unknown, retryAfter?: number) {
     super(`${status} ${code}`);
     this.status = status;
     this.code = code;
     this.body = body;
+    this.retryAfter = retryAfter;
   }
 }
 export class Unreachable extends Error {}
@@ -46,7 +49,9 @@ const errorCode = (body: unknown): string | undefined => {
   return typeof code === 'string' ? code : undefined;
 };
 
-async function send(app: AppName, path: string, options: CallOptions): Promise<{ status: number; body: unknown }> {
+interface Answer { status: number; body: unknown; retryAfter?: number }
+
+async function send(url: string, options: CallOptions): Promise<Answer> {
   const headers: Record<string, string> = { accept: 'application/json', ...options.headers };
   if (options.body !== undefined) headers['content-type'] = 'application/json';
   if (options.auth === 'device') Object.assign(headers, auth?.deviceHeaders());
@@ -54,14 +59,14 @@ async function send(app: AppName, path: string, options: CallOptions): Promise<{
   if (token) headers.authorization = `Bearer ${token}`;
   let response: Response;
   try {
-    response = await fetch(`/api/${app}${path}`, {
+    response = await fetch(url, {
       method: options.method ?? 'GET', headers, cache: 'no-store',
       body: options.body === undefined ? undefined : JSON.stringify(options.body),
       signal: AbortSignal.timeout(options.timeoutMs ?? 15_000),
     });
   } catch (error) {
     reachable.value = false;
-    throw new Unreachable(`${app}${path}: ${String(error)}`);
+    throw new Unreachable(`${url}: ${String(error)}`);
   }
   const text = await response.text();
   let body: unknown = text;
@@ -69,21 +74,25 @@ async function send(app: AppName, path: string, options: CallOptions): Promise<{
   // An app always answers its errors as { error: { code } }; anything else at 5xx is the way there.
   if (response.status >= 500 && errorCode(body) === undefined) {
     reachable.value = false;
-    throw new Unreachable(`${app}${path}: ${response.status}`);
+    throw new Unreachable(`${url}: ${response.status}`);
   }
   reachable.value = true;
-  return { status: response.status, body };
+  const retryAfter = Number(response.headers.get('retry-after') ?? Number.NaN);
+  return { status: response.status, body, ...(Number.isFinite(retryAfter) && { retryAfter }) };
 }
 
-/** The raw answer, for callers that sort statuses themselves (the upload of offline sales). */
-export async function callRaw(app: AppName, path: string, options: CallOptions = {}): Promise<{ status: number; body: unknown }> {
-  const first = await send(app, path, options);
+/** The raw answer at a path of the till's origin (/api/<app>/…), for callers that sort statuses
+ * themselves (the upload of offline sales). A 401 refreshes the session once and asks again. */
+export async function callRawUrl(url: string, options: CallOptions = {}): Promise<Answer> {
+  const first = await send(url, options);
   if (first.status !== 401 || options.auth === false || options.auth === 'device' || !auth || !(await auth.refresh())) return first;
-  return send(app, path, options);
+  return send(url, options);
 }
+
+export const callRaw = (app: AppName, path: string, options: CallOptions = {}) => callRawUrl(`/api/${app}${path}`, options);
 
 export async function call<T>(app: AppName, path: string, options: CallOptions = {}): Promise<T> {
-  const { status, body } = await callRaw(app, path, options);
-  if (status >= 400) throw new ApiError(status, errorCode(body) ?? `HTTP_${status}`, body);
+  const { status, body, retryAfter } = await callRaw(app, path, options);
+  if (status >= 400) throw new ApiError(status, errorCode(body) ?? `HTTP_${status}`, body, retryAfter);
   return body as T;
 }

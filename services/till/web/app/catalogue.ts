@@ -2,8 +2,10 @@
 // (GET /catalogue/changes), a page at a time, each page and the cursor after it in one
 // transaction, so a reload goes on where it stopped. Search and scans read only IndexedDB.
 import { signal } from '@preact/signals';
+import { lookUpCode, type ScannedCode } from '../kit/code-lookup.ts';
+import { decodeScaleLabel, DEFAULT_SCALE_PREFIXES } from '../kit/scale-label.ts';
 import { call } from './api.ts';
-import { db, readKv, type CatalogueProduct, type CatalogueUnit, type StoredProduct } from './db.ts';
+import { db, readKv, type CatalogueProduct, type StoredProduct } from './db.ts';
 
 export const productCount = signal(0);
 export const lastSynced = signal<Date | undefined>(undefined);
@@ -50,15 +52,29 @@ export async function countProducts(): Promise<void> {
   productCount.value = await db.products.count();
 }
 
-export interface Found { product: StoredProduct; unit: CatalogueUnit }
+/** What a scanned code stands for (the kit's rule: a unit's barcode, then a scale label's PLU),
+ * read from the products of IndexedDB that carry it; `inactive` for one no longer sold. */
+export async function lookUpScan(code: string): Promise<ScannedCode<StoredProduct> | { kind: 'inactive'; product: StoredProduct }> {
+  const label = decodeScaleLabel(code, DEFAULT_SCALE_PREFIXES);
+  const carriers = await db.products.where('codes').anyOf([code, ...(label ? [label.plu] : [])]).toArray();
+  const found = lookUpCode(code, {
+    byBarcode: (barcode) => {
+      for (const product of carriers) {
+        const unit = product.units.find((candidate) => candidate.barcode === barcode);
+        if (unit) return { product, unit: unit.name };
+      }
+      return undefined;
+    },
+    weighedByPlu: (plu) => carriers.find((product) => product.weighed && product.plu === plu),
+  }, DEFAULT_SCALE_PREFIXES);
+  return found.kind !== 'unknown' && found.kind !== 'misread' && !found.product.active ? { kind: 'inactive', product: found.product } : found;
+}
 
-/** A scanned or typed code: a unit's barcode, a PLU or a SKU. */
-export async function findByCode(code: string): Promise<Found | undefined> {
-  const matches = await db.products.where('codes').equals(code.trim().toUpperCase()).toArray();
-  const product = matches.find((candidate) => candidate.active);
-  if (!product) return undefined;
-  const unit = product.units.find((candidate) => candidate.barcode === code.trim()) ?? product.units.find((candidate) => candidate.name === product.baseUnit) ?? product.units[0];
-  return unit ? { product, unit } : undefined;
+/** A product whose SKU, PLU or a unit's barcode is exactly the text typed. */
+async function byExactCode(text: string): Promise<StoredProduct | undefined> {
+  const code = text.trim();
+  if (code === '') return undefined;
+  return (await db.products.where('codes').anyOf([code, code.toUpperCase()]).toArray()).find((product) => product.active);
 }
 
 /** Search as you type: products whose name or SKU has words starting with each typed word. */
@@ -66,12 +82,12 @@ export async function searchProducts(text: string, limit = 20): Promise<StoredPr
   const typed = words(text);
   const [first, ...rest] = typed.sort((a, b) => b.length - a.length);
   if (!first) return [];
-  const exact = await findByCode(text);
+  const exact = await byExactCode(text);
   const candidates = await db.products.where('words').startsWith(first).distinct().filter((product) => product.active
     && rest.every((word) => product.words.some((own) => own.startsWith(word)))).limit(limit).toArray();
   candidates.sort((a, b) => a.name.localeCompare(b.name));
   const unique = new Map<string, StoredProduct>();
   // A code typed whole comes first.
-  for (const product of [...(exact ? [exact.product] : []), ...candidates]) unique.set(product.id, product);
+  for (const product of [...(exact ? [exact] : []), ...candidates]) unique.set(product.id, product);
   return [...unique.values()].slice(0, limit);
 }

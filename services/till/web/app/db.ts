@@ -3,7 +3,7 @@
 // receipt counter, the catalogue cursor, settings); `products` the whole catalogue;
 // `sales` the sales made offline until the server has them.
 import Dexie, { type EntityTable } from 'dexie';
-import type { CartLine, LocalTender, OfflineSaleBody } from './kit.ts';
+import type { OfflineSale, OfflineSaleBody } from '../kit/outbox.ts';
 
 export interface CatalogueUnit { name: string; barcode?: string; conversion: number; price: number }
 export interface CatalogueProduct {
@@ -14,19 +14,16 @@ export interface CatalogueProduct {
 export interface StoredProduct extends CatalogueProduct { codes: string[]; words: string[] }
 
 export type SaleState = 'waiting' | 'attention' | 'sent';
-export interface OfflineSale {
-  id: string;
-  receiptNumber: string;
-  soldAt: string;
+/** A sale made on the till, as recorded (the kit's, frozen) with its way to the server. */
+export interface StoredSale extends OfflineSale {
   state: SaleState;
   /** The body of PUT /offline-sales/:id, made once when the sale was recorded. */
   body: OfflineSaleBody;
   cashier: string;
-  lines: CartLine[];
-  tenders: LocalTender[];
   attempts: number;
   nextAttemptAt: number;
-  reason?: string;
+  /** Why the server refused it for good (needs attention): its error code and message. */
+  refusal?: { code: string; reason: string };
   sentAt?: string;
 }
 
@@ -35,7 +32,7 @@ export interface KeyValue { key: string; value: unknown }
 export type TillDb = Dexie & {
   kv: EntityTable<KeyValue, 'key'>;
   products: EntityTable<StoredProduct, 'id'>;
-  sales: EntityTable<OfflineSale, 'id'>;
+  sales: EntityTable<StoredSale, 'id'>;
 };
 
 export const db = new Dexie('till') as TillDb;

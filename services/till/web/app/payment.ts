@@ -3,22 +3,21 @@
 // with an Idempotency-Key kept until it is answered. Offline (or the apps unreachable at
 // checkout): cash and paid elsewhere only, recorded on the till (offline-sales.ts).
 import { signal } from '@preact/signals';
+import * as tenders from '../kit/tenders.ts';
 import { ApiError, call, Unreachable } from './api.ts';
 import { online } from './connectivity.ts';
 import { db } from './db.ts';
-import { draft, inOrder, saveDraft, totals, type Charge, type Draft, type Order, type Payment } from './draft.ts';
-import type { LocalTender } from './kit.ts';
+import { draft, emptyDraft, inOrder, saveDraft, totals, type Charge, type Draft, type Order, type Payment } from './draft.ts';
 import { recordSale } from './offline-sales.ts';
-import { receiptOfOrder, receiptOfSale, shopLine, showReceipt } from './receipts.ts';
+import { receiptHeader, receiptOfOrder, showReceipt } from './receipts.ts';
 import { device, session } from './session.ts';
 import { uploadWaiting } from './upload.ts';
 import { newId } from './uuid.ts';
 
-/** What went wrong with the last step, for the screen: an app's error code, or unreachable. */
+/** What went wrong with the last step, for the screen: an app's or the kit's code, or one of ours. */
 export const paymentError = signal<{ code: string; body?: unknown } | undefined>(undefined);
 export const busy = signal(false);
 
-const EMPTY: Draft = { lines: [] };
 type Online = Extract<Payment, { mode: 'online' }>;
 
 function current<M extends Payment['mode']>(mode: M): Extract<Payment, { mode: M }> | undefined {
@@ -36,6 +35,8 @@ async function step(work: () => Promise<void>): Promise<void> {
   } catch (error) {
     if (error instanceof ApiError) paymentError.value = { code: error.code, body: error.body };
     else if (error instanceof Unreachable) paymentError.value = { code: 'UNREACHABLE' };
+    else if (error instanceof tenders.TenderError) paymentError.value = { code: `tender.error.${error.code}` };
+    else if (error instanceof Error && error.name.startsWith('Dexie')) paymentError.value = { code: 'STORAGE' };
     else throw error;
   } finally {
     busy.value = false;
@@ -46,11 +47,17 @@ async function step(work: () => Promise<void>): Promise<void> {
 export function amountDue(): number {
   const payment = draft.value.payment;
   if (payment?.mode === 'online') return payment.order?.due ?? totals.value.total;
-  return totals.value.total - (payment?.tenders ?? []).reduce((sum, tender) => sum + tender.amount, 0);
+  return tenders.remainingDue(totals.value.total, payment?.tenders ?? []);
 }
 
+/** The checkout's lines: a scale label as its code (order reads the label as product does). */
+const orderLines = (current: Draft) => current.cart.lines.map((line) => {
+  const label = current.labels[line.id];
+  return label ? { barcode: label, quantity: 1 } : { productId: line.productId, unit: line.unit, quantity: line.quantity };
+});
+
 export const startPayment = () => step(async () => {
-  if (draft.value.lines.length === 0 || draft.value.payment) return;
+  if (draft.value.cart.lines.length === 0 || draft.value.payment) return;
   if (!online.value) { await setPayment({ mode: 'local', tenders: [] }); return; }
   await setPayment({ mode: 'online', orderId: newId() });
   await checkout();
@@ -62,8 +69,7 @@ async function checkout(): Promise<void> {
   if (!payment || !till) return;
   try {
     const order = await call<Order>('order', '/orders', {
-      method: 'POST',
-      body: { orderId: payment.orderId, outletId: till.outletId, tillId: till.tillId, lines: draft.value.lines.map(({ productId, unit, quantity }) => ({ productId, unit, quantity })) },
+      method: 'POST', body: { orderId: payment.orderId, outletId: till.outletId, tillId: till.tillId, lines: orderLines(draft.value) },
     });
     await setPayment({ ...payment, order });
   } catch (error) {
@@ -76,13 +82,19 @@ async function checkout(): Promise<void> {
 
 async function finishOnline(order: Order): Promise<void> {
   const till = device.value;
-  const receipt = receiptOfOrder(order, till ? shopLine(till) : '');
-  await inOrder(() => db.transaction('rw', db.kv, async () => {
-    await db.kv.put({ key: 'draft', value: EMPTY });
-    await db.kv.put({ key: 'lastReceipt', value: receipt });
-  }));
-  draft.value = EMPTY;
+  const receipt = receiptOfOrder(order, draft.value.cart, till ? receiptHeader(till) : []);
+  await inOrder(() => db.kv.bulkPut([{ key: 'draft', value: emptyDraft() }, { key: 'lastReceipt', value: receipt }]));
+  draft.value = emptyDraft();
   showReceipt(receipt, { print: true });
+}
+
+type ChargeReply = { kind: 'qris'; qrString: string; expiresAt: string | null } | { kind: 'snap'; redirectUrl: string } | null;
+
+function chargeOf(tenderId: string, order: Order, charge: ChargeReply): Charge | undefined {
+  const amount = order.tenders.find((tender) => tender.id === tenderId)?.amount ?? 0;
+  if (charge?.kind === 'qris') return { kind: 'qris', tenderId, amount, qrString: charge.qrString, expiresAt: charge.expiresAt };
+  if (charge?.kind === 'snap') return { kind: 'snap', tenderId, amount, redirectUrl: charge.redirectUrl };
+  return undefined;
 }
 
 async function tenderOnline(body: Record<string, unknown>): Promise<void> {
@@ -92,7 +104,7 @@ async function tenderOnline(body: Record<string, unknown>): Promise<void> {
   const attempt = payment.attempt && JSON.stringify(payment.attempt.body) === JSON.stringify(body) ? payment.attempt : { key: newId(), body };
   await setPayment({ ...payment, attempt });
   try {
-    const reply = await call<{ order: Order; payment: { id: string }; charge: Record<string, string | null> | null }>(
+    const reply = await call<{ order: Order; payment: { id: string }; charge: ChargeReply }>(
       'order', `/orders/${payment.orderId}/payments`, { method: 'POST', body, headers: { 'idempotency-key': attempt.key } });
     const charge = chargeOf(reply.payment.id, reply.order, reply.charge);
     await setPayment({ mode: 'online', orderId: payment.orderId, order: reply.order, ...(charge && { charge }) });
@@ -104,33 +116,28 @@ async function tenderOnline(body: Record<string, unknown>): Promise<void> {
   }
 }
 
-function chargeOf(tenderId: string, order: Order, charge: Record<string, string | null> | null): Charge | undefined {
-  const amount = order.tenders.find((tender) => tender.id === tenderId)?.amount ?? 0;
-  if (charge?.kind === 'qris') return { kind: 'qris', tenderId, amount, qrString: charge.qrString ?? '', expiresAt: charge.expiresAt ?? null };
-  if (charge?.kind === 'snap') return { kind: 'snap', tenderId, amount, redirectUrl: charge.redirectUrl ?? '' };
-  return undefined;
-}
-
-async function tenderLocal(tender: LocalTender): Promise<void> {
+/** A tender of the till's own; once they pay the total, the sale is recorded and the cart cleared. */
+async function tenderLocal(next: (total: number, taken: tenders.OfflineTender[]) => tenders.OfflineTender[]): Promise<void> {
   const payment = current('local');
   const till = device.value;
   if (!payment || !till) return;
-  const tenders = [...payment.tenders, tender];
-  if (tenders.reduce((sum, t) => sum + t.amount, 0) < totals.value.total) { await setPayment({ ...payment, tenders }); return; }
-  const lines = draft.value.lines;
-  const sale = await inOrder(() => recordSale(till, session.value?.user.name ?? '', lines, tenders, EMPTY));
-  draft.value = EMPTY;
-  showReceipt(receiptOfSale(sale, shopLine(till)), { print: true });
+  const total = totals.value.total;
+  const taken = next(total, payment.tenders);
+  if (!tenders.isPaidInFull(total, taken)) { await setPayment({ ...payment, tenders: taken }); return; }
+  const cart = draft.value.cart;
+  const { receipt } = await inOrder(() => recordSale(till, session.value?.user.name ?? '', cart, taken));
+  draft.value = emptyDraft();
+  showReceipt(receipt, { print: true });
   void uploadWaiting();
 }
 
 export const payCash = (tendered: number) => step(async () => {
   if (current('online')) { await tenderOnline({ method: 'cash', tendered }); return; }
-  await tenderLocal({ kind: 'cash', amount: Math.min(tendered, amountDue()), tendered });
+  await tenderLocal((total, taken) => tenders.payCash(total, taken, tendered));
 });
 
 export const payElsewhere = (amount: number, reference: string) => step(async () => {
-  await tenderLocal({ kind: 'external', amount: Math.min(amount, amountDue()), ...(reference && { reference }) });
+  await tenderLocal((total, taken) => tenders.payElsewhere(total, taken, amount, reference));
 });
 
 export const payOnline = (method: 'qris' | 'snap', amount: number) => step(async () => {
@@ -154,11 +161,18 @@ export const abandonPayment = () => step(async () => {
   await setPayment(undefined);
 });
 
-/** Paid elsewhere (a card terminal of its own) is recorded on the till: an online order with
- * nothing paid yet is cancelled and the sale goes on as the till's own. */
+/** Whether the online order may give way to a sale on the till: nothing paid, no charge open,
+ * and no tender sent without an answer (it may have been taken: only its retry can tell). */
+export function mayRecordOnTill(): boolean {
+  const payment = current('online');
+  return payment !== undefined && (payment.order?.paid ?? 0) === 0 && !payment.charge && !payment.attempt;
+}
+
+/** Paid elsewhere (a card terminal of its own), or the server gone mid-sale: the online order
+ * is cancelled (or left to expire, unpaid) and the sale goes on as the till's own. */
 export const recordOnTill = () => step(async () => {
   const payment = current('online');
-  if (!payment || (payment.order?.paid ?? 0) > 0 || payment.charge) return;
+  if (!payment || !mayRecordOnTill()) return;
   await cancelOrder(payment);
   await setPayment({ mode: 'local', tenders: [] });
 });

@@ -1,45 +1,63 @@
 // A barcode scanner is a keyboard (a "wedge"): it types the code and Enter, a few ms per key,
-// into whatever field has the focus. Its keys are told from a person's by their timing; a
-// scan is taken out of the field it fell into (a quantity stays the quantity) and handed on.
-import { looksScanned } from './kit.ts';
+// into whatever has the focus. The kit's scanner (web/kit/scanner.ts) tells its keys from a
+// person's by timing; here the page feeds it every key. Digits are held back until it is
+// clear which they are: a scan goes to `onScan` and never into the field (a quantity stays the
+// quantity); typed digits are put into the field they were typed into, a few ms late.
+import { idleCheckAt, scannerIdle, scannerKey, scannerStart, type ScannerOutput } from '../kit/scanner.ts';
 
-interface Burst { target: EventTarget | null; valueBefore: string | undefined; keys: string[]; times: number[] }
+const isDigit = (key: string) => /^[0-9]$/.test(key);
 
-const GAP_MS = 50;
-
-const fieldValue = (target: EventTarget | null): string | undefined =>
-  target instanceof HTMLInputElement || target instanceof HTMLTextAreaElement ? target.value : undefined;
-
-function restore(target: EventTarget | null, value: string | undefined): void {
-  if (value === undefined || !(target instanceof HTMLInputElement || target instanceof HTMLTextAreaElement)) return;
-  target.value = value;
+function typeInto(target: EventTarget | null, keys: string[]): void {
+  if (keys.length === 0 || !(target instanceof HTMLInputElement || target instanceof HTMLTextAreaElement) || !target.isConnected) return;
+  if (document.activeElement !== target) target.focus();
+  // As if typed: at the caret, with an input event, undoable.
+  if (document.execCommand('insertText', false, keys.join(''))) return;
+  target.value += keys.join('');
   target.dispatchEvent(new Event('input', { bubbles: true }));
 }
 
-/** Listens on the whole page; `onScan` gets each scanned code. Returns the way to stop. */
+/** Listens on the whole page from now on; returns the way to stop. */
 export function listenForScans(onScan: (code: string) => void): () => void {
-  let burst: Burst | undefined;
-  const keydown = (event: KeyboardEvent) => {
-    const last = burst?.times.at(-1);
-    if (burst && last !== undefined && event.timeStamp - last > GAP_MS) burst = undefined;
-    if (event.key === 'Enter') {
-      if (burst && looksScanned(burst.times)) {
-        event.preventDefault();
-        event.stopImmediatePropagation();
-        const code = burst.keys.join('');
-        restore(burst.target, burst.valueBefore);
-        burst = undefined;
-        onScan(code);
-      }
-      burst = undefined;
-      return;
+  let state = scannerStart();
+  let target: EventTarget | null = null;
+  let timer: ReturnType<typeof setTimeout> | undefined;
+
+  const emit = (outputs: ScannerOutput[], current?: string) => {
+    for (const output of outputs) {
+      if (output.kind === 'scan') onScan(output.code);
+      // A key that is no digit was never held: it goes on to the page by itself.
+      else typeInto(target, current !== undefined && !isDigit(current) ? output.keys.slice(0, -1) : output.keys);
     }
-    if (event.key.length !== 1 || event.ctrlKey || event.altKey || event.metaKey) { burst = undefined; return; }
-    burst ??= { target: event.target, valueBefore: fieldValue(event.target), keys: [], times: [] };
-    burst.keys.push(event.key);
-    burst.times.push(event.timeStamp);
   };
-  // Capture: the scan is seen before any field's own Enter handling.
+  const idle = () => {
+    timer = undefined;
+    const [next, outputs] = scannerIdle(state, performance.now());
+    state = next;
+    emit(outputs);
+  };
+  const keydown = (event: KeyboardEvent) => {
+    if (event.isComposing || event.ctrlKey || event.altKey || event.metaKey) return;
+    if (event.key.length !== 1 && event.key !== 'Enter' && state.held.length === 0) return;
+    const heldBefore = state.held.length;
+    const [next, outputs] = scannerKey(state, { key: event.key.length === 1 || event.key === 'Enter' ? event.key : 'Unidentified', at: event.timeStamp });
+    state = next;
+    if (outputs.some((output) => output.kind === 'scan')) {
+      event.preventDefault();
+      event.stopImmediatePropagation();
+    }
+    emit(outputs, event.key);
+    if (isDigit(event.key)) {
+      event.preventDefault();
+      if (state.held.length === 1 || heldBefore === 0) target = event.target;
+    }
+    if (timer !== undefined) clearTimeout(timer);
+    const due = idleCheckAt(state);
+    if (due !== null) timer = setTimeout(idle, Math.max(0, due - performance.now()));
+  };
+  // Capture: the page sees the keys before any field does.
   window.addEventListener('keydown', keydown, { capture: true });
-  return () => window.removeEventListener('keydown', keydown, { capture: true });
+  return () => {
+    window.removeEventListener('keydown', keydown, { capture: true });
+    if (timer !== undefined) clearTimeout(timer);
+  };
 }

@@ -2,6 +2,9 @@
 import { signal } from '@preact/signals';
 import { readKv, writeKv } from './db.ts';
 
+/** The shop's day (for the PPN rate in force) and receipt times, as the order app's SHOP_TIME_ZONE. */
+export const SHOP_TIME_ZONE = 'Asia/Jakarta';
+
 export type PaperWidth = 80 | 58;
 export const paperWidth = signal<PaperWidth>(80);
 

@@ -3,18 +3,18 @@
 // each sale. (Background Sync is Chromium's alone, and a service worker's queue replays only
 // when it starts.) A sale refused for good goes to "needs attention" with the reason; the
 // others go on.
-import { callRaw, Unreachable } from './api.ts';
+import { callRawUrl, Unreachable } from './api.ts';
 import { watchConnectivity } from './connectivity.ts';
-import { db, type OfflineSale } from './db.ts';
-import { classifyUpload, retryDelayMs, type UploadOutcome } from './kit.ts';
+import { classifyUpload, retryDelayMs, uploadPath, type UploadOutcome } from '../kit/outbox.ts';
+import { db, type StoredSale } from './db.ts';
 import { refreshCounts } from './offline-sales.ts';
 import { session } from './session.ts';
 
 const EVERY_MS = 15_000;
 
-async function settle(sale: OfflineSale, outcome: UploadOutcome): Promise<void> {
+async function settle(sale: StoredSale, outcome: UploadOutcome): Promise<void> {
   if (outcome.kind === 'done') await db.sales.update(sale.id, { state: 'sent', sentAt: new Date().toISOString() });
-  else if (outcome.kind === 'attention') await db.sales.update(sale.id, { state: 'attention', reason: outcome.reason });
+  else if (outcome.kind === 'needs-attention') await db.sales.update(sale.id, { state: 'attention', refusal: { code: outcome.code, reason: outcome.reason } });
   else await db.sales.update(sale.id, { attempts: sale.attempts + 1, nextAttemptAt: Date.now() + retryDelayMs(sale.attempts + 1) });
 }
 
@@ -29,7 +29,7 @@ export function uploadWaiting(): Promise<void> {
       for (const sale of due) {
         let reply: { status: number; body: unknown };
         try {
-          reply = await callRaw('order', `/offline-sales/${sale.id}`, { method: 'PUT', body: sale.body });
+          reply = await callRawUrl(uploadPath(sale), { method: 'PUT', body: sale.body });
         } catch (error) {
           if (error instanceof Unreachable) break; // the rest would fail alike: wait for the next trigger
           throw error;

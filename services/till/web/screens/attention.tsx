@@ -1,9 +1,9 @@
-// Sales not yet on the server: those waiting, and those refused for good ("needs attention")
-// with the reason and a retry; all of them can be saved to a file for the back office.
+// Sales not yet on the server: those refused for good ("needs attention") with the reason and
+// a retry, and those waiting; all of them can be saved to a file for the back office.
 import { useEffect, useState } from 'preact/hooks';
-import { db, type OfflineSale } from '../app/db.ts';
+import { formatRupiah } from '../kit/money.ts';
+import { db, type StoredSale } from '../app/db.ts';
 import { t } from '../app/i18n.ts';
-import { formatRupiah } from '../app/kit.ts';
 import { attention, exportUnsent, retrySale, waitingCount } from '../app/offline-sales.ts';
 import { uploadWaiting } from '../app/upload.ts';
 import { useFocus } from './focus.ts';
@@ -17,18 +17,26 @@ async function download(): Promise<void> {
   setTimeout(() => URL.revokeObjectURL(link.href), 10_000);
 }
 
-function SaleRow({ sale, retry }: { sale: OfflineSale; retry?: boolean }) {
+function refusalText(refusal: StoredSale['refusal']): string {
+  if (!refusal) return '';
+  if (refusal.code === 'OFFLINE_SALE.CONFLICT') return t('attention.conflict');
+  if (refusal.code === 'TILL.REVOKED') return t('attention.revoked');
+  if (refusal.code === 'OFFLINE_SALE.INVALID') return t('attention.invalid', { reason: refusal.reason });
+  return t('attention.reason', { reason: `${refusal.code}: ${refusal.reason}` });
+}
+
+function SaleRow({ sale }: { sale: StoredSale }) {
   return (
     <li>
-      <span class="number">{sale.receiptNumber}</span> {new Date(sale.soldAt).toLocaleString('id-ID')} {formatRupiah(sale.body.totals.total)}
-      {sale.reason && <span class="reason"> — {t('attention.reason', { reason: sale.reason })}</span>}
-      {retry && <button type="button" onClick={() => void retrySale(sale.id).then(() => uploadWaiting())}>{t('attention.retry')}</button>}
+      <span class="number">{sale.receiptNumber}</span> · {new Date(sale.soldAt).toLocaleString('id-ID')} · {formatRupiah(sale.totals.total)}
+      {sale.refusal && <><br /><span class="reason">{refusalText(sale.refusal)}</span>{' '}
+        <button type="button" onClick={() => void retrySale(sale.id).then(() => uploadWaiting())}>{t('common.retry')}</button></>}
     </li>
   );
 }
 
 export function AttentionScreen({ onClose }: { onClose: () => void }) {
-  const [waiting, setWaiting] = useState<OfflineSale[]>([]);
+  const [waiting, setWaiting] = useState<StoredSale[]>([]);
   const count = waitingCount.value;
   const closeButton = useFocus<HTMLButtonElement>();
   useEffect(() => { void db.sales.where('state').equals('waiting').sortBy('soldAt').then(setWaiting); }, [count]);
@@ -40,13 +48,14 @@ export function AttentionScreen({ onClose }: { onClose: () => void }) {
   return (
     <div class="unsent">
       <h1>{t('unsent.title')}</h1>
-      <h2>{t('attention.title', { n: attention.value.length })}</h2>
-      {attention.value.length === 0 ? <p>{t('attention.none')}</p> : <ul>{attention.value.map((sale) => <SaleRow key={sale.id} sale={sale} retry />)}</ul>}
-      <h2>{t('unsent.waiting', { n: waiting.length })}</h2>
-      {waiting.length > 0 && <ul>{waiting.map((sale) => <SaleRow key={sale.id} sale={sale} />)}</ul>}
+      <h2>{t('attention.title')} ({attention.value.length})</h2>
+      <p>{t('attention.help')}</p>
+      {attention.value.length === 0 ? <p>{t('unsent.none')}</p> : <ul>{attention.value.map((sale) => <SaleRow key={sale.id} sale={sale} />)}</ul>}
+      <h2>{t('unsent.waiting', { count: waiting.length })}</h2>
+      {waiting.length > 0 ? <ul>{waiting.map((sale) => <SaleRow key={sale.id} sale={sale} />)}</ul> : <p>{t('unsent.none')}</p>}
       <div class="actions">
-        <button type="button" onClick={() => void download()}>{t('unsent.export')}</button>
-        <button ref={closeButton} type="button" class="primary" onClick={onClose}><kbd>Esc</kbd> {t('unsent.close')}</button>
+        <button type="button" onClick={() => void download()}>{t('outbox.export')}</button>
+        <button ref={closeButton} type="button" class="primary" onClick={onClose}><kbd>Esc</kbd> {t('common.close')}</button>
       </div>
     </div>
   );

@@ -1,9 +1,12 @@
-// The cart's lines: quantity, unit (for products sold in several) and remove.
+// The cart's lines: quantity (a scale label's stays as printed), unit (for products sold in
+// several) and remove.
 import { useEffect, useState } from 'preact/hooks';
+import { lineAmount, quantityText, type CartLine } from '../kit/cart.ts';
+import { formatRupiah } from '../kit/money.ts';
 import { db, type StoredProduct } from '../app/db.ts';
-import { draft, removeLine, setQuantity, setUnit } from '../app/draft.ts';
+import { changeUnit, draft, removeLine, setQuantity } from '../app/draft.ts';
 import { t } from '../app/i18n.ts';
-import { formatRupiah, lineTotal } from '../app/kit.ts';
+import { cartChange } from '../app/scan-to-cart.ts';
 
 /** The catalogue's products of the cart's lines, for their units. */
 function useProducts(ids: string[]): Map<string, StoredProduct> {
@@ -15,35 +18,46 @@ function useProducts(ids: string[]): Map<string, StoredProduct> {
   return products;
 }
 
-export function CartTable({ selected, onSelect }: { selected: number; onSelect: (index: number) => void }) {
-  const lines = draft.value.lines;
+function Quantity({ line }: { line: CartLine }) {
+  if (line.labelPrice !== null) return <span>{quantityText(line)}</span>;
+  return (
+    <input type="number" min={1} step={1} class="qty" value={line.quantity} aria-label={t('cart.quantityOf', { name: line.name })}
+      onChange={(event) => void cartChange(() => setQuantity(line.id, Number(event.currentTarget.value)))} />
+  );
+}
+
+function Unit({ line, product }: { line: CartLine; product: StoredProduct | undefined }) {
+  const units = line.byWeight || !product ? [] : product.units.filter((unit, index) => !(product.weighed && index === 0));
+  if (units.length < 2 || !product) return <span>{line.byWeight ? `g (${line.unit})` : line.unit}</span>;
+  return (
+    <select aria-label={t('cart.unitOf', { name: line.name })} value={line.unit}
+      onChange={(event) => void cartChange(() => changeUnit(line.id, product, event.currentTarget.value))}>
+      {units.map((unit) => <option key={unit.name} value={unit.name}>{unit.name}</option>)}
+    </select>
+  );
+}
+
+export function CartTable({ selected, onSelect }: { selected: number | undefined; onSelect: (lineId: number) => void }) {
+  const lines = draft.value.cart.lines;
   const products = useProducts(lines.map((line) => line.productId));
-  if (lines.length === 0) return <p class="empty">{t('cart.empty')}</p>;
+  if (lines.length === 0) return <p class="empty">{t('sale.empty')}</p>;
   return (
     <table class="lines">
       <thead>
-        <tr><th scope="col">{t('cart.item')}</th><th scope="col">{t('cart.quantity')}</th><th scope="col">{t('cart.unit')}</th>
-          <th scope="col" class="num">{t('cart.amount')}</th><th scope="col"><span class="sr-only">{t('cart.remove')}</span></th></tr>
+        <tr><th scope="col">{t('cart.item')}</th><th scope="col">{t('sale.quantity')}</th><th scope="col">{t('sale.unit')}</th>
+          <th scope="col" class="num">{t('cart.amount')}</th><th scope="col"><span class="sr-only">{t('sale.remove')}</span></th></tr>
       </thead>
       <tbody>
-        {lines.map((line, index) => {
-          const units = products.get(line.productId)?.units ?? [];
-          return (
-            <tr key={`${line.productId}/${line.unit}`} class={index === selected ? 'selected' : ''} onClick={() => onSelect(index)}>
-              <td>{line.name}<br /><small>{formatRupiah(line.unitPrice)}</small></td>
-              <td><input type="number" min={1} step={1} class="qty" value={line.quantity} aria-label={t('cart.quantityOf', { name: line.name })}
-                onChange={(event) => void setQuantity(index, Number(event.currentTarget.value))} /></td>
-              <td>{units.length > 1
-                ? <select aria-label={t('cart.unitOf', { name: line.name })} value={line.unit}
-                  onChange={(event) => { const unit = units.find((u) => u.name === event.currentTarget.value); if (unit) void setUnit(index, unit); }}>
-                  {units.map((unit) => <option key={unit.name} value={unit.name}>{unit.name}</option>)}
-                </select>
-                : line.unit}</td>
-              <td class="num">{formatRupiah(lineTotal(line))}</td>
-              <td><button type="button" class="remove" aria-label={t('cart.removeOf', { name: line.name })} onClick={() => void removeLine(index)}>×</button></td>
-            </tr>
-          );
-        })}
+        {lines.map((line) => (
+          <tr key={line.id} class={line.id === selected ? 'selected' : ''} onClick={() => onSelect(line.id)}>
+            <td>{line.name}<br /><small>{formatRupiah(line.unitPrice)} / {line.unit}</small></td>
+            <td><Quantity line={line} /></td>
+            <td><Unit line={line} product={products.get(line.productId)} /></td>
+            <td class="num">{formatRupiah(lineAmount(line))}</td>
+            <td><button type="button" class="remove" aria-label={t('cart.removeOf', { name: line.name })}
+              onClick={() => void cartChange(() => removeLine(line.id))}>×</button></td>
+          </tr>
+        ))}
       </tbody>
     </table>
   );

@@ -8,26 +8,26 @@ import { device, endSession, session } from '../app/session.ts';
 import { tabState } from '../app/tab-lock.ts';
 
 function Banner() {
-  const waiting = waitingCount.value;
-  if (!online.value) return <p class="banner offline" role="status">{t('banner.offline', { n: waiting })}</p>;
-  if (waiting > 0) return <p class="banner" role="status">{t('banner.waiting', { n: waiting })}</p>;
+  const count = waitingCount.value;
+  if (!online.value) return <p class="banner offline" role="status">{t('offline.banner', { count })}</p>;
+  if (count > 0) return <p class="banner" role="status">{t('banner.waiting', { count })}</p>;
   return <p class="banner online" role="status">{t('banner.online')}</p>;
 }
 
 export function Header({ onAttention }: { onAttention: () => void }) {
-  const [refused, setRefused] = useState(false);
+  const [refused, setRefused] = useState(0);
   const logout = async () => {
-    if ((await unsentCount()) > 0) { setRefused(true); return; }
-    setRefused(false);
-    await endSession();
+    const unsent = await unsentCount();
+    setRefused(unsent);
+    if (unsent === 0) await endSession();
   };
   const live = tabState.value === 'live';
   return (
     <header class="top">
-      <span class="till">{device.value ? `${device.value.code} · ${device.value.outletId}` : t('app.name')}</span>
+      <span class="till">{device.value ? t('till.current', { code: device.value.code }) : 'POS'}</span>
       {live && <Banner />}
       {live && attention.value.length > 0 && (
-        <button type="button" class="attention" onClick={onAttention}>{t('attention.count', { n: attention.value.length })}</button>
+        <button type="button" class="attention" onClick={onAttention}>{t('attention.count', { count: attention.value.length })}</button>
       )}
       <span class="spacer" />
       <button type="button" class="lang" onClick={() => void setLanguage(language.value === 'id' ? 'en' : 'id')}
@@ -35,11 +35,13 @@ export function Header({ onAttention }: { onAttention: () => void }) {
       {live && session.value && (
         <>
           <span class="cashier">{session.value.user.name}</span>
-          <button type="button" onClick={() => void logout()}>{t('logout')}</button>
+          <button type="button" onClick={() => void logout()}>{t('login.signOut')}</button>
         </>
       )}
-      {refused && <p class="refused" role="alert">{t('logout.refused', { n: waitingCount.value + attention.value.length })}
-        {' '}<button type="button" onClick={onAttention}>{t('attention.open')}</button></p>}
+      {refused > 0 && session.value && (
+        <p class="refused" role="alert">{t('login.signOutRefused', { count: refused })}
+          {' '}<button type="button" onClick={() => { setRefused(0); onAttention(); }}>{t('attention.open')}</button></p>
+      )}
     </header>
   );
 }

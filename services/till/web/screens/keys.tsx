@@ -4,7 +4,7 @@ import { tenderKeys, type Panel } from './panel.ts';
 
 export function KeyBar({ onPick, disabled, current }: { onPick: (panel: Panel) => void; disabled?: boolean; current?: Panel }) {
   return (
-    <div class="keys" role="group" aria-label={t('tender.choose')}>
+    <div class="keys" role="group" aria-label={t('tender.title')}>
       {Object.entries(tenderKeys).map(([key, panel]) => (
         <button key={key} type="button" disabled={disabled} aria-pressed={current === undefined ? undefined : current === panel} onClick={() => onPick(panel)}>
           <kbd>{key}</kbd> {t(`tender.${panel}`)}

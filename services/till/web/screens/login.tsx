@@ -8,10 +8,10 @@ import { ErrorLine, Field } from './form.tsx';
 
 function reasonOf(error: unknown): string {
   if (error instanceof Unreachable) return t('login.offline');
-  if (error instanceof ApiError && error.code === 'TILL.REVOKED') return t('login.revoked');
-  if (error instanceof ApiError && error.code === 'TILL.UNKNOWN') return t('login.unknownTill');
-  if (error instanceof ApiError && error.status === 401) return t('login.wrong');
-  if (error instanceof ApiError && error.status === 429) return t('login.throttled');
+  if (error instanceof ApiError && error.code === 'TILL.REVOKED') return t('login.tillRevoked');
+  if (error instanceof ApiError && error.code === 'TILL.UNKNOWN') return t('login.tillUnknown');
+  if (error instanceof ApiError && error.status === 401) return t('login.failed');
+  if (error instanceof ApiError && error.status === 429) return t('login.throttled', { seconds: error.retryAfter ?? 60 });
   if (error instanceof ApiError) return t('error.refused', { code: error.code });
   throw error;
 }
@@ -36,7 +36,7 @@ export function LoginScreen() {
   };
   return (
     <form class="card" onSubmit={(event) => void submit(event)}>
-      <h1>{t('login.title', { till: device.value?.code ?? '' })}</h1>
+      <h1>{t('login.title')} · {t('till.current', { code: device.value?.code ?? '' })}</h1>
       <Field label={t('login.email')} type="email" autoComplete="username" required focus value={email}
         onInput={(event: Event) => setEmail((event.currentTarget as HTMLInputElement).value)} />
       <Field label={t('login.password')} type="password" autoComplete="current-password" required value={password}

@@ -1,18 +1,13 @@
-// A QR code as SVG, from the kit's matrix: one path of dark modules, a quiet zone of four.
+// A QR code as SVG, drawn from the kit's matrix (quiet zone included).
 import { useMemo } from 'preact/hooks';
-import { qrMatrix } from '../app/kit.ts';
+import { qrMatrix, qrSvgPath } from '../kit/qr.ts';
 
 export function QrCode({ text, label }: { text: string; label: string }) {
-  const { size, path } = useMemo(() => {
-    const matrix = qrMatrix(text);
-    let d = '';
-    for (let y = 0; y < matrix.size; y++) for (let x = 0; x < matrix.size; x++) if (matrix.dark(x, y)) d += `M${x + 4} ${y + 4}h1v1h-1z`;
-    return { size: matrix.size + 8, path: d };
-  }, [text]);
+  const { d, viewBox } = useMemo(() => qrSvgPath(qrMatrix(text)), [text]);
   return (
-    <svg class="qr" viewBox={`0 0 ${size} ${size}`} role="img" aria-label={label} shape-rendering="crispEdges">
-      <rect width={size} height={size} fill="#fff" />
-      <path d={path} fill="#000" />
+    <svg class="qr" viewBox={viewBox} role="img" aria-label={label} shape-rendering="crispEdges">
+      <rect width="100%" height="100%" fill="#fff" />
+      <path d={d} fill="#000" />
     </svg>
   );
 }

@@ -1,9 +1,9 @@
 // The receipt after a sale (or the last one again, marked COPY): shown, and printed by the
 // browser on 80 or 58 mm paper. The next sale never waits for the printer.
 import { useEffect } from 'preact/hooks';
-import { t } from '../app/i18n.ts';
-import { receiptText } from '../app/kit.ts';
-import { printProblem, printShown, shownReceipt } from '../app/receipts.ts';
+import { PAPER_COLUMNS, receiptText } from '../kit/receipt.ts';
+import { language, t } from '../app/i18n.ts';
+import { printProblem, reprint, shownReceipt } from '../app/receipts.ts';
 import { paperWidth, setPaperWidth } from '../app/settings.ts';
 import { useFocus } from './focus.ts';
 
@@ -15,7 +15,7 @@ export function ReceiptScreen() {
   useEffect(() => {
     const keydown = (event: KeyboardEvent) => {
       if (event.key === 'Enter' || event.key === 'Escape') { event.preventDefault(); close(); }
-      if (event.key === 'F8') { event.preventDefault(); if (shownReceipt.value) { shownReceipt.value = { ...shownReceipt.value, copy: true }; printShown(); } }
+      if (event.key === 'F8') { event.preventDefault(); void reprint(); }
     };
     addEventListener('keydown', keydown);
     return () => removeEventListener('keydown', keydown);
@@ -25,12 +25,11 @@ export function ReceiptScreen() {
   return (
     <div class="receipt-screen">
       <h1>{t(shown.copy ? 'receipt.copyTitle' : 'receipt.title')}</h1>
-      {shown.data.offline && <p class="note">{t('receipt.offline')}</p>}
-      <pre class={`receipt paper-${width}`} data-testid="receipt">{receiptText(shown.data, width === 80 ? 48 : 32, shown.copy)}</pre>
+      <pre class={`receipt paper-${width}`} data-testid="receipt">{receiptText(shown, PAPER_COLUMNS[width === 80 ? '80mm' : '58mm'], language.value)}</pre>
       {printProblem.value && <p class="warn" role="alert">{t('receipt.printFailed', { reason: printProblem.value })}</p>}
       <div class="actions">
         <button ref={next} type="button" class="primary" onClick={close}><kbd>Enter</kbd> {t('receipt.next')}</button>
-        <button type="button" onClick={() => { shownReceipt.value = { ...shown, copy: true }; printShown(); }}><kbd>F8</kbd> {t('receipt.reprint')}</button>
+        <button type="button" onClick={() => void reprint()}><kbd>F8</kbd> {t('receipt.reprint')}</button>
         <label class="field inline">
           <span>{t('receipt.paper')}</span>
           <select value={String(width)} onChange={(event) => void setPaperWidth(event.currentTarget.value === '58' ? 58 : 80)}>

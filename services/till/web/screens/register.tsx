@@ -7,8 +7,8 @@ import { ErrorLine, Field } from './form.tsx';
 
 function reasonOf(error: unknown): string {
   if (error instanceof NotAManager) return t('register.notManager');
-  if (error instanceof Unreachable) return t('error.unreachable');
-  if (error instanceof ApiError && error.status === 401) return t('login.wrong');
+  if (error instanceof Unreachable) return t('error.network');
+  if (error instanceof ApiError && error.status === 401) return t('login.failed');
   if (error instanceof ApiError && error.status === 409) return t('register.codeTaken');
   if (error instanceof ApiError) return t('error.refused', { code: error.code });
   throw error;
@@ -33,7 +33,7 @@ export function RegisterScreen() {
   };
   return (
     <form class="card" onSubmit={(event) => void submit(event)}>
-      <h1>{t('register.title')}</h1>
+      <h1>{t('till.register.title')}</h1>
       <p>{t('register.intro')}</p>
       <Field label={t('register.managerEmail')} type="email" autoComplete="username" required focus value={form.email} onInput={set('email')} />
       <Field label={t('register.managerPassword')} type="password" autoComplete="current-password" required value={form.password} onInput={set('password')} />
@@ -41,7 +41,7 @@ export function RegisterScreen() {
       <Field label={t('register.outlet')} required maxLength={50} value={form.outletId} onInput={set('outletId')} />
       <Field label={t('register.name')} maxLength={100} value={form.name} onInput={set('name')} />
       <ErrorLine text={error} />
-      <button type="submit" class="primary" disabled={busy}>{t('register.submit')}</button>
+      <button type="submit" class="primary" disabled={busy}>{t('till.register.submit')}</button>
     </form>
   );
 }
