@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Runs apps and their sidecars with `dapr run -f`:   apps.sh up|down [services|probe]
-#   services: the five apps of dapr.yaml (the default)
+#   services: the six apps of dapr.yaml (the default)
 #   probe:    the two test-only apps of tests/probe/dapr.yaml
 set -euo pipefail
 . "$(dirname "$0")/lib/env.sh"

@@ -22,9 +22,10 @@ const yamlOf = (resources: object[]) => resources.map((resource) => stringify(re
 function generated(): Map<string, string> {
   const files = new Map<string, string>();
   const daprFiles: string[] = [];
+  const apps = runFileApps(join(root, 'dapr.yaml'));
   for (const file of readdirSync(join(root, 'components')).filter((name) => name.endsWith('.yaml')).sort()) {
     const resources = parseAllDocuments(readFileSync(join(root, 'components', file), 'utf8'))
-      .map((document) => clusterDaprResource(document.toJS() as DaprResource));
+      .map((document) => clusterDaprResource(document.toJS() as DaprResource, apps));
     // tests/stack/secret-scopes.test.ts and the README name the Configurations configuration-<app>.yaml.
     const name = resources[0]?.kind === 'Configuration' ? `configuration-${resources[0].metadata.name}.yaml` : file;
     files.set(`dapr/${name}`, header(`components/${file}`) + yamlOf(resources));
@@ -33,7 +34,6 @@ function generated(): Map<string, string> {
   files.set('dapr/kustomization.yaml', header('components/') + yamlOf([{
     apiVersion: 'kustomize.config.k8s.io/v1beta1', kind: 'Kustomization', namespace: 'pos', resources: daprFiles,
   }]));
-  const apps = runFileApps(join(root, 'dapr.yaml'));
   for (const app of apps) {
     const manifests = appManifests(app, allowedSecrets(app.app));
     files.set(`base/apps/${app.app}.yaml`, header(`dapr.yaml and components/${app.app}.configuration.yaml`) + yamlOf(manifests));

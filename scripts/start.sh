@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# npm start: provisions what is missing, starts the infrastructure and the five apps, and
+# npm start: provisions what is missing, starts the infrastructure and the six apps, and
 # stays in the foreground showing the apps' output. Ctrl-C (or npm stop) stops all of it.
 set -euo pipefail
 . "$(dirname "$0")/lib/env.sh"
@@ -23,8 +23,13 @@ echo "Starting the infrastructure (logs: $POS_LOG_DIR)"
 bash "$POS_ROOT/scripts/infra.sh" up
 echo "Starting the apps"
 bash "$POS_ROOT/scripts/apps.sh" up
-echo "All five apps and sidecars are healthy after $(( $(date +%s) - started ))s. Ctrl-C stops everything."
+echo "All six apps and sidecars are healthy after $(( $(date +%s) - started ))s. Ctrl-C stops everything."
 bash "$POS_ROOT/scripts/status.sh" || true
+# The till's port, as dapr.yaml gives it (scripts/lib/run-file.ts prints app, sidecar, HTTP port).
+till_port=$(node "$POS_ROOT/scripts/lib/run-file.ts" "$POS_ROOT/dapr.yaml" | awk '$1 == "till" { print $3 }')
+echo
+echo "The till (the cashier's web app): http://127.0.0.1:$till_port/"
+echo
 # Follow the apps' output until dapr run ends (Ctrl-C here, or npm stop elsewhere). dapr run
 # neither restarts an app that exits nor stops: that line is repeated so it cannot be missed.
 follow_apps() {

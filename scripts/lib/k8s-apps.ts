@@ -14,16 +14,19 @@ export function appManifests(app: RunFileApp, allowedSecrets: string[]): object[
   const selector = { matchLabels: { 'app.kubernetes.io/name': app.app } };
   return [
     { apiVersion: 'v1', kind: 'ServiceAccount', metadata: { name: app.app, labels } },
-    // The sidecar's secretstores.kubernetes reads with the pod's ServiceAccount: those Secrets only.
-    {
-      apiVersion: 'rbac.authorization.k8s.io/v1', kind: 'Role', metadata: { name: `${app.app}-secret-reader`, labels },
-      rules: [{ apiGroups: [''], resources: ['secrets'], verbs: ['get'], resourceNames: allowedSecrets }],
-    },
-    {
-      apiVersion: 'rbac.authorization.k8s.io/v1', kind: 'RoleBinding', metadata: { name: `${app.app}-secret-reader`, labels },
-      roleRef: { apiGroup: 'rbac.authorization.k8s.io', kind: 'Role', name: `${app.app}-secret-reader` },
-      subjects: [{ kind: 'ServiceAccount', name: app.app }],
-    },
+    // The sidecar's secretstores.kubernetes reads with the pod's ServiceAccount: those Secrets
+    // only. An app that reads none gets no Role: a rule with no resourceNames would grant them all.
+    ...(allowedSecrets.length === 0 ? [] : [
+      {
+        apiVersion: 'rbac.authorization.k8s.io/v1', kind: 'Role', metadata: { name: `${app.app}-secret-reader`, labels },
+        rules: [{ apiGroups: [''], resources: ['secrets'], verbs: ['get'], resourceNames: allowedSecrets }],
+      },
+      {
+        apiVersion: 'rbac.authorization.k8s.io/v1', kind: 'RoleBinding', metadata: { name: `${app.app}-secret-reader`, labels },
+        roleRef: { apiGroup: 'rbac.authorization.k8s.io', kind: 'Role', name: `${app.app}-secret-reader` },
+        subjects: [{ kind: 'ServiceAccount', name: app.app }],
+      },
+    ]),
     deployment(app, labels, selector),
     {
       apiVersion: 'v1', kind: 'Service', metadata: { name: app.app, labels },
@@ -63,7 +66,7 @@ function deployment(app: RunFileApp, labels: Record<string, string>, selector: o
             name: app.app,
             image: imageOf(app.app),
             workingDir: `/app/services/${app.app}`,
-            command: ['node', '--import', '@pos/platform/telemetry', 'src/main.ts'],
+            command: ['node', '--import', '@pos/platform/telemetry', app.main],
             ports,
             env: [
               { name: 'POS_ENV', value: 'production' },

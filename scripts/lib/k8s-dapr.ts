@@ -1,5 +1,6 @@
 // A Dapr resource of the local run (components/) in its cluster form: namespace pos, secrets
-// from Kubernetes Secrets, spans to the cluster's OpenTelemetry collector, no test-only apps.
+// from Kubernetes Secrets, spans to the cluster's OpenTelemetry collector, no test-only apps,
+// HTTPEndpoints aimed at an app's Service instead of its local port.
 
 export interface DaprResource {
   apiVersion: string;
@@ -16,7 +17,10 @@ export const OTEL_COLLECTOR = 'otel-collector.observability.svc.cluster.local:43
 /** The apps of tests/probe run only on the test stack. */
 const TEST_ONLY_APPS = new Set(['probe-a', 'probe-b']);
 
-export function clusterDaprResource(local: DaprResource): DaprResource {
+/** An app's HTTP port, as dapr.yaml gives it (the local address 127.0.0.1:<port> names the app). */
+export interface AppPort { app: string; http: number }
+
+export function clusterDaprResource(local: DaprResource, apps: readonly AppPort[] = []): DaprResource {
   const resource = structuredClone(local);
   resource.metadata.namespace = NAMESPACE;
   if (resource.scopes) resource.scopes = resource.scopes.filter((app) => !TEST_ONLY_APPS.has(app));
@@ -25,7 +29,16 @@ export function clusterDaprResource(local: DaprResource): DaprResource {
   }
   if (resource.kind === 'Configuration') toClusterConfiguration(resource.spec);
   if (resource.kind === 'Resiliency') dropTestOnlyTargets(resource.spec);
+  if (resource.kind === 'HTTPEndpoint') resource.spec.baseUrl = clusterBaseUrl(String(resource.spec.baseUrl), apps);
   return resource;
+}
+
+/** `http://127.0.0.1:3003` (an app's HTTP port locally) → that app's Service in namespace pos. */
+function clusterBaseUrl(local: string, apps: readonly AppPort[]): string {
+  const url = new URL(local);
+  const app = url.hostname === '127.0.0.1' ? apps.find((candidate) => String(candidate.http) === url.port) : undefined;
+  if (!app) throw new Error(`HTTPEndpoint ${local}: names no app's local HTTP port, so it has no cluster address`);
+  return `http://${app.app}.${NAMESPACE}.svc.cluster.local:${app.http}${url.pathname === '/' ? '' : url.pathname}`;
 }
 
 function toClusterConfiguration(spec: Record<string, unknown>): void {

@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { parse, parseAllDocuments, stringify } from 'yaml';
 import {
   KEY_ID_PLACEHOLDER, NAMESPACE, PUBLIC_KEY_PLACEHOLDER, TOKEN_CONSUMER, gatewayApps, globalPlugins, hostOf, isDaprOnly, isPublic, jwtPlugin,
-  normalisedPath, operationPathOf, routePlugins,
+  normalisedPath, operationPathOf, routePlugins, tillService,
 } from './kong-gateway.ts';
 import { openApiDocuments, type OpenApiDocument } from './openapi-documents.ts';
 
@@ -85,6 +85,7 @@ export async function kongYml(): Promise<string> {
   } finally {
     rmSync(work, { recursive: true, force: true });
   }
+  services.push(tillService());
   const config = {
     _format_version: '3.0',
     services,

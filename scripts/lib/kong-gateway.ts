@@ -10,6 +10,9 @@ import { runFileApps } from './run-file.ts';
 export const GATEWAY_DOMAIN = 'api.pos.example';
 /** The till's web origin, the only one CORS admits. */
 export const TILL_ORIGIN = 'https://till.pos.example';
+/** The app that serves the till's web app (services/till/server) and forwards its /api/… calls
+ * through its sidecar: the browser's one origin, so Kong routes the whole host to it. */
+export const TILL_APP = 'till';
 /** Where Kong finds each app in the cluster: its Service in namespace pos, on its HTTP port. */
 export const NAMESPACE = 'pos';
 /** Kong's pods' identity in the mesh (namespace kong, service account kong): istio/ admits it to the HTTP APIs. */
@@ -49,9 +52,24 @@ export const publicOperations: readonly { app: string; method: string; path: str
 export const isPublic = (app: string, method: string, path: string) =>
   publicOperations.some((operation) => operation.app === app && operation.method === method && operation.path === path);
 
-/** The five apps and their HTTP ports, from dapr.yaml. */
-export const gatewayApps = () =>
-  runFileApps(fileURLToPath(new URL('../../dapr.yaml', import.meta.url))).map(({ app, http }) => ({ app, http }));
+const runFile = () => runFileApps(fileURLToPath(new URL('../../dapr.yaml', import.meta.url)));
+
+/** The apps whose HTTP APIs Kong routes operation by operation, and their HTTP ports, from dapr.yaml. */
+export const gatewayApps = () => runFile().filter(({ app }) => app !== TILL_APP).map(({ app, http }) => ({ app, http }));
+
+/** The till's one route: its host, every path, no token (the web app's files are public; its
+ * /api/… calls carry the cashier's token to the apps, which verify it). */
+export function tillService() {
+  const till = runFile().find(({ app }) => app === TILL_APP);
+  if (!till) throw new Error(`dapr.yaml has no ${TILL_APP}`);
+  return {
+    name: TILL_APP, host: `${TILL_APP}.${NAMESPACE}.svc.cluster.local`, port: till.http, protocol: 'http', path: '/', plugins: [],
+    routes: [{
+      name: `${TILL_APP}_web-app`, paths: ['/'], hosts: [new URL(TILL_ORIGIN).host], protocols: ['https'], https_redirect_status_code: 426,
+      preserve_host: false, strip_path: false, regex_priority: 0, methods: ['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE'], tags: ['public'], plugins: [],
+    }],
+  };
+}
 
 type Plugin = { name: string; config: Record<string, unknown>; tags?: string[] };
 

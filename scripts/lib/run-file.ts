@@ -22,6 +22,8 @@ export interface RunFileApp {
   sidecarMetrics: number;
   /** appDirPath, resolved against the run file's folder. */
   dir: string;
+  /** The app's entry script, relative to dir: the last word of its command (src/main.ts). */
+  main: string;
 }
 
 const portKeys = ['appPort', 'daprHTTPPort', 'daprGRPCPort', 'daprInternalGRPCPort', 'metricsPort'] as const;
@@ -36,6 +38,8 @@ export function runFileApps(runFile: string): RunFileApp[] {
       return port;
     };
     const ports = Object.fromEntries(portKeys.map((key) => [key, number(entry[key], key)])) as Record<(typeof portKeys)[number], number>;
+    const main = Array.isArray(entry.command) ? String(entry.command.at(-1)) : '';
+    if (!main.endsWith('.ts')) throw new Error(`${runFile}: app ${String(entry.appID)} has no command ending in its entry script`);
     const envPorts = Object.entries(env).filter(([key]) => key.endsWith('_PORT')).map(([key, value]) => number(value, key));
     return {
       app: String(entry.appID),
@@ -48,6 +52,7 @@ export function runFileApps(runFile: string): RunFileApp[] {
       sidecarMetrics: ports.metricsPort,
       ports: [...new Set([...Object.values(ports), ...envPorts])],
       dir: resolve(dirname(runFile), String(entry.appDirPath ?? '.')),
+      main,
     };
   });
 }

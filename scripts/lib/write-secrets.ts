@@ -69,7 +69,7 @@ const secrets: Record<string, string> = {
 // <app>-dapr-api-token: what the app sends its own sidecar (DAPR_API_TOKEN);
 // <app>-app-api-token: what the sidecar sends its app (APP_API_TOKEN). One pair per app, so a
 // leaked token opens one sidecar or one app, never all of them.
-const appsWithSidecars = ['user', 'product', 'inventory', 'product-query', 'order', 'probe-a', 'probe-b'];
+const appsWithSidecars = ['user', 'product', 'inventory', 'product-query', 'order', 'till', 'probe-a', 'probe-b'];
 for (const app of appsWithSidecars) {
   for (const kind of ['dapr-api-token', 'app-api-token']) secrets[`${app}-${kind}`] = kept(`${app}-${kind}`, () => token(32));
 }

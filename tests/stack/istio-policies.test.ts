@@ -2,14 +2,15 @@
 // nothing is admitted that no code makes. Reads files only; no cluster.
 import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parse, parseAllDocuments } from 'yaml';
 import { SIDECAR_METRICS_PORT } from '../../scripts/lib/k8s-apps.ts';
 import { PROMETHEUS_PRINCIPAL, SIDECAR_METRICS_PORT_NAME } from '../../scripts/lib/k8s-monitoring.ts';
 import { KONG_PRINCIPAL, isDaprOnly, operationPathOf } from '../../scripts/lib/kong-gateway.ts';
+import { FORWARDED } from '../../services/till/server/forward.ts';
 import { isAllowed, readPolicies, type AuthorizationPolicy } from '../support/istio-authorization.ts';
-import { apps } from '../support/stack.ts';
+import { apps, service } from '../support/stack.ts';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
 /** daprd's port for other sidecars in a pod (dapr.yaml's daprInternalGRPCPort is the local stand-in). */
@@ -20,11 +21,13 @@ interface Call { caller: string; principal: string; callee: string; port: number
 
 const sourceFiles = (dir: string): string[] => readdirSync(dir, { recursive: true, encoding: 'utf8' })
   .filter((file) => file.endsWith('.ts')).map((file) => join(dir, file));
+/** The folder of an app's code: its entry script's (src/, or the till's server/). */
+const codeOf = (app: string) => dirname(join(service(app).dir, service(app).main));
 
 /** Each `sidecarClient(service, 'app')` of an app's code and the methods called on it. */
 function grpcCalls(app: string): { callee: string; operation: string }[] {
   const found: { callee: string; operation: string }[] = [];
-  for (const file of sourceFiles(join(root, 'services', app, 'src'))) {
+  for (const file of sourceFiles(codeOf(app))) {
     const text = readFileSync(file, 'utf8');
     const services = new Map([...text.matchAll(/(\w+) = loadService<\w+>\('[^']+', '([\w.]+)'\)/g)].map((m) => [m[1], m[2]]));
     const clients = [...text.matchAll(/(\w+) = sidecarClient\((?:loadService<\w+>\('[^']+', '([\w.]+)'\)|(\w+)), '([\w-]+)'/g)];
@@ -40,12 +43,25 @@ function grpcCalls(app: string): { callee: string; operation: string }[] {
 }
 
 /** The apps whose tokens are checked with the user service's JWKS, fetched by service invocation. */
-const fetchesJwks = (app: string) => sourceFiles(join(root, 'services', app, 'src')).some((file) => readFileSync(file, 'utf8').includes('jwksFromUserService('));
+const fetchesJwks = (app: string) => sourceFiles(codeOf(app)).some((file) => readFileSync(file, 'utf8').includes('jwksFromUserService('));
+
+/** The HTTPEndpoints of components/ by name: their local base URLs. */
+const httpEndpoints = new Map(readdirSync(join(root, 'components')).filter((file) => file.endsWith('.yaml'))
+  .flatMap((file) => parseAllDocuments(readFileSync(join(root, 'components', file), 'utf8')).map((document) => document.toJS() as {
+    kind?: string; metadata: { name: string }; spec: { baseUrl?: string };
+  })).filter((resource) => resource.kind === 'HTTPEndpoint').map((resource) => [resource.metadata.name, resource.spec.baseUrl ?? '']));
+
+/** The till's forwarding (services/till/server/forward.ts): by service invocation, or to an HTTPEndpoint. */
+const tillTargets = Object.entries(FORWARDED).map(([app, target]) => ({ app, endpoint: httpEndpoints.get(target) }));
 
 interface KongYml { services: { name: string; port: number; routes: { paths: string[] }[] }[] }
 const kong = parse(readFileSync(join(root, 'kong/kong.yml'), 'utf8')) as KongYml;
 /** A concrete path a Kong route matches: `~/stock/(?<productid>[^#?/]+)$` → `/stock/x`. */
 const samplePath = (routePath: string) => operationPathOf(routePath).replaceAll('{}', 'x');
+/** What a browser asks the till for, through its one prefix route `/`: the web app's files and
+ * routes, its /api/… calls, health. */
+const BROWSER_PATHS = ['/', '/index.html', '/assets/app-X.js', '/sale', '/api/user/me', '/healthz', '/readyz'];
+const pathsOfRoute = (routePath: string) => (routePath.startsWith('~') ? [samplePath(routePath)] : BROWSER_PATHS.filter((path) => path.startsWith(routePath)));
 
 interface PodMonitor { kind: string; spec: { selector: { matchLabels: Record<string, string> }; podMetricsEndpoints: { port: string; path: string }[] } }
 /** Prometheus' scrapes, as the PodMonitors of k8s/monitoring (generated from dapr.yaml) ask for them. */
@@ -74,9 +90,21 @@ function callsOfTheCode(): Call[] {
   }
   for (const service of kong.services) {
     for (const route of service.routes) {
-      const path = samplePath(route.paths[0] ?? '');
-      calls.push({ caller: 'kong', principal: KONG_PRINCIPAL, callee: service.name, port: service.port, path, why: `route ${path}` });
+      for (const path of pathsOfRoute(route.paths[0] ?? '')) {
+        calls.push({ caller: 'kong', principal: KONG_PRINCIPAL, callee: service.name, port: service.port, path, why: `route ${path}` });
+      }
     }
+  }
+  for (const { app, endpoint } of tillTargets) {
+    if (!endpoint) {
+      calls.push({ caller: 'till', principal: principalOf('till'), callee: app, port: SIDECAR_INTERNAL_GRPC, why: `invocation of /api/${app}/…` });
+      continue;
+    }
+    // Straight to the app's HTTP API: whatever the browser asks of it, the Dapr-only paths aside,
+    // as Kong routes it (every operation).
+    const port = Number(new URL(endpoint).port);
+    const paths = kong.services.find((candidate) => candidate.name === app)?.routes.map((route) => samplePath(route.paths[0] ?? '')) ?? [];
+    for (const path of paths) calls.push({ caller: 'till', principal: principalOf('till'), callee: app, port, path, why: `HTTPEndpoint ${path}` });
   }
   return [...calls, ...scrapes()];
 }
@@ -121,6 +149,7 @@ describe('the Istio policies of namespace pos', () => {
   it('the code makes the calls this test looks for (gRPC from order and product-query, JWKS, Kong, Prometheus\' scrapes)', () => {
     const described = calls.map(describeCall);
     for (const expected of ['order → inventory', 'order → product', 'product-query → product', 'product-query → inventory', 'order → user', 'kong → order',
+      'kong → till:3006 (route /api/user/me)', 'till → user:50002', 'till → inventory:3003 (HTTPEndpoint /stock/x)',
       'prometheus → order:3005 (scrape http /metrics)', `prometheus → order:${SIDECAR_METRICS_PORT} (scrape dapr-metrics /metrics)`]) {
       assert.ok(described.some((call) => call.startsWith(expected)), `no call ${expected} found: ${described.join('; ')}`);
     }
@@ -138,12 +167,16 @@ describe('the Istio policies of namespace pos', () => {
     const refused: string[] = [];
     for (const { app } of apps) {
       const operations = [...grpcCalls(app), ...(fetchesJwks(app) && app !== 'user' ? [{ callee: 'user', operation: '/.well-known/jwks.json' }] : [])];
+      // The till's invocations: each callee lets it through to its API (services/till/test/server.test.ts
+      // tries every operation against the running sidecars); here, that a policy names it.
+      if (app === 'till') operations.push(...tillTargets.filter((target) => !target.endpoint).map((target) => ({ callee: target.app, operation: '' })));
       for (const { callee, operation } of operations) {
         const configuration = parse(readFileSync(join(root, `components/${callee}.configuration.yaml`), 'utf8')) as {
           spec: { accessControl: { policies: { appId: string; operations: { name: string; action: string }[] }[] } };
         };
         const policy = configuration.spec.accessControl.policies.find((candidate) => candidate.appId === app);
-        if (!policy?.operations.some((allowed) => allowed.name === operation && allowed.action === 'allow')) refused.push(`${app} → ${callee} ${operation}`);
+        const allows = (allowed: { name: string; action: string }) => (operation === '' || allowed.name === operation) && allowed.action === 'allow';
+        if (!policy?.operations.some(allows)) refused.push(`${app} → ${callee} ${operation || 'its API'}`);
       }
     }
     assert.deepEqual(refused, []);

@@ -9,7 +9,9 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parse } from 'yaml';
 import { deck, kongForKubernetes, kongYml, type KongConfig, type KongRoute } from '../../scripts/lib/kong-config.ts';
-import { hostOf, isDaprOnly, isPublic, normalisedPath, operationPathOf, TOKEN_CONSUMER } from '../../scripts/lib/kong-gateway.ts';
+import {
+  gatewayApps, hostOf, isDaprOnly, isPublic, normalisedPath, operationPathOf, TILL_APP, TILL_ORIGIN, TOKEN_CONSUMER,
+} from '../../scripts/lib/kong-gateway.ts';
 import { apps } from '../support/stack.ts';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
@@ -66,7 +68,7 @@ describe('the Kong gateway (kong/)', () => {
     }
   });
 
-  for (const { app, http } of apps) {
+  for (const { app, http } of gatewayApps()) {
     describe(`for ${app}`, () => {
       it('every operation its running app serves has a route, except the Dapr-only entry points, which have none', async () => {
         const operations = operationsOf(app, await served(http));
@@ -92,6 +94,15 @@ describe('the Kong gateway (kong/)', () => {
       });
     });
   }
+
+  it('the till\'s origin is one route: its host, every path, no token (its /api/… calls carry the cashier\'s to the apps)', () => {
+    assert.deepEqual(apps.map(({ app }) => app).filter((app) => !gatewayApps().some((api) => api.app === app)), [TILL_APP]);
+    const [route, ...others] = routesOf(TILL_APP);
+    assert.deepEqual(others, []);
+    assert.deepEqual([route?.paths, route?.hosts, route?.protocols, route?.tags], [['/'], [new URL(TILL_ORIGIN).host], ['https'], ['public']]);
+    assert.ok(!(route?.plugins ?? []).some((plugin) => plugin.name === 'jwt'));
+    assert.equal(kong.services.find((service) => service.name === TILL_APP)?.port, apps.find(({ app }) => app === TILL_APP)?.http);
+  });
 
   it('the login route is rate-limited tighter than the gateway as a whole', () => {
     const login = routesOf('user').find((route) => operationPathOf(route.paths[0] ?? '') === '/auth/login');

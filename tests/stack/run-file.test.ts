@@ -23,6 +23,7 @@ describe('the run-file reader', () => {
       row('inventory', 'grpc', 3003, 4103, 3),
       row('product-query', 'http', 3004, 3004, 4),
       row('order', 'http', 3005, 3005, 5),
+      row('till', 'http', 3006, 3006, 6),
     ]);
   });
 

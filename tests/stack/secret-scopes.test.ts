@@ -11,6 +11,7 @@ const allowedSecrets: Record<string, string[]> = {
   inventory: ['inventory-db-url'],
   'product-query': ['elasticsearch-url'],
   order: ['order-db-url', 'midtrans-server-key', 'midtrans-client-key'],
+  till: [],
   'probe-a': ['probe-db-url', 'kafka-brokers'],
   'probe-b': ['probe-db-url'],
 };

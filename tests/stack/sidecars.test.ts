@@ -9,6 +9,7 @@ const componentsOf: Record<string, string[]> = {
   inventory: ['pubsub', 'pubsub-broadcast', 'secretstore'],
   'product-query': ['pubsub', 'pubsub-broadcast', 'secretstore'],
   order: ['pubsub', 'pubsub-broadcast', 'secretstore', 'statestore'],
+  till: ['secretstore'],
 };
 
 interface SidecarMetadata {

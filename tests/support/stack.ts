@@ -11,7 +11,7 @@ export type { RunFileApp };
 /** The apps of a run file, by its path from the repository root. */
 export const runFileApps = (runFile: string): RunFileApp[] => readRunFile(fileURLToPath(new URL(`../../${runFile}`, import.meta.url)));
 
-/** The five apps as dapr.yaml runs them. */
+/** The six apps as dapr.yaml runs them. */
 export const apps = runFileApps('dapr.yaml');
 /** The test-only probe apps (tests/probe/dapr.yaml). */
 export const probeApps = runFileApps('tests/probe/dapr.yaml');
@@ -25,7 +25,7 @@ function appOf(list: RunFileApp[], runFile: string, id: string): RunFileApp & { 
 /** A test-only probe app by id, with its HTTP API's base URL. */
 export const probe = (id: 'probe-a' | 'probe-b') => appOf(probeApps, 'tests/probe/dapr.yaml', id);
 
-/** One of the five apps of dapr.yaml by id, with its HTTP API's base URL. */
+/** One of the six apps of dapr.yaml by id, with its HTTP API's base URL. */
 export const service = (id: string) => appOf(apps, 'dapr.yaml', id);
 
 /** The process listening on a local TCP port, as `ss` shows it, or undefined when none is. */

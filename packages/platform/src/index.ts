@@ -25,7 +25,7 @@ export {
 } from './grpc/create-grpc-server.ts';
 export { sidecarClient, type SidecarCallOptions, type SidecarClient } from './grpc/sidecar-client.ts';
 export { loadService, type GrpcService } from './grpc/proto.ts';
-export { createDaprClient, sidecar, sidecarAnswers } from './dapr/sidecar.ts';
+export { createDaprClient, invokeUrl, sidecar, sidecarAnswers, sidecarApiHeaders } from './dapr/sidecar.ts';
 export type { DaprClient } from '@dapr/dapr';
 export { createBulkPublisher, createPublisher, type OutgoingEvent, type Publish, type PublishBulk } from './dapr/publisher.ts';
 export { readSecret } from './dapr/secrets.ts';

@@ -15,6 +15,12 @@ export const sidecar = {
 export const sidecarApiHeaders = (apiToken = sidecar.apiToken): Record<string, string> =>
   (apiToken ? { 'dapr-api-token': apiToken } : {});
 
+/** The sidecar's URL for an HTTP call to another app (Dapr service invocation): the sidecar
+ * carries it to the callee's sidecar over mTLS, and the callee's access control decides.
+ * `method` is the callee's path with its query, e.g. `/products/search?q=kopi`. */
+export const invokeUrl = (appId: string, method: string, httpPort = sidecar.httpPort): string =>
+  `http://127.0.0.1:${httpPort}/v1.0/invoke/${appId}/method${method}`;
+
 /** The SDK's own messages, as JSON lines of the app's log like everything else. */
 function sdkLogger(): LoggerService {
   const log = createLogger(sidecar.appId).child({ component: 'dapr-sdk' });
