@@ -8,6 +8,18 @@ export const imageOf = (app: string) => `pos/${app}:0.1.0`;
 /** The sidecar's Prometheus port in a pod (the local ports are all on one host, so they differ). */
 export const SIDECAR_METRICS_PORT = 9090;
 
+/** Variables one app needs on the cluster beyond those every app gets. */
+const appEnv: Record<string, { name: string; value: string }[]> = {
+  // Login throttling counts by the client's address (ctx.ip). On the cluster a till's request
+  // reaches user through Kong, which appends the address it was called from to X-Forwarded-For,
+  // and through two Istio sidecars (Kong's outbound, user's inbound), which append nothing:
+  // Istio runs sidecars with use_remote_address false, and Envoy appends only when it is true.
+  // So the last entry is Kong's, and one hop is trusted; an entry before it is the client's
+  // own writing and is ignored. (Kong's address is then the till's only if Kong sees it: a
+  // load balancer in front must keep the source address, or Kong must trust its header.)
+  user: [{ name: 'TRUST_PROXY_HOPS', value: '1' }],
+};
+
 /** allowedSecrets: what the app's Configuration lets it read (its secret scope). */
 export function appManifests(app: RunFileApp, allowedSecrets: string[]): object[] {
   const labels = { 'app.kubernetes.io/name': app.app, 'app.kubernetes.io/part-of': PART_OF };
@@ -77,6 +89,7 @@ function deployment(app: RunFileApp, labels: Record<string, string>, selector: o
               // The same Secrets the sidecar reads through dapr.io/api-token-secret and app-token-secret.
               tokenEnv('DAPR_API_TOKEN', `${app.app}-dapr-api-token`),
               tokenEnv('APP_API_TOKEN', `${app.app}-app-api-token`),
+              ...(appEnv[app.app] ?? []),
             ],
             readinessProbe: { httpGet: { path: '/readyz', port: 'http' }, periodSeconds: 5, failureThreshold: 2 },
             livenessProbe: { httpGet: { path: '/healthz', port: 'http' }, periodSeconds: 10, failureThreshold: 3 },

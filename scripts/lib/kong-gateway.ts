@@ -79,9 +79,15 @@ export const jwtPlugin: Plugin = {
   config: { key_claim_name: 'kid', claims_to_verify: ['exp'], header_names: ['authorization'], uri_param_names: [], cookie_names: [] },
 };
 
-/** Guessing passwords and replaying refresh tokens: a few tries a minute per client address. */
-export const loginRateLimit: Plugin = { name: 'rate-limiting', config: { minute: 10, hour: 100, limit_by: 'ip', policy: 'local' } };
-const refreshRateLimit: Plugin = { name: 'rate-limiting', config: { minute: 30, limit_by: 'ip', policy: 'local' } };
+/** Guessing passwords and replaying refresh tokens: a few tries a minute per registered till
+ * (X-Till-Id), and per client address for a login without one (Kong falls back to the address
+ * when the header is missing). A shop's tills share its one address, so counting them by it
+ * would let bad logins from anything else on the shop's network shut every till out. A made-up
+ * X-Till-Id escapes this limit but not the gateway's own per-address one, and the user service
+ * answers it 401 TILL.UNKNOWN after one lookup, before any password is checked. */
+const TILL_HEADER = 'X-Till-Id';
+export const loginRateLimit: Plugin = { name: 'rate-limiting', config: { minute: 10, hour: 100, limit_by: 'header', header_name: TILL_HEADER, policy: 'local' } };
+const refreshRateLimit: Plugin = { name: 'rate-limiting', config: { minute: 30, limit_by: 'header', header_name: TILL_HEADER, policy: 'local' } };
 
 /** Route-level plugins beyond jwt, by operation. */
 export const routePlugins = (app: string, method: string, path: string): Plugin[] => {
@@ -99,7 +105,7 @@ export const globalPlugins: Plugin[] = [
     config: {
       origins: [TILL_ORIGIN],
       methods: ['GET', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS'],
-      headers: ['Authorization', 'Content-Type', 'Idempotency-Key', 'If-Match', 'X-Request-Id'],
+      headers: ['Authorization', 'Content-Type', 'Idempotency-Key', 'If-Match', 'X-Request-Id', 'X-Till-Id', 'X-Till-Key'],
       exposed_headers: ['ETag', 'X-Request-Id'],
       credentials: false,
       max_age: 3600,
