@@ -10,10 +10,22 @@ import { loadSession, session } from './session.ts';
 import { claimTill, takeOver } from './tab-lock.ts';
 import { startUploads } from './upload.ts';
 import { loadSettings } from './settings.ts';
+import { reconnectPrinter } from './printing.ts';
 import { addScanned } from './scan-to-cart.ts';
 import { listenForScans } from './scanner.ts';
 
 export const ready = signal(false);
+/** Whether the browser promised to keep the till's IndexedDB (false: it may evict it when space runs short). */
+export const storagePersisted = signal<boolean | undefined>(undefined);
+
+/** Asks that the waiting sales never be evicted (odoo/odoo#125037: orders lost to a cleared store). */
+async function askPersistence(): Promise<void> {
+  try {
+    storagePersisted.value = (await navigator.storage.persisted()) || (await navigator.storage.persist());
+  } catch {
+    storagePersisted.value = false;
+  }
+}
 
 const CATALOGUE_EVERY_MS = 60_000;
 let stops: (() => void)[] = [];
@@ -31,6 +43,7 @@ async function live(): Promise<void> {
   await Promise.all([loadSession(), loadDraft(), refreshCounts(), countProducts(), loadSettings()]);
   ready.value = true;
   stops = [startUploads(), startCatalogue(), listenForScans((code) => void addScanned(code))];
+  void reconnectPrinter();
   watchCharge();
 }
 
@@ -42,6 +55,7 @@ function lost(): void {
 
 export async function boot(): Promise<void> {
   await loadLanguage();
+  void askPersistence();
   await claimTill(() => void live(), lost);
 }
 

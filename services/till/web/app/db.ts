@@ -2,7 +2,7 @@
 // without a network. `kv` holds the single records (the device, the session, the cart, the
 // receipt counter, the catalogue cursor, settings); `products` the whole catalogue;
 // `sales` the sales made offline until the server has them.
-import Dexie, { type EntityTable } from 'dexie';
+import { Dexie, type EntityTable } from 'dexie';
 import type { OfflineSale, OfflineSaleBody } from '../kit/outbox.ts';
 
 export interface CatalogueUnit { name: string; barcode?: string; conversion: number; price: number }

@@ -1,10 +1,8 @@
-// The receipt of the sale just made (or the last one again, marked COPY), and printing it.
-// Printing comes after the sale is recorded and never holds it up: a printer that fails or
-// is missing is reported beside the receipt, and the next sale can start at once.
+// The receipt of the sale just made (or the last one again, marked COPY), from an online
+// order or a sale of the till's own (the kit's receiptOfSale); printing is printing.ts.
 import { signal } from '@preact/signals';
 import { quantityText, type Cart } from '../kit/cart.ts';
 import { receiptTime, type ReceiptModel, type ReceiptPayment } from '../kit/receipt.ts';
-import { readKv } from './db.ts';
 import type { Order } from './draft.ts';
 import { SHOP_TIME_ZONE } from './settings.ts';
 
@@ -30,29 +28,4 @@ export function receiptOfOrder(order: Order, cart: Cart, header: string[]): Rece
     }),
     total: order.total, payments, taxes: order.taxes,
   };
-}
-
-/** The browser's print dialog, after the receipt is on the page; any failure is only reported. */
-export function printShown(): void {
-  printProblem.value = undefined;
-  setTimeout(() => {
-    try {
-      window.print();
-    } catch (error) {
-      printProblem.value = String(error);
-    }
-  }, 0);
-}
-
-export function showReceipt(receipt: ReceiptModel, options: { print?: boolean } = {}): void {
-  shownReceipt.value = receipt;
-  if (options.print) printShown();
-}
-
-/** The receipt shown (or the last sale's) again, marked COPY. */
-export async function reprint(): Promise<boolean> {
-  const receipt = shownReceipt.value ?? (await readKv<ReceiptModel>('lastReceipt'));
-  if (!receipt) return false;
-  showReceipt({ ...receipt, copy: true }, { print: true });
-  return true;
 }

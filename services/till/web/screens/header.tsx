@@ -1,6 +1,7 @@
 // The bar above every screen: the till and cashier, the connection and waiting sales, the
 // language switch and logout (refused while sales wait for upload).
 import { useState } from 'preact/hooks';
+import { storagePersisted } from '../app/boot.ts';
 import { online } from '../app/connectivity.ts';
 import { language, setLanguage, t } from '../app/i18n.ts';
 import { attention, unsentCount, waitingCount } from '../app/offline-sales.ts';
@@ -38,6 +39,7 @@ export function Header({ onAttention }: { onAttention: () => void }) {
           <button type="button" onClick={() => void logout()}>{t('login.signOut')}</button>
         </>
       )}
+      {live && storagePersisted.value === false && <p class="storage-warning">{t('till.storageNotPersistent')}</p>}
       {refused > 0 && session.value && (
         <p class="refused" role="alert">{t('login.signOutRefused', { count: refused })}
           {' '}<button type="button" onClick={() => { setRefused(0); onAttention(); }}>{t('attention.open')}</button></p>

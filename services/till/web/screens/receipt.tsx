@@ -3,7 +3,8 @@
 import { useEffect } from 'preact/hooks';
 import { PAPER_COLUMNS, receiptText } from '../kit/receipt.ts';
 import { language, t } from '../app/i18n.ts';
-import { printProblem, reprint, shownReceipt } from '../app/receipts.ts';
+import { choosePrinter, escPosPrinter, reprint, serialSupported } from '../app/printing.ts';
+import { printProblem, shownReceipt } from '../app/receipts.ts';
 import { paperWidth, setPaperWidth } from '../app/settings.ts';
 import { useFocus } from './focus.ts';
 
@@ -30,6 +31,7 @@ export function ReceiptScreen() {
       <div class="actions">
         <button ref={next} type="button" class="primary" onClick={close}><kbd>Enter</kbd> {t('receipt.next')}</button>
         <button type="button" onClick={() => void reprint()}><kbd>F8</kbd> {t('receipt.reprint')}</button>
+        {serialSupported() && !escPosPrinter.value && <button type="button" onClick={() => void choosePrinter().catch((error: unknown) => { printProblem.value = String(error); })}>{t('receipt.choosePrinter')}</button>}
         <label class="field inline">
           <span>{t('receipt.paper')}</span>
           <select value={String(width)} onChange={(event) => void setPaperWidth(event.currentTarget.value === '58' ? 58 : 80)}>

@@ -8,7 +8,7 @@ import type { StoredProduct } from '../app/db.ts';
 import { addUnits, addWeighed, defaultUnit, draft, removeLine, setQuantity, totals } from '../app/draft.ts';
 import { t } from '../app/i18n.ts';
 import { startPayment } from '../app/payment.ts';
-import { reprint } from '../app/receipts.ts';
+import { reprint } from '../app/printing.ts';
 import { cartChange, saleNotice } from '../app/scan-to-cart.ts';
 import { CartTable } from './cart.tsx';
 import { useFocus } from './focus.ts';
