@@ -16,6 +16,7 @@ import { KeyBar } from './keys.tsx';
 import { tenderKeys, tenderPanel, type Panel } from './panel.ts';
 
 function Results({ results, selected, onPick }: { results: StoredProduct[]; selected: number; onPick: (product: StoredProduct) => void }) {
+  if (results.length === 0) return null;
   return (
     <ul class="results" id="search-results" role="listbox" aria-label={t('search.results')}>
       {results.map((product, index) => {
@@ -112,11 +113,12 @@ export function SaleScreen() {
 
   return (
     <div class="sale">
+      <h1 class="sr-only">{t('sale.title')}</h1>
       <section class="find" aria-labelledby="find-title">
         <h2 id="find-title">{t('search.title')}</h2>
         <label class="field">
           <span>{t('sale.search')}</span>
-          <input ref={search} type="search" autoComplete="off" value={text} aria-controls="search-results"
+          <input ref={search} type="search" autoComplete="off" value={text} aria-controls={results.length > 0 ? 'search-results' : undefined}
             aria-activedescendant={results.length > 0 ? `result-${selected}` : undefined}
             onInput={(event) => setText(event.currentTarget.value)} onKeyDown={(event) => void onSearchKey(event)} />
         </label>
