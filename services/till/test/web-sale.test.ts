@@ -96,11 +96,13 @@ describe('the till in the browser, online', function () {
 
   it('the till speaks English when switched, and keeps the choice', async () => {
     const { context, page } = await newDevice(browser);
-    await page.getByRole('button', { name: 'Bahasa Indonesia / English' }).click();
+    await page.getByRole('button', { name: 'English' }).click();
     await page.getByRole('heading', { name: 'Register this till' }).waitFor();
     await page.reload();
     await page.getByRole('heading', { name: 'Register this till' }).waitFor();
     await assertAccessible(page, 'registration (English)');
+    await page.getByRole('button', { name: 'Bahasa Indonesia' }).click();
+    await page.getByRole('heading', { name: 'Daftarkan kasir ini' }).waitFor();
     await context.close();
   });
 });

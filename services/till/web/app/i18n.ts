@@ -7,7 +7,6 @@ import { preferredLanguage, translate, type Language, type MessageKey, type Mess
 import { readKv, writeKv } from './db.ts';
 
 const en = {
-  'lang.switch': 'Bahasa Indonesia / English',
   'banner.waiting': '{count} waiting to upload',
   'banner.online': 'Online',
   'attention.open': 'Show unsent sales',
@@ -78,7 +77,6 @@ const en = {
 type ScreenKey = keyof typeof en;
 
 const id: Record<ScreenKey, string> = {
-  'lang.switch': 'Bahasa Indonesia / English',
   'banner.waiting': '{count} menunggu diunggah',
   'banner.online': 'Online',
   'attention.open': 'Lihat penjualan yang belum terkirim',

@@ -5,6 +5,7 @@ import { formatRupiah } from '../kit/money.ts';
 import { db, type StoredSale } from '../app/db.ts';
 import { t } from '../app/i18n.ts';
 import { attention, exportUnsent, retrySale, waitingCount } from '../app/offline-sales.ts';
+import { SHOP_TIME_ZONE } from '../app/settings.ts';
 import { uploadWaiting } from '../app/upload.ts';
 import { useFocus } from './focus.ts';
 
@@ -28,7 +29,7 @@ function refusalText(refusal: StoredSale['refusal']): string {
 function SaleRow({ sale }: { sale: StoredSale }) {
   return (
     <li>
-      <span class="number">{sale.receiptNumber}</span> · {new Date(sale.soldAt).toLocaleString('id-ID')} · {formatRupiah(sale.totals.total)}
+      <span class="number">{sale.receiptNumber}</span> · {new Date(sale.soldAt).toLocaleString('id-ID', { timeZone: SHOP_TIME_ZONE })} · {formatRupiah(sale.totals.total)}
       {sale.refusal && <><br /><span class="reason">{refusalText(sale.refusal)}</span>{' '}
         <button type="button" onClick={() => void retrySale(sale.id).then(() => uploadWaiting())}>{t('common.retry')}</button></>}
     </li>
@@ -49,8 +50,9 @@ export function AttentionScreen({ onClose }: { onClose: () => void }) {
     <div class="unsent">
       <h1>{t('unsent.title')}</h1>
       <h2>{t('attention.title')} ({attention.value.length})</h2>
-      <p>{t('attention.help')}</p>
-      {attention.value.length === 0 ? <p>{t('unsent.none')}</p> : <ul>{attention.value.map((sale) => <SaleRow key={sale.id} sale={sale} />)}</ul>}
+      {attention.value.length === 0 ? <p>{t('unsent.none')}</p> : (
+        <><p>{t('attention.help')}</p><ul>{attention.value.map((sale) => <SaleRow key={sale.id} sale={sale} />)}</ul></>
+      )}
       <h2>{t('unsent.waiting', { count: waiting.length })}</h2>
       {waiting.length > 0 ? <ul>{waiting.map((sale) => <SaleRow key={sale.id} sale={sale} />)}</ul> : <p>{t('unsent.none')}</p>}
       <div class="actions">

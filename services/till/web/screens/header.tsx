@@ -31,8 +31,10 @@ export function Header({ onAttention }: { onAttention: () => void }) {
         <button type="button" class="attention" onClick={onAttention}>{t('attention.count', { count: attention.value.length })}</button>
       )}
       <span class="spacer" />
-      <button type="button" class="lang" onClick={() => void setLanguage(language.value === 'id' ? 'en' : 'id')}
-        aria-label={t('lang.switch')}>{language.value === 'id' ? 'EN' : 'ID'}</button>
+      {/* The other language, named in itself. */}
+      {language.value === 'id'
+        ? <button type="button" class="lang" lang="en" onClick={() => void setLanguage('en')}>English</button>
+        : <button type="button" class="lang" lang="id" onClick={() => void setLanguage('id')}>Bahasa Indonesia</button>}
       {live && session.value && (
         <>
           <span class="cashier">{session.value.user.name}</span>
