@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 import { eventually } from '@pos/platform/testing';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { assertAccessible, goOffline, goOnline, launch, logIn, newDevice, registerTill, scan, screenshot, shellCached, tillIdOf } from './support/browser.ts';
+import { assertAccessible, cartLine, goOffline, goOnline, launch, logIn, newDevice, registerTill, scan, screenshot, shellCached, tillIdOf } from './support/browser.ts';
 import { newAccount, newProduct, ordersOfTill, type Account, type TestProduct } from './support/stack-data.ts';
 
 const tillCode = () => `O${randomUUID().slice(0, 6).toUpperCase()}`;
@@ -35,7 +35,7 @@ describe('the till in the browser, offline', function () {
 
   async function sellCashOffline(page: Page): Promise<void> {
     await scan(page, water.barcode);
-    await page.getByRole('cell', { name: new RegExp(water.name) }).waitFor();
+    await cartLine(page, water.name).waitFor();
     await page.keyboard.press('F2');
     await page.getByText(/^Offline: hanya tunai/).waitFor();
     await page.keyboard.type('10.000');
@@ -69,10 +69,10 @@ describe('the till in the browser, offline', function () {
     // The next sale is in the cart when the page is reloaded, still offline.
     await page.keyboard.press('Enter');
     await scan(page, water.barcode);
-    await page.getByRole('cell', { name: new RegExp(water.name) }).waitFor();
+    await cartLine(page, water.name).waitFor();
     await page.reload();
     await page.getByText('offline — 1 penjualan menunggu').waitFor();
-    await page.getByRole('cell', { name: new RegExp(water.name) }).waitFor();
+    await cartLine(page, water.name).waitFor();
     await screenshot(page, 'web-offline-reloaded');
     assert.deepEqual(await ordersOfTill(tillId), []);
 

@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 import { eventually, request } from '@pos/platform/testing';
 import type { Browser, Page } from 'playwright-core';
-import { assertAccessible, launch, logIn, newDevice, registerTill, scan, screenshot, tillIdOf } from './support/browser.ts';
+import { assertAccessible, cartLine, launch, logIn, newDevice, registerTill, scan, screenshot, tillIdOf } from './support/browser.ts';
 import { newAccount, newProduct, orderDb, ordersOfTill, type Account, type TestProduct } from './support/stack-data.ts';
 
 const SIMULATOR = 'http://127.0.0.1:3900';
@@ -41,7 +41,7 @@ describe('the till in the browser, QRIS and Snap', function () {
     await registerTill(page, manager, tillCode());
     await logIn(page, cashier);
     await scan(page, bread.barcode);
-    await page.getByRole('cell', { name: /Roti gandum/ }).waitFor();
+    await cartLine(page, 'Roti gandum').waitFor();
     return { page, tillId: await tillIdOf(page), close: () => context.close() };
   }
 
@@ -75,7 +75,7 @@ describe('the till in the browser, QRIS and Snap', function () {
     await page.getByRole('alert').filter({ hasText: /Esc sekali lagi/ }).waitFor();
     await page.keyboard.press('Escape');
     await page.getByLabel('Cari atau pindai produk').waitFor();
-    await page.getByRole('cell', { name: /Roti gandum/ }).waitFor();
+    await cartLine(page, 'Roti gandum').waitFor();
     await eventually(async () => assert.deepEqual((await ordersOfTill(tillId)).map((row) => row.status), ['cancelled']));
     await close();
   });

@@ -39,7 +39,12 @@ export async function logIn(page: Page, cashier: Account): Promise<void> {
   await page.getByLabel('Kata sandi', { exact: true }).fill(cashier.password);
   await page.getByRole('button', { name: 'Masuk' }).click();
   await page.getByLabel('Cari atau pindai produk').waitFor();
+  // A new device reads the whole catalogue first (the till says so while it does).
+  await page.getByText(/^Memuat katalog/).waitFor({ state: 'hidden' });
 }
+
+/** The cart's line of a product (its first cell, the product's name). */
+export const cartLine = (page: Page, name: string) => page.getByRole('cell', { name: new RegExp(`^${name}`) });
 
 /** A keyboard-wedge scanner: the code typed as fast as keys go, then Enter. */
 export async function scan(page: Page, code: string): Promise<void> {

@@ -8,6 +8,8 @@ import { call } from './api.ts';
 import { db, readKv, type CatalogueProduct, type StoredProduct } from './db.ts';
 
 export const productCount = signal(0);
+/** True while the till reads the catalogue from the start (a new device): scans may not find yet. */
+export const loadingSnapshot = signal(false);
 export const lastSynced = signal<Date | undefined>(undefined);
 
 const words = (text: string): string[] => [...new Set(text.toLowerCase().split(/[^\p{L}\p{N}]+/u).filter((word) => word !== ''))];
@@ -31,17 +33,20 @@ let syncing: Promise<void> | undefined;
 /** Reads the feed to its end; one sync at a time. */
 export function syncCatalogue(): Promise<void> {
   syncing ??= (async () => {
+    loadingSnapshot.value = productCount.value === 0;
     try {
       for (;;) {
         const after = await readKv<string>('catalogueCursor');
         const page = await call<{ products: CatalogueProduct[]; next: string; more: boolean }>(
           'product-query', `/catalogue/changes?limit=500${after ? `&after=${encodeURIComponent(after)}` : ''}`);
         await savePage(page.products, page.next);
+        if (loadingSnapshot.value) productCount.value = await db.products.count();
         if (!page.more) break;
       }
       lastSynced.value = new Date();
     } finally {
       productCount.value = await db.products.count();
+      loadingSnapshot.value = false;
       syncing = undefined;
     }
   })();

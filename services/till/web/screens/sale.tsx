@@ -3,7 +3,7 @@
 // with the search empty, + and − change the selected line's quantity and Delete removes it.
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { formatRupiah } from '../kit/money.ts';
-import { productCount, searchProducts } from '../app/catalogue.ts';
+import { loadingSnapshot, productCount, searchProducts } from '../app/catalogue.ts';
 import type { StoredProduct } from '../app/db.ts';
 import { addUnits, addWeighed, defaultUnit, draft, removeLine, setQuantity, totals } from '../app/draft.ts';
 import { t } from '../app/i18n.ts';
@@ -122,7 +122,7 @@ export function SaleScreen() {
             aria-activedescendant={results.length > 0 ? `result-${selected}` : undefined}
             onInput={(event) => setText(event.currentTarget.value)} onKeyDown={(event) => void onSearchKey(event)} />
         </label>
-        {productCount.value === 0 && <p class="hint">{t('sale.catalogueLoading', { count: 0 })}</p>}
+        {loadingSnapshot.value && <p class="hint" role="status">{t('sale.catalogueLoading', { count: productCount.value })}</p>}
         {weighing && <Weigh product={weighing} onDone={() => { setWeighing(undefined); search.current?.focus(); }} />}
         <Results results={results} selected={selected} onPick={add} />
         <p class={saleNotice.value?.bad ? 'notice bad' : 'notice'} role="status">{saleNotice.value && t(saleNotice.value.key, saleNotice.value.params)}</p>
