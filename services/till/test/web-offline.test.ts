@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 import { eventually } from '@pos/platform/testing';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { assertAccessible, cartLine, goOffline, goOnline, launch, logIn, newDevice, registerTill, scan, screenshot, shellCached, tillIdOf } from './support/browser.ts';
+import { assertAccessible, cartLine, cashReady, closeDevices, goOffline, goOnline, launch, logIn, newDevice, registerTill, scan, screenshot, shellCached, tillOf } from './support/browser.ts';
 import { newAccount, newProduct, ordersOfTill, type Account, type TestProduct } from './support/stack-data.ts';
 
 const tillCode = () => `O${randomUUID().slice(0, 6).toUpperCase()}`;
@@ -22,15 +22,16 @@ describe('the till in the browser, offline', function () {
     browser = await launch();
     [manager, cashier, water] = await Promise.all([newAccount('manager'), newAccount('cashier'), newProduct('Air mineral 600 ml', 4_000)]);
   });
+  afterEach(async function () { await closeDevices(browser, this.currentTest); });
   after(async () => { await browser?.close(); });
 
   /** A registered till with a cashier logged in, its shell cached by the service worker. */
-  async function readyTill(): Promise<{ context: BrowserContext; page: Page; tillId: string }> {
+  async function readyTill(): Promise<{ context: BrowserContext; page: Page; till: { tillId: string; code: string } }> {
     const { context, page } = await newDevice(browser);
     await registerTill(page, manager, tillCode());
     await logIn(page, cashier);
     await shellCached(page);
-    return { context, page, tillId: await tillIdOf(page) };
+    return { context, page, till: await tillOf(page) };
   }
 
   async function sellCashOffline(page: Page): Promise<void> {
@@ -44,7 +45,7 @@ describe('the till in the browser, offline', function () {
   }
 
   it('offline it sells cash (QRIS says why not), keeps cart and waiting sale across a reload, and uploads the sale once when back online', async () => {
-    const { context, page, tillId } = await readyTill();
+    const { context, page, till } = await readyTill();
     await goOffline(context);
     await page.getByText('offline — 0 penjualan menunggu').waitFor();
 
@@ -74,7 +75,7 @@ describe('the till in the browser, offline', function () {
     await page.getByText('offline — 1 penjualan menunggu').waitFor();
     await cartLine(page, water.name).waitFor();
     await screenshot(page, 'web-offline-reloaded');
-    assert.deepEqual(await ordersOfTill(tillId), []);
+    assert.deepEqual(await ordersOfTill(till), []);
 
     // Logout is refused while the sale waits.
     await page.getByRole('button', { name: 'Keluar' }).click();
@@ -83,22 +84,23 @@ describe('the till in the browser, offline', function () {
     await goOnline(context);
     await page.getByText('Online', { exact: true }).waitFor({ timeout: 30_000 });
     const orders = await eventually(async () => {
-      const found = await ordersOfTill(tillId);
+      const found = await ordersOfTill(till);
       assert.equal(found.length, 1);
       return found;
     });
     assert.deepEqual(orders.map((order) => [order.status, order.total, order.till_receipt]), [['paid', 4_000, number]]);
     // The cart survived the reload and sells on, online now: its own order with the server's number.
     await page.keyboard.press('F2');
+    await cashReady(page);
     await page.getByRole('button', { name: /Uang pas/ }).click();
     await receipt.waitFor();
     assert.doesNotMatch(await receipt.innerText(), /Dicatat offline/);
-    assert.equal((await ordersOfTill(tillId)).length, 2);
+    assert.equal((await ordersOfTill(till)).length, 2);
     await context.close();
   });
 
   it('an upload whose answer is lost is sent again and lands once', async () => {
-    const { context, page, tillId } = await readyTill();
+    const { context, page, till } = await readyTill();
     await goOffline(context);
     await sellCashOffline(page);
     await page.keyboard.press('Enter');
@@ -114,9 +116,9 @@ describe('the till in the browser, offline', function () {
     });
     await context.unroute('**/api/**');
     await context.setOffline(false);
-    await eventually(async () => assert.equal((await ordersOfTill(tillId)).length, 2), { timeoutMs: 60_000 });
+    await eventually(async () => assert.equal((await ordersOfTill(till)).length, 2), { timeoutMs: 60_000 });
     await page.getByText('Online', { exact: true }).waitFor({ timeout: 60_000 });
-    const orders = await ordersOfTill(tillId);
+    const orders = await ordersOfTill(till);
     assert.deepEqual(orders.map((order) => order.status), ['paid', 'paid']);
     assert.equal(new Set(orders.map((order) => order.till_receipt)).size, 2);
     assert.equal(dropped, 2);

@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 import { eventually, request } from '@pos/platform/testing';
 import type { Browser, Page } from 'playwright-core';
-import { assertAccessible, cartLine, launch, logIn, newDevice, registerTill, scan, screenshot, tillIdOf } from './support/browser.ts';
+import { assertAccessible, cartLine, cashReady, closeDevices, launch, logIn, newDevice, registerTill, scan, screenshot, tillOf } from './support/browser.ts';
 import { newAccount, newProduct, orderDb, ordersOfTill, type Account, type TestProduct } from './support/stack-data.ts';
 
 const SIMULATOR = 'http://127.0.0.1:3900';
@@ -34,21 +34,22 @@ describe('the till in the browser, QRIS and Snap', function () {
     browser = await launch();
     [manager, cashier, bread] = await Promise.all([newAccount('manager'), newAccount('cashier'), newProduct('Roti gandum', 15_500)]);
   });
+  afterEach(async function () { await closeDevices(browser, this.currentTest); });
   after(async () => { await browser?.close(); });
 
-  async function saleOfBread(): Promise<{ page: Page; tillId: string; close: () => Promise<void> }> {
+  async function saleOfBread(): Promise<{ page: Page; till: { tillId: string; code: string }; close: () => Promise<void> }> {
     const { context, page } = await newDevice(browser);
     await registerTill(page, manager, tillCode());
     await logIn(page, cashier);
     await scan(page, bread.barcode);
     await cartLine(page, 'Roti gandum').waitFor();
-    return { page, tillId: await tillIdOf(page), close: () => context.close() };
+    return { page, till: await tillOf(page), close: () => context.close() };
   }
 
   const qrCode = (page: Page) => page.getByRole('img', { name: 'Minta pelanggan memindai kode ini' });
 
   it('QRIS: the code is shown with its expiry and the sale completes by itself when the customer pays', async () => {
-    const { page, tillId, close } = await saleOfBread();
+    const { page, till, close } = await saleOfBread();
     await page.keyboard.press('F3');
     await page.getByRole('button', { name: /Tampilkan kode QRIS/, disabled: false }).waitFor();
     await page.keyboard.press('Enter');
@@ -56,17 +57,17 @@ describe('the till in the browser, QRIS and Snap', function () {
     await page.getByText(/^Berakhir dalam \d+:\d\d$/).waitFor();
     await assertAccessible(page, 'QRIS');
     await screenshot(page, 'web-qris');
-    const [order] = await ordersOfTill(tillId);
+    const [order] = await ordersOfTill(till);
     await customerPays(await pendingCharge(order?.id ?? '', 'qris'));
     const receipt = page.getByTestId('receipt');
     await receipt.waitFor({ timeout: 30_000 });
     assert.match(await receipt.innerText(), /QRIS +15\.500/);
-    assert.deepEqual((await ordersOfTill(tillId)).map((row) => row.status), ['paid']);
+    assert.deepEqual((await ordersOfTill(till)).map((row) => row.status), ['paid']);
     await close();
   });
 
   it('a QRIS abandoned with Esc (twice: the customer may be paying) is cancelled at the server, and the cart stays', async () => {
-    const { page, tillId, close } = await saleOfBread();
+    const { page, till, close } = await saleOfBread();
     await page.keyboard.press('F3');
     await page.getByRole('button', { name: /Tampilkan kode QRIS/, disabled: false }).waitFor();
     await page.keyboard.press('Enter');
@@ -76,14 +77,14 @@ describe('the till in the browser, QRIS and Snap', function () {
     await page.keyboard.press('Escape');
     await page.getByLabel('Cari atau pindai produk').waitFor();
     await cartLine(page, 'Roti gandum').waitFor();
-    await eventually(async () => assert.deepEqual((await ordersOfTill(tillId)).map((row) => row.status), ['cancelled']));
+    await eventually(async () => assert.deepEqual((await ordersOfTill(till)).map((row) => row.status), ['cancelled']));
     await close();
   });
 
   it('one sale paid part in cash and the rest by QRIS', async () => {
-    const { page, tillId, close } = await saleOfBread();
+    const { page, till, close } = await saleOfBread();
     await page.keyboard.press('F2');
-    await page.getByLabel('Uang diterima').waitFor();
+    await cashReady(page);
     await page.keyboard.type('5.000');
     await page.keyboard.press('Enter');
     await page.getByTestId('due').filter({ hasText: 'Rp 10.500' }).waitFor();
@@ -91,7 +92,7 @@ describe('the till in the browser, QRIS and Snap', function () {
     await page.getByRole('button', { name: /Tampilkan kode QRIS/, disabled: false }).waitFor();
     await page.keyboard.press('Enter');
     await qrCode(page).waitFor();
-    const [order] = await ordersOfTill(tillId);
+    const [order] = await ordersOfTill(till);
     await customerPays(await pendingCharge(order?.id ?? '', 'qris'));
     const receipt = page.getByTestId('receipt');
     await receipt.waitFor({ timeout: 30_000 });
@@ -102,14 +103,14 @@ describe('the till in the browser, QRIS and Snap', function () {
   });
 
   it('Snap: a payment link, shown as a link and a QR code, pays the sale', async () => {
-    const { page, tillId, close } = await saleOfBread();
+    const { page, till, close } = await saleOfBread();
     await page.keyboard.press('F4');
     await page.getByRole('button', { name: /Buat tautan bayar/, disabled: false }).waitFor();
     await page.keyboard.press('Enter');
     await page.getByRole('img', { name: 'Kode QR tautan bayar' }).waitFor();
     await page.getByRole('link').filter({ hasText: /^https?:\/\// }).waitFor();
     await assertAccessible(page, 'Snap');
-    const [order] = await ordersOfTill(tillId);
+    const [order] = await ordersOfTill(till);
     await customerPays(await pendingCharge(order?.id ?? '', 'snap'));
     await page.getByTestId('receipt').waitFor({ timeout: 30_000 });
     await close();

@@ -3,7 +3,7 @@
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 import type { Browser } from 'playwright-core';
-import { assertAccessible, cartLine, launch, logIn, newDevice, registerTill, scan, screenshot, tillIdOf, typeSlowly } from './support/browser.ts';
+import { assertAccessible, cartLine, cashReady, closeDevices, launch, logIn, newDevice, registerTill, scan, screenshot, tillOf, typeSlowly } from './support/browser.ts';
 import { newAccount, newProduct, orderOf, ordersOfTill, type Account, type TestProduct } from './support/stack-data.ts';
 
 const tillCode = () => `W${randomUUID().slice(0, 6).toUpperCase()}`;
@@ -22,6 +22,7 @@ describe('the till in the browser, online', function () {
       newAccount('manager'), newAccount('cashier'), newProduct('Teh melati 350 ml', 3_500), newProduct('Kopi tubruk 200 g', 18_000),
     ]);
   });
+  afterEach(async function () { await closeDevices(browser, this.currentTest); });
   after(async () => { await browser?.close(); });
 
   it('a manager registers the till, a cashier logs in, scans one item and searches another, pays cash with change; the receipt shows and the server has the paid order', async () => {
@@ -53,6 +54,7 @@ describe('the till in the browser, online', function () {
     await page.getByTestId('due').filter({ hasText: 'Rp 39.500' }).waitFor();
     await assertAccessible(page, 'tender');
     await screenshot(page, 'web-tender');
+    await cashReady(page);
     await page.keyboard.type('50.000');
     await page.keyboard.press('Enter');
     const receipt = page.getByTestId('receipt');
@@ -64,7 +66,7 @@ describe('the till in the browser, online', function () {
     await assertAccessible(page, 'receipt');
     await screenshot(page, 'web-receipt');
 
-    const orders = await ordersOfTill(await tillIdOf(page));
+    const orders = await ordersOfTill(await tillOf(page));
     assert.equal(orders.length, 1);
     assert.deepEqual([orders[0]?.status, orders[0]?.total], ['paid', 39_500]);
     const order = await orderOf(orders[0]?.id ?? '');

@@ -55,17 +55,17 @@ export async function scan(page: Page, code: string): Promise<void> {
 /** A person typing, a key every 60 ms. */
 export const typeSlowly = (page: Page, text: string) => page.keyboard.type(text, { delay: 60 });
 
-/** The till's record in IndexedDB of its registered device (the id the server knows it by).
- * (Browser code as text: these tests are typed for Node, without the DOM.) */
-export const tillIdOf = async (page: Page): Promise<string> => String(await page.evaluate(`new Promise((resolve, reject) => {
+/** The till's record in IndexedDB of its registered device: its id and code, which the
+ * server knows it by. (Browser code as text: these tests are typed for Node, without the DOM.) */
+export const tillOf = async (page: Page): Promise<{ tillId: string; code: string }> => (await page.evaluate(`new Promise((resolve, reject) => {
   const open = indexedDB.open('till');
   open.onerror = () => reject(open.error);
   open.onsuccess = () => {
     const read = open.result.transaction('kv').objectStore('kv').get('device');
-    read.onsuccess = () => resolve(read.result.value.tillId);
+    read.onsuccess = () => resolve({ tillId: read.result.value.tillId, code: read.result.value.code });
     read.onerror = () => reject(read.error);
   };
-})`));
+})`)) as { tillId: string; code: string };
 
 /** Resolves once the service worker is active: from then on the shell opens with no network. */
 export const shellCached = (page: Page) => page.evaluate('navigator.serviceWorker.ready.then(() => true)');
@@ -79,6 +79,20 @@ export async function assertAccessible(page: Page, screen: string): Promise<void
 
 /** A picture of the screen for a person to look at (/tmp/till-<name>.png). */
 export const screenshot = (page: Page, name: string) => page.screenshot({ path: `/tmp/till-${name}.png`, fullPage: true });
+
+/** After each test: on a failure, a picture of every page still open (/tmp/till-failed-*.png);
+ * then every device of the test is closed, passed or not. */
+export async function closeDevices(browser: Browser | undefined, test: Mocha.Test | undefined): Promise<void> {
+  const pages = browser?.contexts().flatMap((context) => context.pages()) ?? [];
+  if (test?.state === 'failed') {
+    const slug = test.title.replace(/[^a-z0-9]+/gi, '-').slice(0, 60);
+    await Promise.all(pages.map((page, index) => page.screenshot({ path: `/tmp/till-failed-${slug}-${index}.png`, fullPage: true }).catch(() => undefined)));
+  }
+  await Promise.all(browser?.contexts().map((context) => context.close()) ?? []);
+}
+
+/** Waits until the cash tender can be taken (the online order is made). */
+export const cashReady = (page: Page) => page.getByRole('button', { name: /Terima tunai/, disabled: false }).waitFor();
 
 /** Offline as a till gets offline: the browser says so, and nothing reaches the apps (a service
  * worker's own requests are not covered by setOffline: microsoft/playwright#2311). */

@@ -87,9 +87,11 @@ async function inCatalogueFeed(token: string, id: string): Promise<boolean> {
 }
 
 export interface OrderRow { id: string; status: string; total: number; till_receipt: string | null }
-/** The orders a till's sales made, oldest first. */
-export async function ordersOfTill(tillId: string): Promise<OrderRow[]> {
-  const { rows } = await orderDb.query<OrderRow>('SELECT id, status, total::int AS total, till_receipt FROM orders WHERE till_id = $1 ORDER BY created_at', [tillId]);
+/** The orders a till's sales made, oldest first: online ones under its code (the till sends it
+ * at checkout), those made offline under its id (the token's till claim). */
+export async function ordersOfTill(till: { tillId: string; code: string }): Promise<OrderRow[]> {
+  const { rows } = await orderDb.query<OrderRow>(
+    'SELECT id, status, total::int AS total, till_receipt FROM orders WHERE till_id = ANY($1) ORDER BY created_at', [[till.tillId, till.code]]);
   return rows;
 }
 

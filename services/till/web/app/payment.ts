@@ -70,7 +70,8 @@ async function checkout(): Promise<void> {
   if (!payment || !till) return;
   try {
     const order = await call<Order>('order', '/orders', {
-      method: 'POST', body: { orderId: payment.orderId, outletId: till.outletId, tillId: till.tillId, lines: orderLines(draft.value) },
+      // The till's code, not its id: order prints it in its receipt number (JKT1-T01-000042).
+      method: 'POST', body: { orderId: payment.orderId, outletId: till.outletId, tillId: till.code, lines: orderLines(draft.value) },
     });
     await setPayment({ ...payment, order });
   } catch (error) {

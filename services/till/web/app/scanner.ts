@@ -7,8 +7,14 @@ import { idleCheckAt, scannerIdle, scannerKey, scannerStart, type ScannerOutput 
 
 const isDigit = (key: string) => /^[0-9]$/.test(key);
 
-function typeInto(target: EventTarget | null, keys: string[]): void {
-  if (keys.length === 0 || !(target instanceof HTMLInputElement || target instanceof HTMLTextAreaElement) || !target.isConnected) return;
+const isField = (target: EventTarget | null): target is HTMLInputElement | HTMLTextAreaElement =>
+  (target instanceof HTMLInputElement || target instanceof HTMLTextAreaElement) && target.isConnected;
+
+/** Puts typed keys into the field they were typed into; keys typed as a screen changed (before
+ * its field had the focus) go to the field that has it now. */
+function typeInto(typedInto: EventTarget | null, keys: string[]): void {
+  const target = isField(typedInto) ? typedInto : document.activeElement;
+  if (keys.length === 0 || !isField(target)) return;
   if (document.activeElement !== target) target.focus();
   // As if typed: at the caret, with an input event, undoable.
   if (document.execCommand('insertText', false, keys.join(''))) return;
