@@ -12,6 +12,7 @@ import { recordSale } from './offline-sales.ts';
 import { showReceipt } from './printing.ts';
 import { receiptHeader, receiptOfOrder } from './receipts.ts';
 import { device, session } from './session.ts';
+import { tabState } from './tab-lock.ts';
 import { uploadWaiting } from './upload.ts';
 import { newId } from './uuid.ts';
 
@@ -188,8 +189,10 @@ export function watchCharge(): void {
   watching = true;
   void (async () => {
     try {
-      for (let payment = current('online'); payment?.charge; payment = current('online')) {
+      // A tab that lost the till to another stops: that one watches the charge now.
+      for (let payment = current('online'); payment?.charge && tabState.value === 'live'; payment = current('online')) {
         await new Promise((resolve) => setTimeout(resolve, POLL_MS));
+        if (tabState.value !== 'live') break;
         await pollOnce(payment as Online & { charge: Charge });
       }
     } finally {
