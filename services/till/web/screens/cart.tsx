@@ -28,7 +28,8 @@ function Quantity({ line }: { line: CartLine }) {
 
 function Unit({ line, product }: { line: CartLine; product: StoredProduct | undefined }) {
   const units = line.byWeight || !product ? [] : product.units.filter((unit, index) => !(product.weighed && index === 0));
-  if (units.length < 2 || !product) return <span>{line.byWeight ? `g (${line.unit})` : line.unit}</span>;
+  // A weight keyed in is grams (priced by the kg); a label's line reads in its unit.
+  if (units.length < 2 || !product) return <span>{line.byWeight && line.labelPrice === null ? 'g' : line.unit}</span>;
   return (
     <select aria-label={t('cart.unitOf', { name: line.name })} value={line.unit}
       onChange={(event) => void cartChange(() => changeUnit(line.id, product, event.currentTarget.value))}>
