@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
-# Runs apps and their sidecars with `dapr run -f`:   apps.sh up|down [services|probe]
-#   services: the six apps of dapr.yaml (the default)
-#   probe:    the two test-only apps of tests/probe/dapr.yaml
+# Runs apps and their sidecars:   apps.sh up|down [services|probe]
+#   services: the apps of dapr.yaml (the default), each app and each sidecar a supervisord
+#             program that is started again when it exits (scripts/lib/supervisor-config.ts)
+#   probe:    the two test-only apps of tests/probe/dapr.yaml, under `dapr run -f`
 set -euo pipefail
 . "$(dirname "$0")/lib/env.sh"
 . "$(dirname "$0")/lib/step.sh"
@@ -10,7 +11,7 @@ set -euo pipefail
 
 GROUP="${2:-services}"
 case "$GROUP" in
-  services) RUN_FILE="$POS_ROOT/dapr.yaml"; DAEMON=dapr-run ;;
+  services) RUN_FILE="$POS_ROOT/dapr.yaml"; DAEMON=apps-supervisor ;;
   probe) RUN_FILE="$POS_ROOT/tests/probe/dapr.yaml"; DAEMON=dapr-run-probe ;;
   *) die "unknown app group $GROUP (services or probe)" ;;
 esac
@@ -109,9 +110,15 @@ unhealthy_sidecars() {
 # Fails as soon as an app or a sidecar exits, naming it and its last error, instead of
 # waiting out the timeout.
 wait_for_sidecars() { # log-offset
-  local deadline=$(( $(date +%s) + 120 )) unhealthy died
+  local deadline=$(( $(date +%s) + 120 )) unhealthy died fatal program
   while unhealthy=$(unhealthy_sidecars); [ -n "$unhealthy" ]; do
     died=$(tail -c +"$1" "$RUN_LOG" | grep -m1 "exited with error code" || true)
+    fatal=$(fatal_programs)
+    if [ -n "$fatal" ]; then
+      echo "during start-up these kept exiting: $fatal"
+      for program in $fatal; do find "$POS_LOG_DIR/apps" -name "${program%-sidecar}_*_supervised.log" -exec tail -n 3 {} + 2>/dev/null | cut -c1-400; done
+      return 1
+    fi
     if [ -n "$died" ] || ! running "$DAEMON"; then
       echo "during start-up: ${died:-dapr run exited}"
       find "$POS_LOG_DIR/apps" -name '*daprd*.log' -newer "$PID_DIR/$DAEMON.pid" -exec grep -h 'level=fatal' {} + 2>/dev/null \
@@ -131,14 +138,30 @@ wait_for_sidecars() { # log-offset
 STARTED_FOR="$PID_DIR/$DAEMON.for"
 started_for() { echo "POS_ENV=$POS_ENV root=$POS_ROOT"; }
 
+SUPERVISOR_DIR="$POS_STATE_DIR/supervisor"
+SUPERVISOR_CONF="$SUPERVISOR_DIR/$GROUP.conf"
+
 start_apps() {
   write_daprd_wrapper
   link_app_logs
-  (cd "$(dirname "$RUN_FILE")" && start_daemon "$DAEMON" "$(command -v dapr)" run -f "$(basename "$RUN_FILE")")
+  if [ "$DAEMON" = apps-supervisor ]; then
+    mkdir -p "$SUPERVISOR_DIR"
+    node "$POS_ROOT/scripts/lib/supervisor-config.ts" "$RUN_FILE" "$SUPERVISOR_DIR" "$POS_LOG_DIR" "$DAPR_RUNTIME_PATH/.dapr/bin/daprd" > "$SUPERVISOR_CONF"
+    start_daemon "$DAEMON" supervisord -c "$SUPERVISOR_CONF"
+  else
+    (cd "$(dirname "$RUN_FILE")" && start_daemon "$DAEMON" "$(command -v dapr)" run -f "$(basename "$RUN_FILE")")
+  fi
   started_for > "$STARTED_FOR"
 }
 
+# Programs supervisord has given up on (they kept dying within seconds of their start).
+fatal_programs() {
+  [ "$DAEMON" = apps-supervisor ] || return 0
+  supervisorctl -c "$SUPERVISOR_CONF" status 2>/dev/null | awk '$2 == "FATAL" { printf "%s ", $1 }'
+}
+
 up() {
+  if [ "$GROUP" = services ] && running dapr-run; then echo "  … the apps run under dapr run -f (an older checkout); restarting them supervised"; down; fi
   if running "$DAEMON" && [ "$(cat "$STARTED_FOR" 2>/dev/null)" != "$(started_for)" ]; then
     echo "  … $GROUP run for $(cat "$STARTED_FOR" 2>/dev/null || echo 'an unknown checkout'); restarting them for $(started_for)"
     down
@@ -146,14 +169,16 @@ up() {
   if [ "$GROUP" = services ]; then midtrans_simulator_up || return 1; till_web_built || return 1; fi
   local offset=$(( $(stat -c %s "$RUN_LOG" 2>/dev/null || echo 0) + 1 ))
   if running "$DAEMON"; then echo "  ✓ $GROUP already running"
+  elif [ "$DAEMON" = apps-supervisor ]; then step "start ${APPS[*]} under supervisord, from ${RUN_FILE#"$POS_ROOT"/}" start_apps
   else step "start ${APPS[*]} (dapr run -f ${RUN_FILE#"$POS_ROOT"/})" start_apps; fi
   # A half-started run is stopped, so the next start begins afresh.
   step "sidecars healthy (${APPS[*]})" wait_for_sidecars "$offset" || { down; return 1; }
 }
 
 down() {
-  stop_daemon "$DAEMON" 30
-  if [ "$GROUP" = services ]; then stop_daemon midtrans-simulator 10; fi
+  stop_daemon "$DAEMON" 60
+  # The apps as checkouts before the supervisor ran them: one `dapr run -f`.
+  if [ "$GROUP" = services ]; then stop_daemon dapr-run 30; stop_daemon midtrans-simulator 10; fi
 }
 
 case "${1:-}" in

@@ -31,6 +31,14 @@ install_postgres() {
   apt-get update && DEBIAN_FRONTEND=noninteractive apt-get install -y "postgresql-$POSTGRES_MAJOR"
 }
 
+install_supervisor() {
+  [ "$(id -u)" = 0 ] || die "supervisord is missing: run 'sudo apt-get install supervisor'"
+  apt-get update && DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends supervisor
+  # Debian's package starts a system-wide supervisord; ours runs the apps with a config of its own.
+  if command -v systemctl >/dev/null 2>&1 && [ -d /run/systemd/system ]; then systemctl disable --now supervisor || true
+  else service supervisor stop 2>/dev/null || true; fi
+}
+
 create_infra_user() {
   id "$POS_INFRA_USER" || useradd -r -M -s /usr/sbin/nologin "$POS_INFRA_USER"
 }
@@ -222,6 +230,10 @@ if node_packages_current; then done_already "Node packages"; else step "Node pac
 if provided_elsewhere "$POS_POSTGRES_URL"; then echo "  ✓ PostgreSQL: $(provider POS_POSTGRES_URL)"
 elif [ -x "$PG_BIN/postgres" ]; then done_already "PostgreSQL $POSTGRES_MAJOR"
 else step "PostgreSQL $POSTGRES_MAJOR from Debian" install_postgres; fi
+
+# supervisord restarts an app or a sidecar that exits (scripts/apps.sh).
+if command -v supervisord >/dev/null 2>&1; then done_already "supervisord $(supervisord --version)"
+else step "supervisord from Debian (restarts a crashed app or sidecar)" install_supervisor; fi
 
 if [ "$(id -u)" = 0 ]; then
   if id "$POS_INFRA_USER" >/dev/null 2>&1; then done_already "system user $POS_INFRA_USER"

@@ -30,17 +30,18 @@ till_port=$(node "$POS_ROOT/scripts/lib/run-file.ts" "$POS_ROOT/dapr.yaml" | awk
 echo
 echo "The till (the cashier's web app): http://127.0.0.1:$till_port/"
 echo
-# Follow the apps' output until dapr run ends (Ctrl-C here, or npm stop elsewhere). dapr run
-# neither restarts an app that exits nor stops: that line is repeated so it cannot be missed.
+# Follow the apps' output, and supervisord's account of them (an app or a sidecar that exited
+# and was started again), until the supervisor stops (Ctrl-C here, or npm stop elsewhere). One
+# that keeps dying right after its start is given up on: that is said so it cannot be missed.
 follow_apps() {
   local line
   while IFS= read -r line; do
     printf '%s\n' "$line"
     case "$line" in
-      *"The App process exited with error code"*)
-        printf '\n!!!!!! AN APP HAS DIED and will not be restarted: %s\n!!!!!! npm run status names it; npm stop, then npm start.\n\n' "$line" ;;
+      *"gave up: "*)
+        printf '\n!!!!!! %s\n!!!!!! It kept exiting right after its start; npm run status names it, its log says why.\n\n' "$line" ;;
     esac
   done
 }
-tail -n 0 -f --pid="$(pid_of dapr-run)" "$POS_LOG_DIR/dapr-run.log" | follow_apps &
+tail -q -n 0 -F --pid="$(pid_of apps-supervisor)" "$POS_LOG_DIR/supervisord.log" "$POS_LOG_DIR"/apps/*/logs/*_app_supervised.log 2>/dev/null | follow_apps &
 wait $! || true

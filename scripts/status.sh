@@ -55,16 +55,27 @@ app_exited() { # app
   [ -n "$log" ] && grep -q "The App process exited with error code\|Exited App successfully" "$log"
 }
 
-apps_of() { # run-file dapr-run-daemon
+# What supervisord says of a program: RUNNING (pid, uptime), BACKOFF (exited, to be started
+# again), FATAL (it kept exiting right after its start: a crash loop, given up on).
+supervised() { # program
+  supervisorctl -c "$POS_STATE_DIR/supervisor/services.conf" status "$1" 2>/dev/null | awk '{ $1 = ""; sub(/^ +/, ""); print }'
+}
+
+apps_of() { # run-file daemon
   local app sidecar http internal
   while read -r app sidecar http _ internal; do
-    if running "$2" && app_exited "$app"; then
+    if [ "$2" = apps-supervisor ]; then
+      row "$app app" "$http" http_ok "http://127.0.0.1:$http/healthz"
+      printf '  %-22s %s\n' "" "supervised: $(supervised "$app")"
+      row "$app sidecar" "$sidecar" http_ok "http://127.0.0.1:$sidecar/v1.0/healthz"
+      printf '  %-22s %s\n' "" "supervised: $(supervised "$app-sidecar")"
+    elif running "$2" && app_exited "$app"; then
       printf '  %-22s 127.0.0.1:%-6s %s\n' "$app app" "$http" "DIED: dapr run does not restart it (npm stop, then npm start)"
       tail -n 5 "$(newest_app_log "$app")" | cut -c1-300 | sed 's/^/      | /'
     else
       row "$app app" "$http" http_ok "http://127.0.0.1:$http/healthz"
     fi
-    row "$app sidecar" "$sidecar" http_ok "http://127.0.0.1:$sidecar/v1.0/healthz"
+    if [ "$2" != apps-supervisor ]; then row "$app sidecar" "$sidecar" http_ok "http://127.0.0.1:$sidecar/v1.0/healthz"; fi
     if port_open "$sidecar"; then printf '  %-22s %s\n' "" "identity: $(sidecar_identity "$internal")"; fi
   done < <(run_file_apps "$1")
 }
@@ -73,7 +84,7 @@ echo "Midtrans simulator (log: $POS_LOG_DIR/midtrans-simulator.log)"
 row "Midtrans simulator" 3900 http_ok "http://127.0.0.1:3900/_simulator/health"
 
 echo "Apps (app port / sidecar HTTP port)"
-apps_of "$POS_ROOT/dapr.yaml" dapr-run
+apps_of "$POS_ROOT/dapr.yaml" apps-supervisor
 echo "Dapr dashboard view (each sidecar's metadata API; on Kubernetes: k8s/dashboard)"
 node "$POS_ROOT/scripts/lib/sidecar-metadata.ts" "$POS_ROOT/dapr.yaml"
 if running dapr-run-probe; then

@@ -10,7 +10,7 @@ import { adminToken } from '../../services/inventory/test/support.ts';
 import { service } from '../support/stack.ts';
 
 const APPS = ['user', 'product', 'product-query', 'order', 'inventory'];
-const RUNS_PER_OPERATION = 25;
+const RUNS_PER_OPERATION = 50;
 
 type JsonSchema = { type?: string | string[]; properties?: Record<string, JsonSchema>; items?: JsonSchema; format?: string };
 interface Operation {

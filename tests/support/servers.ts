@@ -25,3 +25,24 @@ export const startInfra = () => run('bash scripts/infra.sh up');
 /** Starts whatever of scripts/apps.sh is not running (the Midtrans simulator, the apps), and
  * waits until it is healthy. */
 export const startApps = () => run('bash scripts/apps.sh up');
+
+/** supervisorctl on the supervisor that runs the apps of dapr.yaml (scripts/apps.sh). */
+function supervisorctl(...args: string[]): string {
+  const config = `${process.env.POS_STATE_DIR}/supervisor/services.conf`;
+  try {
+    return execFileSync('supervisorctl', ['-c', config, ...args], { encoding: 'utf8' });
+  } catch (error) {
+    // It exits non-zero when a program is not running; what it printed is still the answer.
+    return String((error as { stdout?: unknown }).stdout ?? '');
+  }
+}
+
+/** The pid of a supervised program (`order`, `order-sidecar`, …), or undefined when it does not run. */
+export function supervisedPid(program: string): number | undefined {
+  const pid = Number(supervisorctl('pid', program).trim());
+  return Number.isInteger(pid) && pid > 0 ? pid : undefined;
+}
+
+/** Stops a supervised program as an operator would (it stays stopped), or starts it again. */
+export const stopApp = (program: string) => { supervisorctl('stop', program); };
+export const startApp = (program: string) => { supervisorctl('start', program); };

@@ -65,7 +65,7 @@ describe('sales made offline, uploaded later', function () {
       { kind: 'external', amount: 32_000, tendered: null, change: null, externalId: 'EDC-0042', status: 'paid' },
     ]);
     assert.equal((order.taxes as { tax: number }[])[0]?.tax, body.totals.tax);
-    const events = await pool.query('SELECT type FROM outbox WHERE partition_key = $1 ORDER BY id', [id]);
+    const events = await pool.query('SELECT type FROM outbox WHERE partition_key = $1 ORDER BY seq', [id]);
     assert.deepEqual(events.rows.map((row) => row.type), ['pos.order.created.v1', 'pos.order.paid.v1']);
     await sagaDone(id, 'inventory.record-sale');
     assert.deepEqual(await stockOf(tea.id), { ...(await stockOf(tea.id)), onHand: 36, reserved: 0, available: 36 });

@@ -1,10 +1,12 @@
-// Crashes: inventory away, and the order app killed after the order commits and before the
-// reservation is committed. Both apps are really killed (SIGKILL) and the stack restarted.
+// Crashes: inventory away (stopped, so its supervisor does not start it again), and the order
+// app killed (SIGKILL) after the order commits and before the reservation is committed: its
+// supervisor starts it again, and the restarted app finishes the saga.
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { eventually } from '@pos/platform/testing';
 import { listenerPid, service } from '../../../tests/support/stack.ts';
+import { startApp, stopApp } from '../../../tests/support/servers.ts';
 import { call, checkout, errorOf, newProduct, pool, sagaDone, stockOf, tokenOf } from './support.ts';
 
 const root = new URL('../../../', import.meta.url).pathname;
@@ -30,7 +32,7 @@ describe('the stock saga across crashes', function () {
     const tea = await newProduct({ onHand: 10 });
     const order = (await checkout([{ productId: tea.id, quantity: 4 }])).body;
 
-    kill('inventory', service('inventory').appPort);
+    stopApp('inventory');
     const orderId = randomUUID();
     const refused = await checkout([{ productId: tea.id, quantity: 1 }], { orderId });
     assert.deepEqual([refused.status, errorOf(refused.body).code], [503, 'DEPENDENCY.UNAVAILABLE']);
@@ -45,7 +47,7 @@ describe('the stock saga across crashes', function () {
     });
     kill('order', service('order').http);
 
-    restartApps();
+    startApp('inventory');
     await sagaDone(order.id, 'inventory.commit');
     assert.deepEqual(await stockOf(tea.id), { ...(await stockOf(tea.id)), onHand: 6, reserved: 0, available: 6 });
   });

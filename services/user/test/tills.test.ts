@@ -7,6 +7,7 @@ import { createPool, type Pool } from '@pos/platform';
 import { findOnTopic, localSecret } from '@pos/platform/testing';
 import { decodeJwt } from 'jose';
 import { service } from '../../../tests/support/stack.ts';
+import { tokenKey } from '../src/store/session.store.ts';
 import { asAdmin, atTill, call, callFrom, freshAddress, newTill, newUser, uniqueTillCode, type RegisteredTill, type Session } from './support.ts';
 
 type Till = RegisteredTill['till'];
@@ -21,12 +22,14 @@ const refreshAt = (headers: Record<string, string>, refreshToken: string) =>
 describe('tills', function () {
   this.timeout(60_000);
   let pool: Pool;
+  let statePool: Pool;
   let admin: string;
   before(async () => {
     pool = createPool(localSecret('user-db-url'), { test: true });
+    statePool = createPool(localSecret('state-db-url'), { test: true });
     admin = (await asAdmin()).accessToken;
   });
-  after(() => pool.end());
+  after(async () => { await pool.end(); await statePool.end(); });
 
   describe('registering', () => {
     it('a manager registers a till: 201 with the till and its key, which is kept only as its SHA-256', async () => {
@@ -147,6 +150,10 @@ describe('tills', function () {
         assert.equal(reply.status, 401);
         assert.equal(errorOf(reply.body).code, 'TILL.MISMATCH');
       }
+      // Still unused (a used one would also answer the till within the retry window, with the sealed pair).
+      const { rows } = await statePool.query<{ used: boolean }>(
+        "SELECT (value->>'used')::boolean AS used FROM dapr_state WHERE key = $1", [`user||${tokenKey(session.refreshToken)}`]);
+      assert.deepEqual(rows, [{ used: false }]);
       assert.equal((await refreshAt(atTill(registered), session.refreshToken)).status, 200);
     });
 

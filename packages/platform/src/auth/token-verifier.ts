@@ -6,7 +6,6 @@ import { SESSION_GENERATION_CLAIM, sessionRevocations, type SessionRevocations }
 export const ROLES = ['admin', 'manager', 'cashier'] as const;
 export type Role = (typeof ROLES)[number];
 
-/** Who a verified access token says the caller is. */
 /** The registered till a token was issued at (its `till` claim): present only for a login
  * that presented the till's device credential. */
 export interface TillClaim {
@@ -15,6 +14,7 @@ export interface TillClaim {
   outletId: string;
 }
 
+/** Who a verified access token says the caller is. */
 export interface Principal {
   id: string;
   role: Role;

@@ -1,5 +1,5 @@
 import { once } from 'node:events';
-import type { Server as HttpServer } from 'node:http';
+import { STATUS_CODES, type Server as HttpServer } from 'node:http';
 import * as grpc from '@grpc/grpc-js';
 import type Koa from 'koa';
 import { z } from 'zod';
@@ -31,6 +31,7 @@ export async function runService(service: ServiceDefinition): Promise<void> {
   const log = createLogger(service.name);
   const { BIND_HOST: host } = loadConfig(bindConfig);
   const http = service.http.app.listen(service.http.port, host);
+  answerParserErrors(http);
   await once(http, 'listening');
   if (service.grpc) await bindGrpc(service.grpc.server, host, service.grpc.port);
   log.info({ host, httpPort: service.http.port, grpcPort: service.grpc?.port }, 'service started');
@@ -48,6 +49,19 @@ export async function runService(service: ServiceDefinition): Promise<void> {
   };
   process.once('SIGTERM', stop);
   process.once('SIGINT', stop);
+}
+
+/** A request Node's HTTP parser refuses before the app sees it (a head over its 16 KB limit,
+ * malformed HTTP) gets the JSON error shape too, not an empty reply. */
+function answerParserErrors(server: HttpServer): void {
+  server.on('clientError', (error: NodeJS.ErrnoException, socket) => {
+    if (error.code === 'ECONNRESET' || !socket.writable) { socket.destroy(); return; }
+    const [status, code, message] = error.code === 'HPE_HEADER_OVERFLOW'
+      ? [431, 'REQUEST.HEAD_TOO_LARGE', 'the request line and headers are over 16 KB']
+      : [400, 'REQUEST.MALFORMED', 'not a well-formed HTTP request'];
+    const body = JSON.stringify({ error: { code, message } });
+    socket.end(`HTTP/1.1 ${status} ${STATUS_CODES[status]}\r\ncontent-type: application/json\r\ncontent-length: ${Buffer.byteLength(body)}\r\nconnection: close\r\n\r\n${body}`);
+  });
 }
 
 function bindGrpc(server: grpc.Server, host: string, port: number): Promise<number> {

@@ -12,8 +12,7 @@ export interface Inventory {
   reserve(orderId: string, lines: { productId: string; quantity: number }[], ttlSeconds: number, names: ReadonlyMap<string, CatalogueProduct>): Promise<string>;
   commit(orderId: string): Promise<void>;
   /** The stock of a sale a till made offline, deducted after the fact (even below zero); answers
-   * the products it left oversold. A product inventory has not learnt yet is a plain failure, so
-   * the saga step is tried again until it has. */
+   * the products it left oversold. */
   recordSale(orderId: string, lines: { productId: string; quantity: number }[], sale: { receiptNumber: string; soldAt: Date }): Promise<string[]>;
   release(orderId: string): Promise<void>;
   close(): void;
@@ -37,9 +36,7 @@ export function inventoryClient(): Inventory {
         const reply = await client.call('RecordSale', { orderId, lines, receiptNumber: sale.receiptNumber, soldAt: sale.soldAt.toISOString() });
         return reply.oversoldProductIds;
       } catch (error) {
-        // Not a refusal for good: inventory learns products from their events, a moment after the catalogue.
-        if (error instanceof RemoteCallError && error.remoteCode === 'INVENTORY.PRODUCT_UNKNOWN') throw new Error(`inventory does not know every product of order ${orderId} yet`, { cause: error });
-        throw error;
+        throw recordSaleFailure(error, orderId);
       }
     },
     async release(orderId) {
@@ -47,6 +44,16 @@ export function inventoryClient(): Inventory {
     },
     close: () => client.close(),
   };
+}
+
+/** A product inventory does not know is no refusal for good: it learns products from their
+ * events, a moment after the catalogue. So it becomes a plain failure, which the saga retries
+ * (a callee's not_found would park the step). */
+export function recordSaleFailure(error: unknown, orderId: string): unknown {
+  if (error instanceof RemoteCallError && error.remoteCode === 'INVENTORY.PRODUCT_UNKNOWN') {
+    return new Error(`inventory does not know every product of order ${orderId} yet`, { cause: error });
+  }
+  return error;
 }
 
 function translated(error: unknown, orderId: string, names: ReadonlyMap<string, CatalogueProduct>): unknown {

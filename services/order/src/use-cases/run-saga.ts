@@ -13,7 +13,7 @@ export const backoffMs = (attempts: number): number => Math.min(MAX_BACKOFF_MS, 
 
 /** A callee that answered no for a reason of its own (a conflict, an unknown order) will
  * answer the same again: the step is parked as failed for a person to look at. */
-const isFinalRefusal = (error: unknown): boolean =>
+export const isFinalRefusal = (error: unknown): boolean =>
   error instanceof RemoteCallError && ['conflict', 'not_found', 'validation'].includes(error.remoteKind ?? '');
 
 /** Returns how many steps it took up (done or not). */

@@ -1,9 +1,13 @@
-// The rules of a sale a till made offline: what it must add up to, what is flagged, when it is late. No stack needed.
+// The rules of a sale a till made offline: what it must add up to, what is flagged, when it is
+// late, and when its stock step is retried. No stack needed.
 import assert from 'node:assert/strict';
+import { RemoteCallError } from '@pos/platform';
 import { checkOfflineSale, isTillReceipt, offlineLines, offlineTenders, withOversold, type OfflineSale } from '../../src/domain/offline-sale.ts';
 import type { CatalogueProduct } from '../../src/domain/pricing.ts';
 import { arrivedLate } from '../../src/domain/shop-time.ts';
 import { DEFAULT_TAX_RATES, taxRuleFor } from '../../src/domain/tax.ts';
+import { recordSaleFailure } from '../../src/grpc/inventory.client.ts';
+import { isFinalRefusal } from '../../src/use-cases/run-saga.ts';
 
 const rule = taxRuleFor(DEFAULT_TAX_RATES, '2026-03-02', true);
 const till = { id: 'till-1', code: 'T01', outletId: 'JKT1' };
@@ -109,5 +113,15 @@ describe('a sale made offline', () => {
     assert.equal(arrivedLate(soldAt, new Date('2026-03-02T16:59:59Z'), 'Asia/Jakarta'), false);
     assert.equal(arrivedLate(soldAt, new Date('2026-03-02T17:00:00Z'), 'Asia/Jakarta'), true); // midnight in Jakarta
     assert.equal(arrivedLate(soldAt, new Date('2026-03-02T17:00:00Z'), 'UTC'), false);
+  });
+});
+
+describe('the saga step that records an offline sale\'s stock', () => {
+  it('is retried while inventory has not learnt a product yet, and parked when inventory refuses it for good', () => {
+    const unknown = new RemoteCallError('inventory', 'not_found', 'INVENTORY.PRODUCT_UNKNOWN', 'unknown products: p-1');
+    assert.equal(isFinalRefusal(unknown), true, 'left as it is, the step would be parked');
+    assert.equal(isFinalRefusal(recordSaleFailure(unknown, 'o-1')), false);
+    const reused = new RemoteCallError('inventory', 'conflict', 'INVENTORY.ORDER_ID_REUSED', 'other lines');
+    assert.equal(isFinalRefusal(recordSaleFailure(reused, 'o-1')), true);
   });
 });

@@ -1,0 +1,71 @@
+// The local run heals itself: during cash sales, kill -9 of an HTTP app (order), a gRPC app
+// (inventory) and a sidecar (order's): each is started again by its supervisor without a
+// command, sales resume within 15 s, the others go on, and afterwards the stock is what the
+// orders say, to the unit.
+import assert from 'node:assert/strict';
+import { eventually } from '@pos/platform/testing';
+import { call, checkout, newProduct, pool as orderDb, stockOf, tokenOf } from '../../services/order/test/support.ts';
+import { startApps, supervisedPid } from '../support/servers.ts';
+
+const RESUME_WITHIN_MS = 15_000;
+
+describe('the local run heals itself', function () {
+  this.timeout(300_000);
+  after(function () {
+    this.timeout(180_000);
+    startApps(); // a no-op when every app runs
+  });
+
+  it('kill -9 of an HTTP app, a gRPC app and a sidecar during cash sales: sales resume within 15 s without a command, and stock matches the orders', async () => {
+    const coffee = await newProduct({ onHand: 1_000 });
+    const cashier = await tokenOf('cashier');
+    /** When each sale that went through ended. */
+    const sales: number[] = [];
+    let selling = true;
+    const sellOne = async () => {
+      const order = await checkout([{ productId: coffee.id, quantity: 1 }], { token: cashier });
+      if (order.status !== 201) return;
+      const paid = await call('POST', `/orders/${order.body.id}/payments`, { token: cashier, body: { method: 'cash', tendered: 50_000 } });
+      if (paid.status === 201) sales.push(Date.now());
+    };
+    const seller = (async () => {
+      while (selling) {
+        await sellOne().catch(() => undefined); // a refused connection while order restarts
+        await new Promise((resolve) => setTimeout(resolve, 100));
+      }
+    })();
+
+    try {
+      await eventually(async () => assert.ok(sales.length >= 3, 'sales before any kill'));
+      for (const program of ['order', 'inventory', 'order-sidecar']) {
+        const killed = supervisedPid(program);
+        assert.ok(killed, `${program} runs`);
+        process.kill(killed, 'SIGKILL');
+        const killedAt = Date.now();
+        await eventually(async () => {
+          assert.ok(sales.some((at) => at > killedAt), `no sale since ${program} was killed`);
+        }, { timeoutMs: RESUME_WITHIN_MS, everyMs: 100 });
+        const restarted = supervisedPid(program);
+        assert.ok(restarted && restarted !== killed, `${program} was started again (pid ${killed} → ${restarted})`);
+      }
+    } finally {
+      selling = false;
+      await seller;
+    }
+
+    // Every paid unit left the shelf once; units of orders left unpaid stay reserved (and a
+    // checkout killed between Reserve and its order holds its units until inventory's TTL:
+    // the hardening issue's open item, hence at least).
+    const quantities = async (status: string) => Number((await orderDb.query(
+      'SELECT coalesce(sum(l.base_quantity), 0) AS units FROM order_lines l JOIN orders o ON o.id = l.order_id WHERE l.product_id = $1 AND o.status = $2',
+      [coffee.id, status],
+    )).rows[0].units);
+    const paidUnits = await quantities('paid');
+    assert.ok(paidUnits >= sales.length, `${paidUnits} paid units for ${sales.length} sales seen`);
+    await eventually(async () => {
+      const stock = await stockOf(coffee.id);
+      assert.equal(stock?.onHand, 1_000 - paidUnits);
+      assert.ok((stock?.reserved ?? -1) >= await quantities('pending'), `reserved ${stock?.reserved}`);
+    }, { timeoutMs: 30_000 });
+  });
+});
