@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import { decodePosition, encodePosition } from '../src/domain/feed-position.ts';
 import { withProduct, withStock } from '../src/domain/search-document.ts';
 import { checkSearchRequest, type SearchRequest } from '../src/domain/search-request.ts';
 import { productFacts } from './support.ts';
@@ -27,5 +28,15 @@ describe('search document rules', () => {
     assert.throws(() => checkSearchRequest({ ...request, minPrice: 10, maxPrice: 5 }), { code: 'SEARCH.BAD_PRICE_RANGE' });
     assert.throws(() => checkSearchRequest({ ...request, page: 501 }), { code: 'SEARCH.PAGE_OUT_OF_WINDOW' });
     assert.doesNotThrow(() => checkSearchRequest({ ...request, page: 500, minPrice: 5, maxPrice: 5 }));
+  });
+
+  it('a feed position comes back from its cursor as it was; a cursor this service never gave is none', () => {
+    for (const position of [{ index: 'pos-products-test-initial' }, { index: 'pos-products-20261204', after: [41, 'p-1'] as [number, string] }]) {
+      assert.deepEqual(decodePosition(encodePosition(position)), position);
+    }
+    const cursor = (value: unknown) => Buffer.from(JSON.stringify(value)).toString('base64url');
+    for (const bad of ['', 'not-base64-json', cursor({ index: 'x' }), cursor(['x', -1, 'p']), cursor(['x', 1.5, 'p']), cursor(['x', 1]), cursor(['X Y']), cursor(['x', 1, 7])]) {
+      assert.equal(decodePosition(bad), undefined, bad);
+    }
   });
 });

@@ -57,11 +57,13 @@ describe('the till (services/till/server)', function () {
 
     it('a cart through the till: 201 with its ETag, If-Match carried to order (a stale one is refused), 204 without a body', async () => {
       const token = await adminToken();
-      const opened = await request<{ id: string }>('POST', api('order', '/carts'), { token, body: { outletId: 'outlet-1', tillId: 'till-test' } });
+      const open = () => request<{ id: string }>('POST', api('order', '/carts'), { token, body: { outletId: 'outlet-1', tillId: 'till-test' } });
+      const [opened, other] = [await open(), await open()];
       assert.equal(opened.status, 201, JSON.stringify(opened.body));
       const etag = opened.headers.get('etag');
       assert.ok(etag);
-      const stale = await request('DELETE', api('order', `/carts/${opened.body.id}`), { token, headers: { 'if-match': '"not-the-etag"' } });
+      // Another cart's ETag: well-formed, and not this cart's.
+      const stale = await request('DELETE', api('order', `/carts/${opened.body.id}`), { token, headers: { 'if-match': other.headers.get('etag') ?? '' } });
       assert.equal(stale.status, 409, JSON.stringify(stale.body));
       const discarded = await request('DELETE', api('order', `/carts/${opened.body.id}`), { token, headers: { 'if-match': etag } });
       assert.equal(discarded.status, 204);
@@ -173,7 +175,8 @@ describe('the till (services/till/server)', function () {
     });
   });
 
-  it('answers /healthz, /readyz (its sidecar) and /metrics like the other apps', async () => {
+  it('answers /healthz, /readyz (its sidecar) and /metrics like the other apps, forwarded calls by their route', async () => {
+    await fetch(api('user', '/.well-known/jwks.json'));
     assert.deepEqual(await (await fetch(`${TILL}/healthz`)).json(), { status: 'ok', service: 'till' });
     assert.deepEqual(await (await fetch(`${TILL}/readyz`)).json(), { status: 'ready', checks: { sidecar: 'ok' } });
     assert.match(await (await fetch(`${TILL}/metrics`)).text(), /http_requests_total\{method="GET",route="\/api\/:app\/\*path"/);
