@@ -4,6 +4,7 @@
 // one tab sell.
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
+import { readFile } from 'node:fs/promises';
 import { eventually } from '@pos/platform/testing';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { assertAccessible, cartLine, cashReady, closeDevices, goOffline, goOnline, launch, logIn, newDevice, registerTill, scan, screenshot, shellCached, tillOf } from './support/browser.ts';
@@ -123,6 +124,38 @@ describe('the till in the browser, offline', function () {
     assert.equal(new Set(orders.map((order) => order.till_receipt)).size, 2);
     assert.equal(dropped, 2);
     await context.close();
+  });
+
+  it('a sale refused for good waits under "needs attention" with the reason while the next goes up; it can be exported, and a retry sends it', async () => {
+    const { context, page, till } = await readyTill();
+    await goOffline(context);
+    await sellCashOffline(page);
+    await page.keyboard.press('Enter');
+    await sellCashOffline(page);
+    await page.keyboard.press('Enter');
+    // The first sale's upload is refused as a conflict would be; the second's goes through.
+    const refused = new Set<string>();
+    await context.route('**/api/order/offline-sales/**', async (route) => {
+      const sale = route.request().postDataJSON() as { receiptNumber: string };
+      if (!sale.receiptNumber.endsWith('-000001')) { await route.continue(); return; }
+      refused.add(sale.receiptNumber);
+      await route.fulfill({ status: 409, contentType: 'application/json', body: JSON.stringify({ error: { code: 'OFFLINE_SALE.CONFLICT', message: 'recorded with another body' } }) });
+    });
+    await goOnline(context);
+    await page.getByRole('button', { name: '1 penjualan perlu perhatian' }).click({ timeout: 30_000 });
+    await page.getByText('Penjualan lain sudah dikirim dengan ID yang sama').waitFor();
+    await eventually(async () => assert.deepEqual((await ordersOfTill(till)).map((order) => order.till_receipt?.slice(-6)), ['000002']));
+    await assertAccessible(page, 'needs attention');
+    await screenshot(page, 'web-needs-attention');
+
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Ekspor penjualan yang menunggu' }).click()]);
+    const exported = JSON.parse(await readFile(await download.path(), 'utf8')) as { sales: { state: string; body: { receiptNumber: string } }[] };
+    assert.deepEqual(exported.sales.map((sale) => [sale.state, sale.body.receiptNumber]), [['attention', [...refused][0]]]);
+
+    await context.unroute('**/api/order/offline-sales/**');
+    await page.getByRole('button', { name: 'Coba lagi' }).click();
+    await eventually(async () => assert.equal((await ordersOfTill(till)).length, 2));
+    await page.getByText('Tidak ada.').first().waitFor();
   });
 
   it('a second tab of the till says it is open elsewhere, and may take it over', async () => {
