@@ -47,13 +47,32 @@ async function sendEscPos(port: SerialPortLike, receipt: ReceiptModel): Promise<
   }
 }
 
+/** Millimetres of print per receipt line (styles.css: 2.5 mm type, line height 1.25), and of
+ * padding and feed around the lines. */
+const LINE_MM = 2.5 * 1.25;
+const EDGES_MM = 2 * 2 + 6;
+
+/** One page of the paper's width and the receipt's length (@page cannot say "as long as it is"). */
+function fitPageToReceipt(): void {
+  const receipt = document.querySelector<HTMLElement>('.receipt');
+  if (!receipt) return;
+  const lines = (receipt.textContent ?? '').split('\n').length;
+  let style = document.getElementById('receipt-page');
+  if (!style) {
+    style = document.createElement('style');
+    style.id = 'receipt-page';
+    document.head.append(style);
+  }
+  style.textContent = `@page { size: ${paperWidth.value}mm ${Math.ceil(lines * LINE_MM + EDGES_MM)}mm; margin: 0; }`;
+}
+
 /** Prints the receipt on the screen (after it is drawn); any failure is reported beside it. */
 export function printShown(): void {
   printProblem.value = undefined;
   const receipt = shownReceipt.value;
   setTimeout(() => {
     const port = escPosPrinter.value;
-    const printed = port && receipt ? sendEscPos(port, receipt) : new Promise<void>((resolve) => { window.print(); resolve(); });
+    const printed = port && receipt ? sendEscPos(port, receipt) : new Promise<void>((resolve) => { fitPageToReceipt(); window.print(); resolve(); });
     printed.catch((error: unknown) => { printProblem.value = String(error); });
   }, 0);
 }
