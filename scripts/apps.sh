@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Runs apps and their sidecars:   apps.sh up|down [services|probe]
-#   services: the apps of dapr.yaml (the default), each app and each sidecar a supervisord
+#   services: the six apps of dapr.yaml (the default), each app and each sidecar a supervisord
 #             program that is started again when it exits (scripts/lib/supervisor-config.ts)
 #   probe:    the two test-only apps of tests/probe/dapr.yaml, under `dapr run -f`
 set -euo pipefail
@@ -116,7 +116,7 @@ wait_for_sidecars() { # log-offset
     fatal=$(fatal_programs)
     if [ -n "$fatal" ]; then
       echo "during start-up these kept exiting: $fatal"
-      for program in $fatal; do find "$POS_LOG_DIR/apps" -name "${program%-sidecar}_*_supervised.log" -exec tail -n 3 {} + 2>/dev/null | cut -c1-400; done
+      for program in $fatal; do program=${program#*:}; find "$POS_LOG_DIR/apps" -name "${program%-sidecar}_*_supervised.log" -exec tail -n 3 {} + 2>/dev/null | cut -c1-400; done
       return 1
     fi
     if [ -n "$died" ] || ! running "$DAEMON"; then

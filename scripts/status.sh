@@ -66,9 +66,9 @@ apps_of() { # run-file daemon
   while read -r app sidecar http _ internal; do
     if [ "$2" = apps-supervisor ]; then
       row "$app app" "$http" http_ok "http://127.0.0.1:$http/healthz"
-      printf '  %-22s %s\n' "" "supervised: $(supervised "$app")"
+      printf '  %-22s %s\n' "" "supervised: $(supervised "apps:$app")"
       row "$app sidecar" "$sidecar" http_ok "http://127.0.0.1:$sidecar/v1.0/healthz"
-      printf '  %-22s %s\n' "" "supervised: $(supervised "$app-sidecar")"
+      printf '  %-22s %s\n' "" "supervised: $(supervised "sidecars:$app-sidecar")"
     elif running "$2" && app_exited "$app"; then
       printf '  %-22s 127.0.0.1:%-6s %s\n' "$app app" "$http" "DIED: dapr run does not restart it (npm stop, then npm start)"
       tail -n 5 "$(newest_app_log "$app")" | cut -c1-300 | sed 's/^/      | /'

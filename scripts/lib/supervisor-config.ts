@@ -98,14 +98,18 @@ export function supervisorConfig(runFile: string, stateDir: string, logDir: stri
     '[supervisorctl]', `serverurl=unix://${socket}`, '',
     '[rpcinterface:supervisor]', 'supervisor.rpcinterface_factory = supervisor.rpcinterface:make_main_rpcinterface', '',
   ];
+  // Two groups, so a stop (npm stop, a restart) signals every app at once, then every sidecar:
+  // supervisord stops one group after another, the programs of a group together.
+  sections.push('[group:apps]', `programs=${parsed.apps.map((app) => app.appID).join(',')}`, 'priority=20', '');
+  sections.push('[group:sidecars]', `programs=${parsed.apps.map((app) => `${app.appID}-sidecar`).join(',')}`, 'priority=10', '');
   for (const app of parsed.apps) {
     const appDir = resolve(runDir, app.appDirPath ?? '.');
     // Where `dapr run -f` writes its logs (apps.sh links <appDir>/.dapr to $POS_LOG_DIR/apps/<dir>).
     const logs = `${logDir}/apps/${basename(appDir)}/logs`;
     sections.push(program(`${app.appID}-sidecar`, line([daprd, ...sidecarFlags(app, common, runDir, appDir)]), appDir,
-      `${logs}/${app.appID}_daprd_supervised.log`, ['priority=10']));
+      `${logs}/${app.appID}_daprd_supervised.log`));
     sections.push(program(app.appID, line(app.command), appDir, `${logs}/${app.appID}_app_supervised.log`,
-      ['priority=20', `environment=${appEnvironment(app)}`]));
+      [`environment=${appEnvironment(app)}`]));
   }
   return sections.join('\n');
 }

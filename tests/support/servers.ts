@@ -37,12 +37,15 @@ function supervisorctl(...args: string[]): string {
   }
 }
 
+/** supervisord's name of a program: apps and sidecars are its two groups (scripts/lib/supervisor-config.ts). */
+const named = (program: string) => (program.endsWith('-sidecar') ? `sidecars:${program}` : `apps:${program}`);
+
 /** The pid of a supervised program (`order`, `order-sidecar`, …), or undefined when it does not run. */
 export function supervisedPid(program: string): number | undefined {
-  const pid = Number(supervisorctl('pid', program).trim());
+  const pid = Number(supervisorctl('pid', named(program)).trim());
   return Number.isInteger(pid) && pid > 0 ? pid : undefined;
 }
 
 /** Stops a supervised program as an operator would (it stays stopped), or starts it again. */
-export const stopApp = (program: string) => { supervisorctl('stop', program); };
-export const startApp = (program: string) => { supervisorctl('start', program); };
+export const stopApp = (program: string) => { supervisorctl('stop', named(program)); };
+export const startApp = (program: string) => { supervisorctl('start', named(program)); };
