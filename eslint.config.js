@@ -2,7 +2,7 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['**/node_modules/**', '**/.dapr/**', 'packages/platform/src/grpc/generated/**'] },
+  { ignores: ['**/node_modules/**', '**/.dapr/**', 'packages/platform/src/grpc/generated/**', 'services/till/dist*/**'] },
   js.configs.recommended,
   ...tseslint.configs.strict,
   {

@@ -90,6 +90,16 @@ midtrans_simulator_up() {
 }
 # ── end of the Midtrans simulator ────────────────────────────────────────────────────────
 
+# ── The till's web app (services/till/build.ts) ──────────────────────────────────────────
+# Bundled into services/till/dist/, which the till app serves; the build does nothing when its
+# inputs have not changed since the last one.
+till_web_built() {
+  local outcome
+  outcome=$(cd "$POS_ROOT/services/till" && node build.ts) || { echo "  ✗ the till's web app did not build: cd services/till && node build.ts" >&2; return 1; }
+  echo "  ✓ $outcome"
+}
+# ── end of the till's web app ────────────────────────────────────────────────────────────
+
 unhealthy_sidecars() {
   local app
   for app in "${APPS[@]}"; do
@@ -156,7 +166,7 @@ up() {
     echo "  … $GROUP run for $(cat "$STARTED_FOR" 2>/dev/null || echo 'an unknown checkout'); restarting them for $(started_for)"
     down
   fi
-  if [ "$GROUP" = services ]; then midtrans_simulator_up || return 1; fi
+  if [ "$GROUP" = services ]; then midtrans_simulator_up || return 1; till_web_built || return 1; fi
   local offset=$(( $(stat -c %s "$RUN_LOG" 2>/dev/null || echo 0) + 1 ))
   if running "$DAEMON"; then echo "  ✓ $GROUP already running"
   elif [ "$DAEMON" = apps-supervisor ]; then step "start ${APPS[*]} under supervisord, from ${RUN_FILE#"$POS_ROOT"/}" start_apps

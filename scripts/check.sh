@@ -17,6 +17,8 @@ fresh_proto_types() {
 step "generated gRPC types match proto/" fresh_proto_types
 step "k8s/ manifests match components/ and dapr.yaml" node scripts/gen-k8s.ts --check
 step "typecheck (tsc)" node node_modules/typescript/bin/tsc -p tsconfig.json
+step "typecheck the till's web app (tsc, DOM)" node node_modules/typescript/bin/tsc -p services/till/web/tsconfig.json
+step "typecheck the till's service worker (tsc, WebWorker)" node node_modules/typescript/bin/tsc -p services/till/web/sw/tsconfig.json
 step "lint (eslint)" node node_modules/eslint/bin/eslint.js .
 step "layer rules (dependency-cruiser)" node node_modules/dependency-cruiser/bin/dependency-cruiser.mjs \
   --config .dependency-cruiser.cjs packages services tests scripts

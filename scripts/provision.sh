@@ -192,6 +192,14 @@ fetch_crds() {
   find "$dir" -name '*.yaml' | wc -l
 }
 
+# Chromium from Debian, for the till's browser tests (services/till/test/web-*.test.ts, driven by
+# playwright-core, which downloads no browser). apt's own progress on the terminal: with its
+# libraries it is a few hundred MB.
+install_chromium() {
+  [ "$(id -u)" = 0 ] || die "Chromium is missing: run 'sudo apt-get install --no-install-recommends chromium'"
+  apt-get update && DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends chromium
+}
+
 install_etcd() {
   [ "$(id -u)" = 0 ] || die "etcd is missing: run 'sudo apt-get install --no-install-recommends etcd-server'"
   apt-get update && DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends etcd-server
@@ -261,6 +269,9 @@ else
   if [ -x "$PROMETHEUS_BIN" ] && [ -x "$PROMTOOL_BIN" ]; then done_already "Prometheus $("$PROMETHEUS_BIN" --version 2>&1 | awk 'NR == 1 { print $3 }')"
   else step "Prometheus from Debian" install_prometheus; fi
 fi
+
+if [ -x /usr/bin/chromium ]; then done_already "Chromium $(/usr/bin/chromium --version 2>/dev/null | awk '{ print $2 }')"
+else echo "  … Chromium from Debian (apt-get install chromium, a few hundred MB)"; install_chromium; fi
 
 if command -v etcd >/dev/null 2>&1; then done_already "etcd $(etcd --version | awk 'NR == 1 { print $3 }')"
 else step "etcd from Debian" install_etcd; fi

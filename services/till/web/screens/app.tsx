@@ -1,0 +1,38 @@
+// Which screen the till shows, from its state alone.
+import { signal } from '@preact/signals';
+import { ready } from '../app/boot.ts';
+import { draft } from '../app/draft.ts';
+import { shownReceipt } from '../app/receipts.ts';
+import { device, session } from '../app/session.ts';
+import { tabState } from '../app/tab-lock.ts';
+import { AttentionScreen } from './attention.tsx';
+import { Elsewhere } from './elsewhere.tsx';
+import { Header } from './header.tsx';
+import { LoginScreen } from './login.tsx';
+import { ReceiptScreen } from './receipt.tsx';
+import { RegisterScreen } from './register.tsx';
+import { SaleScreen } from './sale.tsx';
+import { TenderScreen } from './tender.tsx';
+
+/** The needs-attention list, opened from the header. */
+export const showAttention = signal(false);
+
+function Current() {
+  if (tabState.value === 'elsewhere' || tabState.value === 'taken-over') return <Elsewhere />;
+  if (!ready.value) return <p class="loading">…</p>;
+  if (!device.value) return <RegisterScreen />;
+  if (!session.value) return <LoginScreen />;
+  if (showAttention.value) return <AttentionScreen onClose={() => { showAttention.value = false; }} />;
+  if (shownReceipt.value) return <ReceiptScreen />;
+  if (draft.value.payment) return <TenderScreen />;
+  return <SaleScreen />;
+}
+
+export function App() {
+  return (
+    <>
+      <Header onAttention={() => { showAttention.value = true; }} />
+      <main id="main"><Current /></main>
+    </>
+  );
+}
