@@ -6,8 +6,8 @@ import { createPrivateKey, randomUUID } from 'node:crypto';
 import { createPool, type TillClaim } from '@pos/platform';
 import { eventually, localSecret, request, type Reply } from '@pos/platform/testing';
 import { decodeJwt, SignJWT } from 'jose';
-import { sidecarHeaders } from '../../../tests/support/sidecar-tokens.ts';
-import { probe, service } from '../../../tests/support/stack.ts';
+import { publishAsOwner } from '../../../tests/support/events.ts';
+import { service } from '../../../tests/support/stack.ts';
 
 export const ORDER_API = service('order').url;
 const PRODUCT_API = service('product').url;
@@ -161,15 +161,7 @@ export async function tillToken(role: Role, till: TillClaim, name = 'default'): 
     .sign(createPrivateKey(localSecret('jwt-signing-key')));
 }
 
-/** Publishes pos.till.revoked.v1 on pos.tills through probe-a's sidecar, as the user service's outbox does. */
+/** Publishes pos.till.revoked.v1 on pos.tills through the user app's sidecar, as its outbox does. */
 export async function publishTillRevoked(till: TillClaim, revokedAt = new Date()): Promise<void> {
-  const response = await fetch(`http://127.0.0.1:${probe('probe-a').sidecarHttp}/v1.0/publish/pubsub/pos.tills?metadata.partitionKey=${till.id}`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/cloudevents+json', ...sidecarHeaders('probe-a') },
-    body: JSON.stringify({
-      specversion: '1.0', id: randomUUID(), source: 'user', type: 'pos.till.revoked.v1', datacontenttype: 'application/json',
-      data: { till, revokedAt: revokedAt.toISOString() },
-    }),
-  });
-  assert.equal(response.status, 204, await response.text());
+  await publishAsOwner('pos.tills', { type: 'pos.till.revoked.v1', partitionKey: till.id, data: { till, revokedAt: revokedAt.toISOString() } });
 }
