@@ -10,7 +10,8 @@ import type { EventSubscription } from '../../packages/platform/src/events/subsc
 import { productSubscription as inventoryProducts } from '../../services/inventory/src/events/product-subscription.ts';
 import { tillSubscription } from '../../services/order/src/events/till-subscription.ts';
 import { productSubscription as queryProducts, stockSubscription } from '../../services/product-query/src/events/subscriptions.ts';
-import { publishThrough, TOPIC_OWNERS } from '../support/events.ts';
+import { findOnTopic } from '@pos/platform/testing';
+import { publishAsOwner, publishThrough, TOPIC_OWNERS } from '../support/events.ts';
 import { apps } from '../support/stack.ts';
 
 const root = new URL('../../', import.meta.url);
@@ -87,5 +88,12 @@ describe('events only from their owners', () => {
         assert.equal((JSON.parse(body) as { errorCode: string }).errorCode, 'ERR_PUBSUB_FORBIDDEN');
       }
     }
+  });
+
+  it('a subscriber\'s sidecar may still publish its own dead letters: an invalid product event lands in each subscriber\'s', async function () {
+    this.timeout(60_000);
+    const id = await publishAsOwner('pos.products', { type: 'pos.product.updated.v1', data: { notAProduct: true } });
+    await findOnTopic('pos.products.dead-letter', (event) => event.id === id); // inventory's
+    await findOnTopic('pos.products.product-query.dead-letter', (event) => event.id === id);
   });
 });
