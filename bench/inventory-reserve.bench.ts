@@ -8,8 +8,9 @@ import pg from 'pg';
 import { loadService } from '@pos/platform';
 import { localSecret } from '@pos/platform/testing';
 import type { InventoryDefinition } from '@pos/platform/proto/pos/inventory/v1/Inventory.ts';
-import { appApiToken, daprApiToken, sidecarHeaders } from '../tests/support/sidecar-tokens.ts';
-import { probe, service } from '../tests/support/stack.ts';
+import { publishAsOwner } from '../tests/support/events.ts';
+import { appApiToken, daprApiToken } from '../tests/support/sidecar-tokens.ts';
+import { service } from '../tests/support/stack.ts';
 import { cpuUsage } from './cpu-usage.ts';
 
 const CALLS = Number(process.env.BENCH_RESERVES ?? 2000);
@@ -36,11 +37,7 @@ function client(port: number, viaSidecar: boolean) {
 async function makeProducts(): Promise<string[]> {
   const ids = Array.from({ length: PRODUCTS }, () => `bench-${randomUUID()}`);
   for (const id of ids) {
-    const response = await fetch(`http://127.0.0.1:${probe('probe-a').sidecarHttp}/v1.0/publish/pubsub/pos.products?metadata.partitionKey=${id}`, {
-      method: 'POST', headers: { 'content-type': 'application/cloudevents+json', ...sidecarHeaders('probe-a') },
-      body: JSON.stringify({ specversion: '1.0', id: randomUUID(), source: 'bench', type: 'pos.product.created.v1', datacontenttype: 'application/json', data: { product: { id, sku: id, name: 'bench', active: true, version: 1 } } }),
-    });
-    if (response.status !== 204) throw new Error(`publish answered ${response.status}`);
+    await publishAsOwner('pos.products', { type: 'pos.product.created.v1', partitionKey: id, data: { product: { id, sku: id, name: 'bench', active: true, version: 1 } } });
   }
   const direct = client(service('inventory').appPort, false);
   while (((await direct.call('getStock', { productIds: ids })) as { items: unknown[] }).items.length < ids.length) await new Promise((r) => setTimeout(r, 200));

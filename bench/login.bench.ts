@@ -1,4 +1,4 @@
-// What a login costs with the default scrypt parameters (N=2^15, r=8, p=1): sequential
+// What a login costs with the default scrypt parameters (N=2^17, r=8, p=1): sequential
 // logins against the running user service, and a wrong password for a known email against
 // one for an unknown email (the two should cost about the same: an unknown email still
 // spends a password check, so its answer's time does not tell that no account exists).
@@ -34,6 +34,6 @@ async function measure(label: string, email: string, password: string, expected:
 }
 
 const admin = localSecret('admin-email');
-await measure('login (scrypt N=2^15)', admin, localSecret('admin-password'), 200);
+await measure('login (scrypt N=2^17)', admin, localSecret('admin-password'), 200);
 await measure('login, known email, wrong password', admin, `wrong-${randomUUID()}`, 401);
 await measure('login, unknown email', `nobody-${randomUUID()}@shop.test`, 'any password', 401);

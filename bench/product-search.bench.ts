@@ -11,8 +11,8 @@
 import { randomUUID } from 'node:crypto';
 import { Client } from '@elastic/elasticsearch';
 import { localSecret } from '@pos/platform/testing';
-import { sidecarHeaders } from '../tests/support/sidecar-tokens.ts';
-import { probe, service } from '../tests/support/stack.ts';
+import { publishAsOwner } from '../tests/support/events.ts';
+import { service } from '../tests/support/stack.ts';
 import type { SearchRequest } from '../services/product-query/src/domain/search-request.ts';
 import { openProductIndex, type ProductIndex } from '../services/product-query/src/store/product-index.ts';
 import { searchProducts } from '../services/product-query/src/store/search.store.ts';
@@ -118,11 +118,7 @@ const straightToElasticsearch = (index: ProductIndex) => async (query: Query) =>
 async function publishUpdate(n: number, version: number): Promise<void> {
   const doc = docOf(n);
   const product = { id: doc.id, sku: doc.sku, name: doc.name, description: `updated to ${version}`, categoryId: doc.categoryId, baseUnit: 'pcs', taxClass: 'standard', units: doc.units, active: true, version };
-  const response = await fetch(`http://127.0.0.1:${probe('probe-a').sidecarHttp}/v1.0/publish/pubsub/pos.products?metadata.partitionKey=${doc.id}`, {
-    method: 'POST', headers: { 'content-type': 'application/cloudevents+json', ...sidecarHeaders('probe-a') },
-    body: JSON.stringify({ specversion: '1.0', id: randomUUID(), source: 'bench', type: 'pos.product.updated.v1', time: new Date().toISOString(), datacontenttype: 'application/json', data: { product } }),
-  });
-  if (response.status !== 204) throw new Error(`publish answered ${response.status}`);
+  await publishAsOwner('pos.products', { type: 'pos.product.updated.v1', partitionKey: doc.id, data: { product } });
 }
 
 async function eventLag(): Promise<void> {

@@ -20,6 +20,7 @@ export {
 export { sessionRevocationSubscription } from './events/session-revocation-subscription.ts';
 export { openApiPath } from './http/openapi.ts';
 export { runService, type ServiceDefinition } from './service/run-service.ts';
+export { limitConcurrency } from './service/limit-concurrency.ts';
 export {
   addUnaryService, createGrpcServer, ERROR_CODE_KEY, ERROR_DETAILS_KEY, type UnaryMethod, type UnaryMethods,
 } from './grpc/create-grpc-server.ts';

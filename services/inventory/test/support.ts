@@ -6,8 +6,9 @@ import { randomUUID } from 'node:crypto';
 import * as grpc from '@grpc/grpc-js';
 import { createPool, ERROR_CODE_KEY, ERROR_DETAILS_KEY, loadService } from '@pos/platform';
 import { eventually, localSecret, request } from '@pos/platform/testing';
-import { appApiToken, daprApiToken, sidecarHeaders } from '../../../tests/support/sidecar-tokens.ts';
-import { probe, service } from '../../../tests/support/stack.ts';
+import { publishAsOwner } from '../../../tests/support/events.ts';
+import { appApiToken, daprApiToken } from '../../../tests/support/sidecar-tokens.ts';
+import { service } from '../../../tests/support/stack.ts';
 import type { GetStockReply, InventoryDefinition, Shortage, StockLevel } from '../src/grpc/contract.ts';
 
 export const INVENTORY_API = service('inventory').url;
@@ -67,19 +68,12 @@ export async function failed(outcome: Promise<Outcome<unknown>>): Promise<CallFa
   return result.failure;
 }
 
-/** Publishes a product event through probe-a's sidecar, as the product service will. */
+/** Publishes a product event through the product app's sidecar, as the product service does. */
 export async function publishProductEvent(product: { id: string; version?: number; name?: string; sku?: string; active?: boolean }, eventId: string = randomUUID(), type = 'pos.product.created.v1'): Promise<string> {
-  const sidecarHttp = probe('probe-a').sidecarHttp;
-  const response = await fetch(`http://127.0.0.1:${sidecarHttp}/v1.0/publish/pubsub/pos.products?metadata.partitionKey=${product.id}`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/cloudevents+json', ...sidecarHeaders('probe-a') },
-    body: JSON.stringify({
-      specversion: '1.0', id: eventId, source: 'product', type, datacontenttype: 'application/json',
-      data: { product: { sku: `SKU-${product.id.slice(0, 8)}`, name: 'Test product', baseUnit: 'pcs', active: true, version: 1, extra: 'ignored', ...product } },
-    }),
+  return publishAsOwner('pos.products', {
+    id: eventId, type, partitionKey: product.id,
+    data: { product: { sku: `SKU-${product.id.slice(0, 8)}`, name: 'Test product', baseUnit: 'pcs', active: true, version: 1, extra: 'ignored', ...product } },
   });
-  assert.equal(response.status, 204, await response.text());
-  return eventId;
 }
 
 export async function stockOf(productId: string): Promise<StockLevel | undefined> {

@@ -6,7 +6,7 @@ import { loadService, sidecarClient } from '@pos/platform';
 import { daprApiToken } from '../../../tests/support/sidecar-tokens.ts';
 import { service } from '../../../tests/support/stack.ts';
 import type { InventoryDefinition } from '../src/grpc/contract.ts';
-import { call, checkout, deactivate, errorOf, newProduct, newTill, pool, stockOf, tokenOf } from './support.ts';
+import { call, checkout, deactivate, errorOf, newProduct, newTill, newWeighedProduct, pool, stockOf, tokenOf, weightLabel } from './support.ts';
 
 const ordersWithId = async (id: string) => Number((await pool.query('SELECT count(*) FROM orders WHERE id = $1', [id])).rows[0].count);
 
@@ -30,6 +30,15 @@ describe('checkout', () => {
     assert.equal((await stockOf(perfume.id))?.reserved, 1);
     const events = await pool.query("SELECT type FROM outbox WHERE partition_key = $1", [order.id]);
     assert.deepEqual(events.rows.map((row) => row.type), ['pos.order.created.v1']);
+  });
+
+  it('a scale label of 1 250 g reserves 1 250 g of the weighed product, priced by the label', async () => {
+    const rice = await newWeighedProduct({ pricePerKg: 14_000, onHand: 5_000 });
+    const reply = await checkout([{ barcode: weightLabel(rice.plu, 1250) }]);
+    assert.equal(reply.status, 201, JSON.stringify(reply.body));
+    const [line] = reply.body.lines as { unit: string; quantity: number; baseQuantity: number; amount: number }[];
+    assert.deepEqual([line?.unit, line?.quantity, line?.baseQuantity, line?.amount, reply.body.total], ['kg', 1250, 1250, 17_500, 17_500]);
+    assert.deepEqual(await stockOf(rice.id), { ...(await stockOf(rice.id)), onHand: 5_000, reserved: 1_250, available: 3_750 });
   });
 
   it('receipt numbers count up per till without gaps, even when a checkout in between fails', async () => {

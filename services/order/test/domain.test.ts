@@ -78,6 +78,24 @@ describe('pricing a checkout', () => {
   it('a carton takes its conversion in base units of stock', () => {
     assert.equal(priceLines([{ productId: 'tea', unit: 'dus', quantity: 2 }], catalogue, registered).lines[0]?.baseQuantity, 48);
   });
+
+  it('a scale label takes its weight as it is, in base units: 1 250 g of rice sold by the kg takes 1 250 g', () => {
+    const rice: CatalogueProduct = { id: 'beras', sku: 'BERAS', name: 'Beras', taxClass: 'exempt', active: true, weighed: true, units: [{ name: 'kg', conversion: 1000, price: 14_000 }] };
+    const [line] = priceLines([{ productId: 'beras', unit: 'kg', quantity: 1250, labelPrice: 17_500 }], new Map([[rice.id, rice]]), registered).lines;
+    assert.deepEqual([line?.unit, line?.quantity, line?.baseQuantity, line?.amount], ['kg', 1250, 1250, 17_500]);
+    assert.throws(() => priceLines([{ productId: 'beras', unit: 'kg', quantity: 0, labelPrice: 0 }], new Map([[rice.id, rice]]), registered),
+      { code: 'ORDER.SCALE_LABEL_EMPTY', kind: 'unprocessable' });
+  });
+
+  it('more base units of one product than a 32-bit integer holds is a 422 naming it, never a wrapped quantity', () => {
+    const sack: CatalogueProduct = { id: 'sack', sku: 'SACK', name: 'Sak', taxClass: 'exempt', active: true, units: [{ name: 'g', conversion: 1, price: 1 }, { name: 'ton', conversion: 1_000_000, price: 1 }] };
+    const catalogueOfSacks = new Map([[sack.id, sack]]);
+    assert.equal(priceLines([{ productId: 'sack', unit: 'ton', quantity: 2147 }], catalogueOfSacks, registered).lines[0]?.baseQuantity, 2_147_000_000);
+    const tooMuch = (error: Error & { code?: string; details?: unknown }) => error.code === 'ORDER.QUANTITY_TOO_LARGE' && JSON.stringify(error.details) === '{"productId":"sack"}';
+    assert.throws(() => priceLines([{ productId: 'sack', unit: 'ton', quantity: 2148 }], catalogueOfSacks, registered), tooMuch);
+    // Each line fits; together they do not.
+    assert.throws(() => priceLines([{ productId: 'sack', unit: 'ton', quantity: 2147 }, { productId: 'sack', unit: 'g', quantity: 100_000 }, { productId: 'sack', unit: 'ton', quantity: 1 }], catalogueOfSacks, registered), tooMuch);
+  });
 });
 
 const tender = (changes: Partial<Tender>): Tender =>

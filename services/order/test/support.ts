@@ -6,8 +6,8 @@ import { createPrivateKey, randomUUID } from 'node:crypto';
 import { createPool, type TillClaim } from '@pos/platform';
 import { eventually, localSecret, request, type Reply } from '@pos/platform/testing';
 import { decodeJwt, SignJWT } from 'jose';
-import { sidecarHeaders } from '../../../tests/support/sidecar-tokens.ts';
-import { probe, service } from '../../../tests/support/stack.ts';
+import { publishAsOwner } from '../../../tests/support/events.ts';
+import { service } from '../../../tests/support/stack.ts';
 
 export const ORDER_API = service('order').url;
 const PRODUCT_API = service('product').url;
@@ -90,6 +90,25 @@ export async function newProduct(options: { price?: number; taxClass?: 'standard
   return product;
 }
 
+/** Rice sold by weight (stock in grams, priced per kg), with `onHand` grams in stock; its PLU for scale labels. */
+export async function newWeighedProduct(options: { pricePerKg?: number; onHand?: number } = {}): Promise<{ id: string; plu: string }> {
+  const plu = String(Math.floor(Math.random() * 100_000)).padStart(5, '0');
+  const made = await request<{ id: string }>('POST', `${PRODUCT_API}/products`, {
+    token: await tokenOf('manager'),
+    body: {
+      sku: `ORD-${randomUUID().slice(0, 8)}`, name: `Beras ${randomUUID().slice(0, 4)}`, categoryId: await testCategory(), baseUnit: 'g',
+      taxClass: 'exempt', weighed: true, plu, units: [{ name: 'kg', conversion: 1000, price: options.pricePerKg ?? 14_000 }],
+    },
+  });
+  assert.equal(made.status, 201, JSON.stringify(made.body));
+  await eventually(async () => assert.ok(await stockOf(made.body.id), 'inventory has not learnt the product yet'), { timeoutMs: 30_000 });
+  if (options.onHand) await receive(made.body.id, options.onHand);
+  return { id: made.body.id, plu };
+}
+
+/** A scale's label for `grams` of the product with this PLU (prefix 21: the weight, the stack's default). */
+export const weightLabel = (plu: string, grams: number) => ean13(`21${plu}${String(grams).padStart(5, '0')}`);
+
 export async function receive(productId: string, quantity: number): Promise<void> {
   const reply = await request('POST', `${INVENTORY_API}/stock/${productId}/adjustments`, { token: await tokenOf('manager'), body: { kind: 'received', quantity, reason: 'delivery' } });
   assert.equal(reply.status, 201, JSON.stringify(reply.body));
@@ -142,15 +161,7 @@ export async function tillToken(role: Role, till: TillClaim, name = 'default'): 
     .sign(createPrivateKey(localSecret('jwt-signing-key')));
 }
 
-/** Publishes pos.till.revoked.v1 on pos.tills through probe-a's sidecar, as the user service's outbox does. */
+/** Publishes pos.till.revoked.v1 on pos.tills through the user app's sidecar, as its outbox does. */
 export async function publishTillRevoked(till: TillClaim, revokedAt = new Date()): Promise<void> {
-  const response = await fetch(`http://127.0.0.1:${probe('probe-a').sidecarHttp}/v1.0/publish/pubsub/pos.tills?metadata.partitionKey=${till.id}`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/cloudevents+json', ...sidecarHeaders('probe-a') },
-    body: JSON.stringify({
-      specversion: '1.0', id: randomUUID(), source: 'user', type: 'pos.till.revoked.v1', datacontenttype: 'application/json',
-      data: { till, revokedAt: revokedAt.toISOString() },
-    }),
-  });
-  assert.equal(response.status, 204, await response.text());
+  await publishAsOwner('pos.tills', { type: 'pos.till.revoked.v1', partitionKey: till.id, data: { till, revokedAt: revokedAt.toISOString() } });
 }

@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { eventually } from '@pos/platform/testing';
+import { publishThrough } from '../../../tests/support/events.ts';
 import {
   createCatalogueProduct, freshWord, productFacts, publishProduct, publishStock, QUERY_API, receive, search, type Page, type View,
 } from './support.ts';
@@ -38,6 +39,19 @@ describe('product-query fed by product and stock events', function () {
     await eventually(async () => assert.equal((await viewOf(sentinel.id)).status, 200));
     const view = await viewOf(product.id);
     assert.deepEqual([view.body.name, view.body.productVersion], [newest.name, 3]);
+  });
+
+  it('a product event from anyone but the catalogue is ignored: its high version does not hide the catalogue\'s own events', async () => {
+    const product = productFacts();
+    // probe-a, a test app no publishing scope restricts, names itself as the source.
+    const forged = await publishThrough('probe-a', 'pos.products', { type: 'pos.product.updated.v1', partitionKey: product.id, data: { product: { ...product, name: 'forged', version: 1_000_000 } } });
+    assert.equal(forged.status, 204, await forged.text());
+    await publishProduct(product);
+    const sentinel = productFacts();
+    await publishProduct(sentinel, { key: product.id });
+    await eventually(async () => assert.equal((await viewOf(sentinel.id)).status, 200));
+    const view = await viewOf(product.id);
+    assert.deepEqual([view.body.name, view.body.productVersion], [product.name, 1]);
   });
 
   it('older stock events delivered after a newer one leave the newest stock', async () => {

@@ -1,12 +1,12 @@
 // Small factories for product-query's tests. Products come two ways: through the real
 // catalogue and inventory APIs (the end-to-end path), or as hand-made events published through
-// probe-a's sidecar, to replay duplicates and out-of-order deliveries on purpose. Every test
+// their owners' sidecars, to replay duplicates and out-of-order deliveries on purpose. Every test
 // makes its own data with fresh ids and words, since the test index outlives a run.
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 import { eventually, localSecret, request } from '@pos/platform/testing';
-import { sidecarHeaders } from '../../../tests/support/sidecar-tokens.ts';
-import { probe, service } from '../../../tests/support/stack.ts';
+import { publishAsOwner } from '../../../tests/support/events.ts';
+import { service } from '../../../tests/support/stack.ts';
 import type { ProductFacts } from '../src/domain/search-document.ts';
 
 export const QUERY_API = service('product-query').url;
@@ -71,16 +71,9 @@ export async function receive(productId: string, quantity: number): Promise<void
   }, { timeoutMs: 30_000 });
 }
 
-/** Publishes one CloudEvent through probe-a's sidecar, keyed like the real publishers do. */
-export async function publish(topic: string, type: string, partitionKey: string, data: unknown, id: string = randomUUID()): Promise<string> {
-  const response = await fetch(`http://127.0.0.1:${probe('probe-a').sidecarHttp}/v1.0/publish/pubsub/${topic}?metadata.partitionKey=${partitionKey}`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/cloudevents+json', ...sidecarHeaders('probe-a') },
-    body: JSON.stringify({ specversion: '1.0', id, source: 'test', type, time: new Date().toISOString(), datacontenttype: 'application/json', data }),
-  });
-  assert.equal(response.status, 204, await response.text());
-  return id;
-}
+/** Publishes one CloudEvent through the topic owner's sidecar, keyed like the real publishers do. */
+export const publish = (topic: string, type: string, partitionKey: string, data: unknown, id: string = randomUUID()): Promise<string> =>
+  publishAsOwner(topic, { id, type, partitionKey, data });
 
 /** A product as the catalogue's events carry it. */
 export const productFacts = (changes: Partial<ProductFacts> = {}): ProductFacts => ({

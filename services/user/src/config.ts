@@ -1,11 +1,12 @@
 import { loadConfig, port, z } from '@pos/platform';
+import { DEFAULT_LOG_N } from './domain/password.ts';
 
 const seconds = z.coerce.number().int().positive();
 
 export const config = loadConfig({
   HTTP_PORT: port.default(3001),
   /** scrypt cost as log2 N; raising it rehashes each password at its next login. */
-  PASSWORD_COST: z.coerce.number().int().min(10).max(20).default(15),
+  PASSWORD_COST: z.coerce.number().int().min(10).max(20).default(DEFAULT_LOG_N),
   ACCESS_TOKEN_TTL_SECONDS: seconds.default(900),
   REFRESH_TOKEN_TTL_SECONDS: seconds.default(7 * 24 * 3600),
   /** Wrong passwords allowed per (email, source), and per source across all emails, within

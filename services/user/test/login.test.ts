@@ -1,9 +1,9 @@
 import assert from 'node:assert/strict';
 import { createPool, type Pool } from '@pos/platform';
-import { localSecret } from '@pos/platform/testing';
+import { eventually, localSecret } from '@pos/platform/testing';
 import { decodeJwt, decodeProtectedHeader } from 'jose';
 import { hashPassword } from '../src/domain/password.ts';
-import { asAdmin, call, newUser, uniqueEmail } from './support.ts';
+import { asAdmin, call, callFrom, freshAddress, newUser, uniqueEmail } from './support.ts';
 
 describe('login', () => {
   let pool: Pool;
@@ -56,14 +56,26 @@ describe('login', () => {
     assert.ok(Number(locked.headers.get('retry-after')) > 0);
   });
 
-  it('rehashes a password stored with weaker scrypt parameters at the next login', async () => {
+  it('rehashes a password stored at N = 2^15 at the next login, at N = 2^17', async () => {
     const me = await newUser();
-    const weak = await hashPassword(me.password, { logN: 10, r: 8, p: 1 });
+    const weak = await hashPassword(me.password, { logN: 15, r: 8, p: 1 });
     await pool.query('UPDATE users SET password_hash = $2 WHERE id = $1', [me.user.id, weak]);
     assert.equal((await call('POST', '/auth/login', { body: { email: me.user.email, password: me.password } })).status, 200);
     const { rows } = await pool.query<{ password_hash: string }>('SELECT password_hash FROM users WHERE id = $1', [me.user.id]);
-    assert.match(rows[0]?.password_hash ?? '', /^scrypt\$15\$8\$1\$/);
+    assert.match(rows[0]?.password_hash ?? '', /^scrypt\$17\$8\$1\$/);
     assert.equal((await call('POST', '/auth/login', { body: { email: me.user.email, password: me.password } })).status, 200);
+  });
+
+  it('a login clears away the throttle rows whose window has ended, and keeps the others', async () => {
+    const ended = `account:${uniqueEmail('ended')}|127.0.0.9`;
+    const live = `account:${uniqueEmail('live')}|127.0.0.9`;
+    await pool.query(`INSERT INTO login_throttle (key, attempts, window_ends) VALUES
+      ($1, 5, now() - interval '1 minute'), ($2, 2, now() + interval '10 minutes')`, [ended, live]);
+    const keysLeft = async () => (await pool.query<{ key: string }>('SELECT key FROM login_throttle WHERE key = ANY($1) ORDER BY key', [[ended, live]])).rows.map((row) => row.key);
+    await eventually(async () => {
+      assert.equal((await callFrom(freshAddress(), 'POST', '/auth/login', { body: { email: uniqueEmail(), password: 'whatever' } })).status, 401);
+      assert.deepEqual(await keysLeft(), [live]);
+    });
   });
 
   for (const [what, body, field] of [

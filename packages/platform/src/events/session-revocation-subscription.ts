@@ -9,6 +9,7 @@ export function sessionRevocationSubscription(list: SessionRevocations = session
   return {
     topic: SESSION_REVOCATION_TOPIC,
     path: '/events/session-revocations',
+    owners: ['user'],
     schema: sessionRevocation,
     handle: async (event) => list.add(event.data),
   };

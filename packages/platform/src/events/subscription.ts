@@ -19,6 +19,13 @@ export interface EventSubscription<Data, Tx> {
   /** The route that the topic's Subscription resource (components/) delivers to. */
   path: string;
   schema: z.ZodType<Data>;
+  /** The app ids that publish the topic. An event whose CloudEvent `source` names another is
+   * logged and acknowledged unhandled: retrying it could never make it the owner's. The source
+   * is what the publisher wrote (Dapr keeps an app's own CloudEvent as it is), so this proves
+   * nothing alone: the sidecars' publishing scopes (components/pubsub*.yaml) keep other apps
+   * off the topic; this refuses what does not even claim to be the owner's (a tool, a test, a
+   * publisher sending to the wrong topic). Left out: any source. */
+  owners?: readonly string[];
   /** Absorbs a second delivery of an event id to this subscription (known by its path); the
    * handler's work joins its transaction. */
   inbox?: Inbox<Tx>;
@@ -56,14 +63,18 @@ export async function deliverEvent<Data, Tx>(sub: EventSubscription<Data, Tx>, b
   const outcome = await handleDelivery(sub, body, log);
   eventsHandled.inc({ topic: sub.topic, outcome });
   eventDuration.observe({ topic: sub.topic }, (performance.now() - started) / 1000);
-  return outcome === 'DUPLICATE' ? 'SUCCESS' : outcome;
+  return outcome === 'DUPLICATE' || outcome === 'FOREIGN' ? 'SUCCESS' : outcome;
 }
 
-async function handleDelivery<Data, Tx>(sub: EventSubscription<Data, Tx>, body: unknown, log: Logger): Promise<DeliveryStatus | 'DUPLICATE'> {
+async function handleDelivery<Data, Tx>(sub: EventSubscription<Data, Tx>, body: unknown, log: Logger): Promise<DeliveryStatus | 'DUPLICATE' | 'FOREIGN'> {
   const envelope = cloudEvent.safeParse(body);
   if (!envelope.success) {
     log.warn({ topic: sub.topic, problems: envelope.error.issues }, 'not a CloudEvent; dropped');
     return 'DROP';
+  }
+  if (sub.owners && !sub.owners.includes(envelope.data.source)) {
+    log.warn({ topic: sub.topic, eventId: envelope.data.id, source: envelope.data.source, owners: sub.owners }, 'event not from the topic\'s owner; acknowledged unhandled');
+    return 'FOREIGN';
   }
   const data = sub.schema.safeParse(envelope.data.data);
   if (!data.success) {

@@ -46,7 +46,7 @@ export const grpcDuration = new Histogram({
 
 export const eventsHandled = new Counter({
   name: 'events_handled_total',
-  help: 'Events delivered by Dapr, by topic and the answer given (SUCCESS, RETRY, DROP, DUPLICATE)',
+  help: 'Events delivered by Dapr, by topic and the answer given (SUCCESS, RETRY, DROP, DUPLICATE, FOREIGN: not from the topic\'s owner)',
   labelNames: ['topic', 'outcome'] as const,
   registers: [registry],
 });

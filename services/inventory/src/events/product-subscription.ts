@@ -20,6 +20,7 @@ export function productSubscription(inbox: Inbox<Transaction>): EventSubscriptio
   return {
     topic: PRODUCTS_TOPIC,
     path: '/events/products',
+    owners: ['product'],
     schema: productEvent,
     inbox,
     // created, updated and deactivated all carry the whole product: one upsert serves them all.

@@ -5,14 +5,14 @@
 // the rest was change) or paid elsewhere ('external', e.g. the shop's own card terminal), the
 // amounts together exactly the total.
 import { UnprocessableError, type TillClaim } from '@pos/platform';
-import type { CatalogueProduct, OrderLine } from './pricing.ts';
+import { MAX_BASE_QUANTITY, oversizedProduct, type CatalogueProduct, type OrderLine } from './pricing.ts';
 import { includedTax, type TaxClass, type TaxRuleApplied } from './tax.ts';
 import type { Tender } from './tenders.ts';
 
 export interface OfflineLine {
   productId: string;
   unit: string;
-  /** In the unit. */
+  /** In the unit; goods sold by weight in their pricing unit: in grams (docs/till-api.md). */
   quantity: number;
   unitPrice: number;
   lineTotal: number;
@@ -87,12 +87,16 @@ export function offlineLines(sale: OfflineSale, products: ReadonlyMap<string, Ca
       flags.set(`${product.id}\u0000${unit.name}\u0000${line.unitPrice}`,
         { code: 'PRICE_DIFFERS', productId: product.id, unit: unit.name, tillPrice: line.unitPrice, catalogPrice: unit.price });
     }
+    // Goods sold by weight in their pricing unit come weighed in base units (grams) already.
+    const inBaseUnits = product.weighed === true && unit === product.units[0];
     return {
       lineNo: index + 1, productId: product.id, sku: product.sku, name: product.name, unit: unit.name, quantity: line.quantity,
-      baseQuantity: unit.conversion * line.quantity, unitPrice: line.unitPrice, amount: line.lineTotal, taxClass: line.taxClass,
+      baseQuantity: inBaseUnits ? line.quantity : unit.conversion * line.quantity, unitPrice: line.unitPrice, amount: line.lineTotal, taxClass: line.taxClass,
       tax: includedTax(line.lineTotal, line.taxClass, rule),
     };
   });
+  const oversized = oversizedProduct(lines);
+  if (oversized) throw invalid('lines', `product ${oversized}: more than ${MAX_BASE_QUANTITY} base units in one sale`, { productId: oversized });
   return { lines, flags: [...flags.values()] };
 }
 

@@ -19,6 +19,7 @@ export interface RequestedLine {
   productId: string;
   /** A selling unit's name; the product's first unit when left out. */
   unit?: string;
+  /** In the unit; a scale label's line: in base units (grams), as the label's lookup answers it. */
   quantity: number;
   /** A scale label's own price for this line, which replaces unit price × quantity. */
   labelPrice?: number;
@@ -45,6 +46,14 @@ export interface PricedOrder {
   taxes: TaxSummaryLine[];
 }
 
+/** The most base units of one product an order may take: the order's lines, inventory's stock
+ * and its Reserve call keep them in 32-bit integers. */
+export const MAX_BASE_QUANTITY = 2 ** 31 - 1;
+
+/** The first product whose lines together take more than MAX_BASE_QUANTITY, if any. */
+export const oversizedProduct = (lines: readonly OrderLine[]): string | undefined =>
+  stockLines(lines).find((line) => line.quantity > MAX_BASE_QUANTITY)?.productId;
+
 /** Refuses products the catalogue does not know (422) or no longer sells (409), naming each. */
 export function requireSellable(requested: readonly RequestedLine[], products: ReadonlyMap<string, CatalogueProduct>): void {
   const unknown = [...new Set(requested.map((line) => line.productId).filter((id) => !products.has(id)))];
@@ -61,12 +70,19 @@ export function priceLines(requested: readonly RequestedLine[], products: Readon
     const unit = line.unit === undefined ? product.units[0] : product.units.find((candidate) => candidate.name === line.unit);
     if (!unit) throw new UnprocessableError('ORDER.UNIT_UNKNOWN', `product ${product.id} is not sold by the ${line.unit}`, { productId: product.id, unit: line.unit });
     const amount = line.labelPrice ?? unit.price * line.quantity;
+    // A scale label's weight is in base units already (1 250 g of rice sold by the kg).
+    const baseQuantity = line.labelPrice === undefined ? unit.conversion * line.quantity : line.quantity;
+    if (baseQuantity < 1) throw new UnprocessableError('ORDER.SCALE_LABEL_EMPTY', `the scale label of product ${product.id} weighs nothing`, { productId: product.id });
     return {
       lineNo: index + 1, productId: product.id, sku: product.sku, name: product.name, unit: unit.name, quantity: line.quantity,
-      baseQuantity: unit.conversion * line.quantity, unitPrice: unit.price, amount, taxClass: product.taxClass,
+      baseQuantity, unitPrice: unit.price, amount, taxClass: product.taxClass,
       tax: includedTax(amount, product.taxClass, rule),
     };
   });
+  const oversized = oversizedProduct(lines);
+  if (oversized) {
+    throw new UnprocessableError('ORDER.QUANTITY_TOO_LARGE', `product ${oversized}: more than ${MAX_BASE_QUANTITY} base units in one order`, { productId: oversized });
+  }
   return { lines, total: lines.reduce((sum, line) => sum + line.amount, 0), taxes: summarizeTax(lines) };
 }
 

@@ -15,6 +15,7 @@ export function tillSubscription(inbox: Inbox<Transaction>): EventSubscription<u
   return {
     topic: TILLS_TOPIC,
     path: '/events/tills',
+    owners: ['user'],
     schema: z.unknown(),
     inbox,
     handle: async (event, tx) => {

@@ -88,8 +88,22 @@ describe('a sale made offline', () => {
     assert.throws(() => offlineLines(sale({ lines: [{ productId: 'tea', unit: 'box', quantity: 1, unitPrice: 1, lineTotal: 1, taxClass: 'standard' }] }), catalogue, rule), refusedAt('lines.0.unit'));
     assert.throws(() => offlineLines(sale({ lines: [{ productId: 'tea', unit: 'pcs', quantity: 2, unitPrice: 3_500, lineTotal: 3_500, taxClass: 'standard' }] }), catalogue, rule), refusedAt('lines.0.lineTotal'));
     // A scale's label: 1 kg at 15 000, weighed 1 250 g, priced 18 750.
-    const weighed = offlineLines(sale({ lines: [{ productId: 'rice', unit: 'kg', quantity: 1, unitPrice: 15_000, lineTotal: 18_750, taxClass: 'exempt' }] }), catalogue, rule);
+    const weighed = offlineLines(sale({ lines: [{ productId: 'rice', unit: 'kg', quantity: 1250, unitPrice: 15_000, lineTotal: 18_750, taxClass: 'exempt' }] }), catalogue, rule);
     assert.equal(weighed.lines[0]?.amount, 18_750);
+  });
+
+  it('goods sold by weight come in grams and take them as they are; a carton takes its conversion', () => {
+    const { lines } = offlineLines(sale({ lines: [
+      { productId: 'rice', unit: 'kg', quantity: 1250, unitPrice: 15_000, lineTotal: 18_750, taxClass: 'exempt' },
+      { productId: 'tea', unit: 'dus', quantity: 2, unitPrice: 70_000, lineTotal: 140_000, taxClass: 'standard' },
+    ] }), catalogue, rule);
+    assert.deepEqual(lines.map((line) => [line.productId, line.quantity, line.baseQuantity]), [['rice', 1250, 1250], ['tea', 2, 48]]);
+  });
+
+  it('more base units of one product than a 32-bit integer holds is refused, naming it', () => {
+    const pallet: CatalogueProduct = { ...tea, id: 'pallet', units: [{ name: 'pallet', conversion: 1_000_000, price: 1 }] };
+    assert.throws(() => offlineLines(sale({ lines: [{ productId: 'pallet', unit: 'pallet', quantity: 2148, unitPrice: 1, lineTotal: 2148, taxClass: 'standard' }] }),
+      new Map([[pallet.id, pallet]]), rule), refusedAt('lines', { productId: 'pallet' }));
   });
 
   it('cash keeps what was tendered and the change; an external payment its reference; all paid', () => {

@@ -32,6 +32,7 @@ export function productSubscription(index: ProductIndex, visibility: Visibility)
   return {
     topic: PRODUCTS_TOPIC,
     path: '/events/products',
+    owners: ['product'],
     schema: productEvent,
     handle: async (event) => {
       // created, updated and deactivated all carry the whole product.
@@ -45,6 +46,7 @@ export function stockSubscription(index: ProductIndex, visibility: Visibility): 
   return {
     topic: STOCK_TOPIC,
     path: '/events/stock',
+    owners: ['inventory'],
     schema: stockFacts,
     handle: async (event) => {
       if (await changeDocument(index, event.data.productId, (current) => withStock(current, event.data))) visibility.written(STOCK_TOPIC, event.time);

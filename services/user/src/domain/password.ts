@@ -1,4 +1,5 @@
 import { randomBytes, scrypt, timingSafeEqual } from 'node:crypto';
+import { limitConcurrency } from '@pos/platform';
 
 /** scrypt cost: N = 2^logN, block size r, parallelism p. Memory is about 128·N·r bytes. */
 export interface ScryptParams {
@@ -9,12 +10,19 @@ export interface ScryptParams {
 
 const KEY_LENGTH = 32;
 
+/** The cost OWASP recommends for scrypt: N = 2^17, r = 8, p = 1 (128 MiB a hash). */
+export const DEFAULT_LOG_N = 17;
+
+// Two derivations at once, so a burst of logins holds 256 MiB at the default cost (the app's
+// container may use 512 MiB, k8s/base/apps/user.yaml); the others wait their turn.
+const oneOfTwo = limitConcurrency(2);
+
 function derive(password: string, salt: Buffer, params: ScryptParams): Promise<Buffer> {
   const N = 2 ** params.logN;
-  return new Promise((resolve, reject) => {
+  return oneOfTwo(() => new Promise((resolve, reject) => {
     scrypt(password.normalize('NFKC'), salt, KEY_LENGTH, { N, r: params.r, p: params.p, maxmem: 256 * N * params.r },
       (error, key) => (error ? reject(error) : resolve(key)));
-  });
+  }));
 }
 
 export async function hashPassword(password: string, params: ScryptParams): Promise<string> {

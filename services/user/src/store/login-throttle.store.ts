@@ -6,6 +6,17 @@ export interface Reservation {
   windowEnds: Date;
 }
 
+/** Deletes up to `limit` rows whose window has ended: they count nothing, and without this a
+ * spray of made-up emails would grow the table for ever. Rows another login holds are skipped,
+ * never waited for, so this cannot deadlock with the counting; a skipped row goes next time. */
+export async function pruneEndedWindows(db: Pool, limit = 500): Promise<number> {
+  const { rowCount } = await db.query(
+    `DELETE FROM login_throttle WHERE key IN (
+       SELECT key FROM login_throttle WHERE window_ends <= now() LIMIT $1 FOR UPDATE SKIP LOCKED)`,
+    [limit]);
+  return rowCount ?? 0;
+}
+
 /** Counts one more attempt for each key, in one statement: concurrent requests each get
  * their own count, so a burst cannot pass the limit between a read and a write. A key whose
  * window has ended starts a new one. */

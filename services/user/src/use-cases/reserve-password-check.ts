@@ -1,6 +1,6 @@
 import { TooManyRequestsError } from '@pos/platform';
 import { limitOf, secondsUntil, throttleKeys, type LoginSource } from '../domain/login-policy.ts';
-import { forgiveAttempt, reserveAttempts } from '../store/login-throttle.store.ts';
+import { forgiveAttempt, pruneEndedWindows, reserveAttempts } from '../store/login-throttle.store.ts';
 import type { UserServiceDeps } from './deps.ts';
 
 /** Reserves one password check for the account at this source and one from the source's
@@ -9,6 +9,8 @@ import type { UserServiceDeps } from './deps.ts';
  * password with `passed()`. */
 export async function reservePasswordCheck(deps: UserServiceDeps, email: string, from: LoginSource): Promise<{ passed(): Promise<void> }> {
   const policy = deps.settings.login;
+  // Each login clears away a few ended windows, so the table holds about one window's logins.
+  await pruneEndedWindows(deps.pool);
   const keys = throttleKeys(email, from);
   const reservations = await reserveAttempts(deps.pool, [keys.account, keys.source], policy.windowSeconds);
   const over = reservations.filter((r) => r.attempts > limitOf(r.key, policy));
