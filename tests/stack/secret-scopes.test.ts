@@ -74,7 +74,8 @@ describe('components and secret scopes', () => {
   it('the user sidecar publishes to Kafka and keeps state with connection strings the user app may not read', async () => {
     const sidecar = `http://127.0.0.1:${apps.find(({ app }) => app === 'user')?.sidecarHttp}/v1.0`;
     for (const key of ['kafka-brokers', 'state-db-url']) assert.equal((await fetch(`${sidecar}/secrets/secretstore/${key}`, { headers: sidecarHeaders('user') })).status, 403);
-    const published = await fetch(`${sidecar}/publish/pubsub/stack.scope-check`, { method: 'POST', body: '{"ok":true}', headers: { 'content-type': 'application/json', ...sidecarHeaders('user') } });
+    // A topic user owns: the publishing scopes refuse it any other (tests/stack/event-scopes.test.ts).
+    const published = await fetch(`${sidecar}/publish/pubsub/pos.users`, { method: 'POST', body: '{"ok":true}', headers: { 'content-type': 'application/json', ...sidecarHeaders('user') } });
     assert.equal(published.status, 204);
     const key = `scope-check-${Date.now()}`;
     const saved = await fetch(`${sidecar}/state/statestore`, { method: 'POST', body: JSON.stringify([{ key, value: 1, metadata: { ttlInSeconds: '60' } }]), headers: sidecarHeaders('user') });
