@@ -8,7 +8,7 @@ import { readFile } from 'node:fs/promises';
 import { eventually } from '@pos/platform/testing';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { assertAccessible, cartLine, cashReady, closeDevices, goOffline, goOnline, launch, logIn, newDevice, registerTill, scan, screenshot, shellCached, tillOf } from './support/browser.ts';
-import { newAccount, newProduct, ordersOfTill, type Account, type TestProduct } from './support/stack-data.ts';
+import { newAccount, newProduct, ordersOfTill, stockOf, type Account, type TestProduct } from './support/stack-data.ts';
 
 const tillCode = () => `O${randomUUID().slice(0, 6).toUpperCase()}`;
 
@@ -98,6 +98,35 @@ describe('the till in the browser, offline', function () {
     await receipt.waitFor();
     assert.doesNotMatch(await receipt.innerText(), /Dicatat offline/);
     assert.equal((await ordersOfTill(till)).length, 2);
+    await context.close();
+  });
+
+  it('20 sales made offline land as exactly 20 orders once the network is back, their receipt numbers unchanged, the stock moved once', async () => {
+    const { context, page, till } = await readyTill();
+    const onHandBefore = (await stockOf(water.id)).onHand;
+    await goOffline(context);
+    const numbers: string[] = [];
+    for (let sale = 1; sale <= 20; sale++) {
+      await sellCashOffline(page);
+      const number = /No (\S+-\d{6})/.exec(await page.getByTestId('receipt').innerText())?.[1];
+      assert.ok(number, `sale ${sale} has a till receipt number`);
+      numbers.push(number);
+      await page.keyboard.press('Enter');
+    }
+    await page.getByText('offline — 20 penjualan menunggu').waitFor();
+    assert.deepEqual(numbers, numbers.map((_, i) => `${till.code}-${String(i + 1).padStart(6, '0')}`), 'no gaps, no repeats');
+    assert.deepEqual(await ordersOfTill(till), []);
+
+    await goOnline(context);
+    await page.getByText('Online', { exact: true }).waitFor({ timeout: 60_000 });
+    const orders = await eventually(async () => {
+      const found = await ordersOfTill(till);
+      assert.equal(found.length, 20);
+      return found;
+    }, { timeoutMs: 60_000 });
+    assert.deepEqual(orders.map((order) => order.till_receipt).sort(), [...numbers].sort());
+    assert.ok(orders.every((order) => order.status === 'paid' && order.total === water.price));
+    await eventually(async () => assert.equal((await stockOf(water.id)).onHand, onHandBefore - 20), { timeoutMs: 30_000 });
     await context.close();
   });
 

@@ -101,3 +101,10 @@ export async function orderOf(id: string): Promise<Record<string, unknown>> {
   assert.equal(reply.status, 200, JSON.stringify(reply.body));
   return reply.body;
 }
+
+/** A product's stock as inventory tells a manager. */
+export async function stockOf(productId: string): Promise<{ onHand: number; reserved: number }> {
+  const reply = await request<{ onHand: number; reserved: number }>('GET', `${INVENTORY}/stock/${productId}`, { token: await adminToken() });
+  assert.equal(reply.status, 200, JSON.stringify(reply.body));
+  return reply.body;
+}
