@@ -40,6 +40,7 @@ describe('the till in the browser, offline', function () {
     await cartLine(page, water.name).waitFor();
     await page.keyboard.press('F2');
     await page.getByText(/^Offline: hanya tunai/).waitFor();
+    await cashReady(page); // Enter submits only while the take-cash button is enabled
     await page.keyboard.type('10.000');
     await page.keyboard.press('Enter');
     await page.getByTestId('receipt').waitFor();
