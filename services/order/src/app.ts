@@ -7,6 +7,7 @@ import { cartRoutes } from './http/cart.routes.ts';
 import { midtransRoutes } from './http/midtrans.routes.ts';
 import { offlineSaleRoutes } from './http/offline-sale.routes.ts';
 import { orderRoutes } from './http/order.routes.ts';
+import { refundRoutes } from './http/refund.routes.ts';
 import { reportRoutes } from './http/report.routes.ts';
 import type { OrderDeps } from './use-cases/deps.ts';
 
@@ -18,7 +19,7 @@ export function createApp(deps: OrderDeps & { dapr: DaprClient }) {
     routes: [
       subscription(sessionRevocationSubscription(), log),
       subscription(tillSubscription(postgresInbox(deps.pool)), log),
-      ...orderRoutes(deps), ...offlineSaleRoutes(deps), ...cartRoutes(deps), ...reportRoutes(deps), ...midtransRoutes(deps),
+      ...orderRoutes(deps), ...offlineSaleRoutes(deps), ...cartRoutes(deps), ...reportRoutes(deps), ...refundRoutes(deps), ...midtransRoutes(deps),
     ],
     readiness: { database: databaseAnswers(deps.pool), sidecar: sidecarAnswers(deps.dapr) },
   });

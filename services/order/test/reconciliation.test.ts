@@ -104,8 +104,10 @@ describe('reconciliation of pending Midtrans payments', function () {
 
     await eventually(async () => assert.deepEqual(await tenderRow(sale.chargeId), { status: 'paid', refund_due: true, checks: 1 }));
     assert.equal((await getOrder(sale.orderId)).status, 'cancelled');
-    const report = await call<{ refundsDue: { orderId: string; tenderId: string; method: string; amount: number }[] }>('GET', '/reports/daily', { token: await tokenOf('manager') });
-    assert.deepEqual(report.body.refundsDue.filter((r) => r.orderId === sale.orderId), [{ orderId: sale.orderId, tenderId: sale.chargeId, method: 'qris', amount: sale.total }]);
+    const report = await call<{ refundsDue: { refundId: string; orderId: string; tenderId: string; method: string; amount: number; status: string }[] }>(
+      'GET', '/reports/daily', { token: await tokenOf('manager') });
+    assert.deepEqual(report.body.refundsDue.filter((r) => r.orderId === sale.orderId).map(({ refundId, ...due }) => (assert.ok(refundId), due)),
+      [{ orderId: sale.orderId, tenderId: sale.chargeId, method: 'qris', amount: sale.total, status: 'due' }]);
 
     // The cancel step, run at last, finds the charge settled (412): nothing changes twice.
     await pool.query('UPDATE saga_steps SET next_at = now() WHERE tender_id = $1', [sale.chargeId]);
@@ -114,7 +116,7 @@ describe('reconciliation of pending Midtrans payments', function () {
       assert.equal(rows[0]?.status, 'done');
     });
     assert.deepEqual(await tenderRow(sale.chargeId), { status: 'paid', refund_due: true, checks: 1 });
-    assert.deepEqual(await eventTypes(sale.orderId), ['pos.order.created.v1', 'pos.order.cancelled.v1']);
+    assert.deepEqual(await eventTypes(sale.orderId), ['pos.order.created.v1', 'pos.order.cancelled.v1', 'pos.refund.due.v1']);
   });
 
   it('the settlement notification and the reconciler applying the same payment at once: the order is paid once (one order.paid, one Commit) and its stock committed exactly', async () => {

@@ -45,4 +45,8 @@ export interface OfflineFacts {
 
 /** `OUTLET-TILL-000042`: per till, without gaps; or the number the till gave a sale it made offline. */
 export const receiptNumber = (order: Pick<Order, 'outletId' | 'tillId' | 'receiptSeq' | 'offline'>): string =>
-  order.offline?.receiptNumber ?? `${order.outletId}-${order.tillId}-${String(order.receiptSeq).padStart(6, '0')}`;
+  order.offline?.receiptNumber ?? tillReceiptNumber(order.outletId, order.tillId, order.receiptSeq);
+
+/** The number of a till's `seq`-th receipt of a series ('' for sales). */
+export const tillReceiptNumber = (outletId: string, tillId: string, seq: number | null, series = ''): string =>
+  `${outletId}-${tillId}-${series}${String(seq).padStart(6, '0')}`;

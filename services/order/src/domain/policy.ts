@@ -5,6 +5,9 @@ import { ForbiddenError, type Principal, type Role, type TillClaim } from '@pos/
 export const maySell: readonly Role[] = ['cashier', 'manager', 'admin'];
 /** Reports are the back office's. */
 export const mayReport: readonly Role[] = ['manager', 'admin'];
+/** Giving money back (returns, refunds due) needs a manager; a cashier's request approved by a
+ * manager's PIN comes later. */
+export const mayRefund: readonly Role[] = ['manager', 'admin'];
 
 /** A cart or order belongs to the cashier who opened it; managers and admins see every till's. */
 export function requireOwnerOrManager(principal: Principal, ownerId: string, what: string): void {

@@ -1,6 +1,7 @@
 // The events order publishes through the outbox, in the transaction of the change.
 import type { OutboxEvent } from '@pos/platform';
 import { receiptNumber, type Order } from '../domain/order.ts';
+import type { Refund } from '../domain/refunds.ts';
 
 export const ORDERS_TOPIC = 'pos.orders';
 
@@ -23,4 +24,14 @@ export const orderPaid = (order: Order): OutboxEvent => ({
 export const orderCancelled = (order: Order, reason: 'cancelled' | 'expired'): OutboxEvent => ({
   topic: ORDERS_TOPIC, type: 'pos.order.cancelled.v1', partitionKey: order.id,
   data: { ...summary(order), reason },
+});
+
+/** A refund's change: pos.refund.due.v1 (owed, listed for a manager), pos.refund.requested.v1
+ * (asked of Midtrans) or pos.refund.paid.v1 (given back), by the status it reached. */
+export const refundChanged = (refund: Refund): OutboxEvent => ({
+  topic: ORDERS_TOPIC, type: `pos.refund.${refund.status === 'pending' ? 'requested' : refund.status}.v1`, partitionKey: refund.orderId,
+  data: {
+    refundId: refund.id, orderId: refund.orderId, tenderId: refund.tenderId, cause: refund.cause, method: refund.method, amount: refund.amount,
+    status: refund.status, paidBy: refund.paidBy, paidAt: refund.paidAt ? new Date(refund.paidAt).toISOString() : null,
+  },
 });

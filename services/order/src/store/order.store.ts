@@ -98,17 +98,21 @@ export async function setStatus(tx: Transaction, id: string, status: OrderStatus
        ended_at = CASE WHEN $2 IN ('cancelled', 'expired') THEN now() END WHERE id = $1`, [id, status]);
 }
 
-/** `request` is the till's Idempotency-Key and the hash of the body it came with. */
-export async function insertTender(tx: Transaction, orderId: string, tender: Tender, request?: { key: string; hash: string }): Promise<void> {
+/** `request` is the till's Idempotency-Key and the hash of the body it came with; `paidAt`, when
+ * a paid tender was paid (now unless said: a sale made offline was paid when the till sold it). */
+export async function insertTender(tx: Transaction, orderId: string, tender: Tender, options: { request?: { key: string; hash: string } | undefined; paidAt?: Date | null } = {}): Promise<void> {
   await tx.query(
-    `INSERT INTO tenders (id, order_id, kind, amount, status, tendered, change, external_id, refund_due, idempotency_key, request_hash)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)`,
+    `INSERT INTO tenders (id, order_id, kind, amount, status, tendered, change, external_id, refund_due, idempotency_key, request_hash, paid_at)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, CASE WHEN $5 = 'paid' THEN coalesce($12, now()) END)`,
     [tender.id, orderId, tender.kind, tender.amount, tender.status, tender.tendered, tender.change, tender.externalId, tender.refundDue,
-      request?.key ?? null, request?.hash ?? null]);
+      options.request?.key ?? null, options.request?.hash ?? null, options.paidAt ?? null]);
 }
 
+/** A tender's money is counted on the day it became paid (paid_at), set once. */
 export async function updateTender(tx: Transaction, tender: Tender): Promise<void> {
-  await tx.query('UPDATE tenders SET status = $2, external_id = $3, refund_due = $4, updated_at = now() WHERE id = $1',
+  await tx.query(
+    `UPDATE tenders SET status = $2, external_id = $3, refund_due = $4, updated_at = now(),
+       paid_at = CASE WHEN $2 = 'paid' THEN coalesce(paid_at, now()) END WHERE id = $1`,
     [tender.id, tender.status, tender.externalId, tender.refundDue]);
 }
 

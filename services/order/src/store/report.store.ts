@@ -1,6 +1,7 @@
 // The daily summary, straight from the tables (a read side needs no domain): one calendar day
 // in the shop's time zone.
 import type { Pool } from '@pos/platform';
+import { moneyOfDay, type MoneyOfDay } from './books.store.ts';
 
 export interface DailySummary {
   date: string;
@@ -11,7 +12,10 @@ export interface DailySummary {
   byMethod: { method: string; payments: number; amount: number }[];
   byCashier: { cashierId: string; cashierName: string; orders: number; total: number }[];
   byHour: { hour: number; orders: number; total: number }[];
-  refundsDue: { orderId: string; tenderId: string; method: string; amount: number }[];
+  /** Refunds that became due on the day (money on orders that ended unpaid), and how they stand now. */
+  refundsDue: { refundId: string; orderId: string; tenderId: string; method: string; amount: number; status: string }[];
+  /** The day's money per method, in and out (store/books.store.ts). */
+  money: MoneyOfDay[];
   /** Sales tills made offline, counted on the day they were made; late: uploaded after that day ended. */
   offline: { count: number; late: number };
 }
@@ -22,7 +26,7 @@ const paidOnDay = `status = 'paid' AND (paid_at AT TIME ZONE $2)::date = $1::dat
 
 export async function dailySummary(pool: Pool, date: string, timeZone: string): Promise<DailySummary> {
   const num = (sql: string) => `${sql}::float8`;
-  const [totals, byMethod, byCashier, byHour, refunds] = await Promise.all([
+  const [totals, byMethod, byCashier, byHour, refunds, money] = await Promise.all([
     pool.query<{ orders: number; total: number; cancellations: number; offline: number; late: number }>(
       `SELECT ${num('count(*) FILTER (WHERE ' + paidOnDay + ')')} AS orders,
               ${num('coalesce(sum(total) FILTER (WHERE ' + paidOnDay + '), 0)')} AS total,
@@ -37,13 +41,14 @@ export async function dailySummary(pool: Pool, date: string, timeZone: string): 
        FROM orders WHERE ${paidOnDay} GROUP BY cashier_id ORDER BY cashier_id`, [date, timeZone]),
     pool.query(`SELECT extract(hour FROM paid_at AT TIME ZONE $2)::int AS hour, ${num('count(*)')} AS orders, ${num('sum(total)')} AS total
        FROM orders WHERE ${paidOnDay} GROUP BY 1 ORDER BY 1`, [date, timeZone]),
-    pool.query(`SELECT order_id AS "orderId", id AS "tenderId", kind AS method, ${num('amount')} AS amount
-       FROM tenders WHERE refund_due AND (updated_at AT TIME ZONE $2)::date = $1::date ORDER BY updated_at`, [date, timeZone]),
+    pool.query(`SELECT id AS "refundId", order_id AS "orderId", tender_id AS "tenderId", method, ${num('amount')} AS amount, status
+       FROM refunds WHERE cause = 'unpaid' AND (created_at AT TIME ZONE $2)::date = $1::date ORDER BY created_at, id`, [date, timeZone]),
+    moneyOfDay(pool, date, timeZone),
   ]);
   const row = totals.rows[0] ?? { orders: 0, total: 0, cancellations: 0, offline: 0, late: 0 }; // an aggregate always has its row
   return {
     date, timeZone, orders: row.orders, cancellations: row.cancellations, total: row.total,
-    byMethod: byMethod.rows, byCashier: byCashier.rows, byHour: byHour.rows, refundsDue: refunds.rows,
+    byMethod: byMethod.rows, byCashier: byCashier.rows, byHour: byHour.rows, refundsDue: refunds.rows, money,
     offline: { count: row.offline, late: row.late },
   } as DailySummary;
 }

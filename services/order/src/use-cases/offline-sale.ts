@@ -56,7 +56,7 @@ export async function uploadOfflineSale(deps: OrderDeps, orderId: string, sale: 
     // A racing upload of the same id (or receipt number) waits here on the key until the first
     // commits, then inserts nothing.
     if (!(await insertOfflineOrder(tx, order, requestHash))) return false;
-    for (const tender of order.tenders) await insertTender(tx, order.id, tender);
+    for (const tender of order.tenders) await insertTender(tx, order.id, tender, { paidAt: order.paidAt });
     await addSteps(tx, order.id, [{ action: 'inventory.record-sale' }]);
     await addToOutbox(tx, [orderCreated(order), orderPaid(order)]);
     return true;

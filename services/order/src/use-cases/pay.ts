@@ -9,6 +9,7 @@ import { updateTender } from '../store/order.store.ts';
 import type { OrderDeps } from './deps.ts';
 import { endOrder } from './end-order.ts';
 import { orderFor } from './order-access.ts';
+import { oweBack } from './owe-back.ts';
 
 /** Applies a payment provider's word on one tender: idempotent (a replay changes nothing),
  * safe out of order (paid is final; money after the order ended is kept and flagged for
@@ -22,6 +23,7 @@ export async function recordTenderOutcome(deps: Pick<OrderDeps, 'pool' | 'kickSa
     const changed = applyOutcome(tender, outcome, order.status === 'pending');
     if (changed === 'ignore') return order;
     await updateTender(tx, changed);
+    if (changed.refundDue && !tender.refundDue) await oweBack(tx, orderId, [changed]); // money that came too late
     const updated = { ...order, tenders: order.tenders.map((t) => (t.id === tenderId ? changed : t)) };
     if (updated.status !== 'pending') return updated;
     if (isCovered(updated.total, updated.tenders)) return endOrder(tx, updated, 'paid');

@@ -47,7 +47,7 @@ async function addTender(tx: Transaction, order: Order, request: PaymentRequest,
   const tender = request.method === 'cash'
     ? cashTender(randomUUID(), order.total, order.tenders, request.tendered)
     : electronicTender(randomUUID(), request.method, order.total, order.tenders, request.amount);
-  await insertTender(tx, order.id, tender, key);
+  await insertTender(tx, order.id, tender, { request: key });
   const withTender = { ...order, tenders: [...order.tenders, tender] };
   return { order: isCovered(order.total, withTender.tenders) ? await endOrder(tx, withTender, 'paid') : withTender, tender };
 }
