@@ -2,7 +2,7 @@
 // Core API errors carry status_code and status_message; Snap errors an error_messages list.
 import { randomUUID } from 'node:crypto';
 import { z } from '@pos/platform';
-import { newTransaction, statusBody, wireAmount, type Transaction } from './transactions.ts';
+import { newTransaction, refundBody, statusBody, wireAmount, type Transaction } from './transactions.ts';
 import { coreError, type Reply, type Request, type Simulator } from './simulator.ts';
 
 const transactionDetails = z.object({
@@ -89,7 +89,8 @@ export function status(id: string, sim: Simulator): Reply {
   // Midtrans knows a Snap transaction only once its customer has chosen how to pay.
   if (!tx || tx.paymentType === null) return coreError(404, "transaction doesn't exist");
   tx.statusQueries += 1;
-  return { status: 200, body: statusBody(tx, sim.merchantId, 'transaction found') };
+  const refunds = tx.refunds.length > 0 ? { refunds: tx.refunds.map(refundBody) } : {};
+  return { status: 200, body: { ...statusBody(tx, sim.merchantId, 'transaction found'), ...refunds } };
 }
 
 /** Cancel or expire: only a pending transaction; anything else is Midtrans' 412. */

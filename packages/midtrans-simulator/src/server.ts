@@ -1,11 +1,13 @@
-// A local stand-in for Midtrans: the Core API, Snap and signed notifications on Midtrans' wire
-// format, with every transaction in memory. Core API and Snap calls need HTTP Basic auth with the
-// server key as user name, as at Midtrans; the /_simulator control API needs nothing (local only).
+// A local stand-in for Midtrans: the Core API (charge, status, cancel, expire, refund), Snap and
+// signed notifications on Midtrans' wire format, with every transaction in memory. Core API and
+// Snap calls need HTTP Basic auth with the server key as user name, as at Midtrans; the
+// /_simulator control API needs nothing (local only).
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { Logger } from '@pos/platform';
 import { charge, createSnap, endPending, status } from './core-api.ts';
 import { changeStatus, listNotifications, resendNotification, showTransaction } from './control-api.ts';
 import { createNotifier } from './notifier.ts';
+import { refund } from './refund-api.ts';
 import { coreError, type Reply, type Request, type Simulator } from './simulator.ts';
 import { notificationFor, TransactionStore } from './transactions.ts';
 
@@ -26,6 +28,7 @@ const ROUTES: Route[] = [
   ['GET', /^\/v2\/([^/]+)\/status$/, (_request, sim, [id = '']) => status(id, sim)],
   ['POST', /^\/v2\/([^/]+)\/cancel$/, (_request, sim, [id = '']) => endPending(id, 'cancel', sim)],
   ['POST', /^\/v2\/([^/]+)\/expire$/, (_request, sim, [id = '']) => endPending(id, 'expire', sim)],
+  ['POST', /^\/v2\/([^/]+)\/refund$/, (request, sim, [id = '']) => refund(id, request, sim)],
   ['POST', /^\/snap\/v1\/transactions$/, (request, sim) => createSnap(request, sim)],
   ['GET', /^\/_simulator\/health$/, () => ({ status: 200, body: { status: 'ok' } })],
   ['GET', /^\/_simulator\/transactions\/([^/]+)$/, (_request, sim, [id = '']) => showTransaction(id, sim)],

@@ -2,7 +2,7 @@
 // decimals, times in Jakarta time without a zone, and a status_code per transaction_status.
 import { createHash, randomUUID } from 'node:crypto';
 
-export type TransactionStatus = 'pending' | 'settlement' | 'deny' | 'cancel' | 'expire';
+export type TransactionStatus = 'pending' | 'settlement' | 'deny' | 'cancel' | 'expire' | 'refund' | 'partial_refund';
 
 export interface Transaction {
   transactionId: string;
@@ -20,13 +20,23 @@ export interface Transaction {
   notifications: Notification[];
   /** How often the status API was asked about it: tests check that a charge is not asked twice. */
   statusQueries: number;
+  /** Money given back, oldest first; each refund_key once. */
+  refunds: Refund[];
+}
+
+export interface Refund {
+  refundChargebackId: number;
+  refundKey: string;
+  amount: number;
+  reason: string;
+  createdAt: Date;
 }
 
 export type Notification = Record<string, string>;
 
 /** Midtrans' status_code for each transaction_status (407 is its code for an expired one). */
 const STATUS_CODES: Record<TransactionStatus, string> = {
-  pending: '201', settlement: '200', deny: '202', cancel: '200', expire: '407',
+  pending: '201', settlement: '200', deny: '202', cancel: '200', expire: '407', refund: '200', partial_refund: '200',
 };
 
 export const statusCode = (status: TransactionStatus) => STATUS_CODES[status];
@@ -59,6 +69,7 @@ export function newTransaction(fields: {
     notificationUrls: fields.notificationUrls,
     notifications: [],
     statusQueries: 0,
+    refunds: [],
   };
 }
 
@@ -78,8 +89,21 @@ export function statusBody(tx: Transaction, merchantId: string, statusMessage: s
     fraud_status: 'accept',
     expiry_time: jakartaTime(tx.expiresAt),
     ...(tx.settledAt && { settlement_time: jakartaTime(tx.settledAt) }),
+    ...(tx.refunds.length > 0 && { refund_amount: wireAmount(refundedAmount(tx)) }),
   };
 }
+
+export const refundedAmount = (tx: Transaction): number => tx.refunds.reduce((sum, refund) => sum + refund.amount, 0);
+
+/** A refund as the status API and the refund API show it. */
+export const refundBody = (refund: Refund) => ({
+  refund_chargeback_id: refund.refundChargebackId,
+  refund_amount: wireAmount(refund.amount),
+  created_at: jakartaTime(refund.createdAt),
+  reason: refund.reason,
+  refund_key: refund.refundKey,
+  refund_method: '',
+});
 
 /** A notification as Midtrans posts it: the status fields, signed with the server key. */
 export function notificationFor(tx: Transaction, merchantId: string, serverKey: string): Notification {

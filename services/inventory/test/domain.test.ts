@@ -1,9 +1,10 @@
 // The pure rules of stock and reservations, without the stack.
 import assert from 'node:assert/strict';
+import { mergeReturnLines, perProduct, repeatRecordedReturn, type RecordedReturn } from '../src/domain/recorded-return.ts';
 import { repeatRecordedSale, saleReason, type RecordedSale } from '../src/domain/recorded-sale.ts';
 import { repeatOutcome, settleStep, type Reservation } from '../src/domain/reservation.ts';
 import {
-  adjustStock, available, commitUnits, mergeLines, releaseUnits, reserveUnits, sellAfterTheFact, shortagesOf, ShortageError, type StockLevel,
+  adjustStock, available, commitUnits, mergeLines, releaseUnits, reserveUnits, sellAfterTheFact, shortagesOf, ShortageError, takeBack, writeOffReturned, type StockLevel,
 } from '../src/domain/stock.ts';
 
 const stock = (productId: string, onHand: number, reserved = 0): StockLevel => ({ productId, onHand, reserved, version: 0 });
@@ -71,5 +72,17 @@ describe('inventory domain rules', () => {
     assert.equal(repeatRecordedSale(recorded, [{ productId: 'a', quantity: 2 }]), recorded);
     assert.throws(() => repeatRecordedSale(recorded, [{ productId: 'a', quantity: 3 }]), { code: 'INVENTORY.ORDER_ID_REUSED' });
     assert.equal(saleReason(recorded), 'sold while the till was offline: receipt T01-000042 at 2026-03-02T03:00:00.000Z');
+  });
+
+  it('goods brought back go on hand, the damaged ones written off again even where a sale made offline left available below zero', () => {
+    const oversold = stock('a', -4);
+    const back = takeBack(oversold, 3);
+    assert.deepEqual([back.onHand, writeOffReturned(back, 2).onHand], [-1, -3]);
+    assert.deepEqual(mergeReturnLines([{ productId: 'b', quantity: 1, damaged: false }, { productId: 'a', quantity: 2, damaged: true }, { productId: 'b', quantity: 3, damaged: false }]),
+      [{ productId: 'a', quantity: 2, damaged: true }, { productId: 'b', quantity: 4, damaged: false }]);
+    assert.deepEqual([...perProduct([{ productId: 'a', quantity: 2, damaged: false }, { productId: 'a', quantity: 12, damaged: true }])], [['a', { back: 14, damaged: 12 }]]);
+    const recorded: RecordedReturn = { returnId: 'r', orderId: 'o', lines: [{ productId: 'a', quantity: 2, damaged: false }], receiptNumber: 'JKT1-T1-R000001' };
+    assert.equal(repeatRecordedReturn(recorded, [{ productId: 'a', quantity: 2, damaged: false }]), recorded);
+    assert.throws(() => repeatRecordedReturn(recorded, [{ productId: 'a', quantity: 2, damaged: true }]), { code: 'INVENTORY.RETURN_ID_REUSED' });
   });
 });

@@ -9,6 +9,7 @@ import { offlineSaleRoutes } from './http/offline-sale.routes.ts';
 import { orderRoutes } from './http/order.routes.ts';
 import { refundRoutes } from './http/refund.routes.ts';
 import { reportRoutes } from './http/report.routes.ts';
+import { returnRoutes } from './http/return.routes.ts';
 import type { OrderDeps } from './use-cases/deps.ts';
 
 export function createApp(deps: OrderDeps & { dapr: DaprClient }) {
@@ -19,7 +20,7 @@ export function createApp(deps: OrderDeps & { dapr: DaprClient }) {
     routes: [
       subscription(sessionRevocationSubscription(), log),
       subscription(tillSubscription(postgresInbox(deps.pool)), log),
-      ...orderRoutes(deps), ...offlineSaleRoutes(deps), ...cartRoutes(deps), ...reportRoutes(deps), ...refundRoutes(deps), ...midtransRoutes(deps),
+      ...orderRoutes(deps), ...offlineSaleRoutes(deps), ...cartRoutes(deps), ...reportRoutes(deps), ...returnRoutes(deps), ...refundRoutes(deps), ...midtransRoutes(deps),
     ],
     readiness: { database: databaseAnswers(deps.pool), sidecar: sidecarAnswers(deps.dapr) },
   });

@@ -25,5 +25,7 @@ export const config = loadConfig({
   SHOP_ADDRESS: z.string().default('Jl. Contoh No. 1, Jakarta'),
   SHOP_NPWP: z.string().default('00.000.000.0-000.000'),
   SHOP_TIME_ZONE: z.string().default('Asia/Jakarta'),
+  /** Goods may be returned against a receipt for this many days after it was paid. */
+  RETURN_PERIOD_DAYS: z.coerce.number().int().min(0).max(3650).default(30),
   ...midtransEnv,
 });

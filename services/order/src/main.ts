@@ -10,7 +10,8 @@ import { inventoryClient } from './grpc/inventory.client.ts';
 import { createMidtransGateway } from './payments/midtrans-gateway.ts';
 import { cartStore } from './store/cart.store.ts';
 import type { OrderDeps, ShopSettings } from './use-cases/deps.ts';
-import { cancelAtMidtrans, recordOfflineStock, stepHandlers } from './use-cases/saga-steps.ts';
+import { refundAtMidtrans } from './use-cases/midtrans-refund.ts';
+import { cancelAtMidtrans, recordOfflineStock, returnStock, stepHandlers } from './use-cases/saga-steps.ts';
 
 const log = createLogger('order');
 const dapr = createDaprClient();
@@ -34,6 +35,7 @@ const settings: ShopSettings = {
   vatRegistered: config.SHOP_VAT_REGISTERED,
   seller: { name: config.SHOP_NAME, address: config.SHOP_ADDRESS, npwp: config.SHOP_NPWP },
   timeZone: config.SHOP_TIME_ZONE,
+  returnPeriodDays: config.RETURN_PERIOD_DAYS,
 };
 
 // The saga's steps need the use cases' deps and the deps wake the saga: tied by a late-bound kick.
@@ -41,7 +43,8 @@ let kickSaga = () => {};
 const deps: OrderDeps = {
   pool, catalogue, inventory, carts: cartStore(dapr, config.CART_TTL_SECONDS), midtrans: { gateway, serverKey }, settings, kickSaga: () => kickSaga(),
 };
-const saga = startSagaWorker(pool, stepHandlers(inventory, cancelAtMidtrans(deps), recordOfflineStock(deps)), config.SAGA_EVERY_MS, log);
+const returnSteps = { returnStock: returnStock(deps), refundAtMidtrans: (refundId: string) => refundAtMidtrans(deps, refundId) };
+const saga = startSagaWorker(pool, stepHandlers(inventory, cancelAtMidtrans(deps), recordOfflineStock(deps), returnSteps), config.SAGA_EVERY_MS, log);
 kickSaga = saga.kick;
 const expiry = startExpiryWorker(pool, config.EXPIRY_EVERY_MS, log, saga.kick);
 const reconcile = startReconcileWorker(deps, config.RECONCILE_AFTER_SECONDS, config.RECONCILE_EVERY_MS, log);

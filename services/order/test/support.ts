@@ -120,6 +120,14 @@ export async function stockOf(productId: string): Promise<Stock | undefined> {
   return reply.status === 200 ? reply.body : undefined;
 }
 
+export interface LedgerLine { change: string; orderId?: string; returnId?: string; reason: string; onHandBefore: number; onHandAfter: number }
+/** The product's stock ledger at inventory, oldest first. */
+export async function ledgerOf(productId: string): Promise<LedgerLine[]> {
+  const reply = await request<{ items: LedgerLine[] }>('GET', `${INVENTORY_API}/stock/${productId}/ledger?limit=200`, { token: await tokenOf('manager') });
+  assert.equal(reply.status, 200, JSON.stringify(reply.body));
+  return reply.body.items;
+}
+
 export async function deactivate(productId: string): Promise<void> {
   const reply = await request('POST', `${PRODUCT_API}/products/${productId}/deactivate`, { token: await tokenOf('manager') });
   assert.equal(reply.status, 200, JSON.stringify(reply.body));
@@ -141,6 +149,8 @@ export async function checkout(lines: unknown[], options: { token?: string; till
 }
 
 export const errorOf = (body: unknown) => (body as { error: { code: string; message: string; details?: Record<string, unknown> } }).error;
+/** The fields a 400 names. */
+export const fieldsOf = (body: unknown): string[] => ((errorOf(body).details ?? []) as unknown as { field: string }[]).map((problem) => problem.field);
 
 /** Waits until the order's reservation step is done (its saga has run). */
 export async function sagaDone(orderId: string, action: 'inventory.commit' | 'inventory.release' | 'inventory.record-sale'): Promise<void> {

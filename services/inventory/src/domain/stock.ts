@@ -83,3 +83,9 @@ export function adjustStock(stock: StockLevel, kind: AdjustmentKind, quantity: n
     case 'loss': return changed(stock, stock.onHand - quantity, stock.reserved);
   }
 }
+
+/** Goods a customer brought back: on hand goes up by them all. */
+export const takeBack = (stock: StockLevel, quantity: number) => changed(stock, stock.onHand + quantity, stock.reserved);
+/** Of goods just taken back, those damaged written off at once. With takeBack before it, available
+ * never ends lower than it was, so it is allowed even where available is below zero. */
+export const writeOffReturned = (stock: StockLevel, quantity: number) => changed(stock, stock.onHand - quantity, stock.reserved, true);

@@ -8,6 +8,7 @@ export type { GetStockReply__Output as GetStockReply } from '@pos/platform/proto
 export type { StockLevel__Output as StockLevel } from '@pos/platform/proto/pos/inventory/v1/StockLevel.ts';
 export type { ListStockReply__Output as ListStockReply } from '@pos/platform/proto/pos/inventory/v1/ListStockReply.ts';
 export type { RecordSaleReply__Output as RecordSaleReply } from '@pos/platform/proto/pos/inventory/v1/RecordSaleReply.ts';
+export type { RecordReturnReply__Output as RecordReturnReply } from '@pos/platform/proto/pos/inventory/v1/RecordReturnReply.ts';
 export type { Reservation__Output as Reservation } from '@pos/platform/proto/pos/inventory/v1/Reservation.ts';
 /** One entry of the INVENTORY.SHORTAGE error details ({shortages: Shortage[]}, JSON in the
  * platform's error-details trailer). */

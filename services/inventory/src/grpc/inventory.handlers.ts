@@ -5,6 +5,7 @@ import type { Reservation as DomainReservation } from '../domain/reservation.ts'
 import { available, type StockLevel } from '../domain/stock.ts';
 import { stockAfter } from '../store/stock-list.store.ts';
 import { findStock } from '../store/stock.store.ts';
+import { recordReturn } from '../use-cases/record-return.ts';
 import { recordSale } from '../use-cases/record-sale.ts';
 import { reserve } from '../use-cases/reserve.ts';
 import { commit, release } from '../use-cases/settle.ts';
@@ -25,6 +26,12 @@ const recordSaleRequest = z.object({
   lines: stockLines,
   receiptNumber: z.string().trim().min(1).max(50),
   soldAt: z.iso.datetime({ offset: true }),
+});
+const recordReturnRequest = z.object({
+  returnId: z.uuid(),
+  orderId,
+  lines: z.array(z.object({ productId: z.string().min(1).max(100), quantity: z.number().int().min(1), damaged: z.boolean() })).min(1).max(500),
+  receiptNumber: z.string().trim().min(1).max(50),
 });
 const stockRequest = z.object({ productIds: z.array(z.string().min(1)).max(1000) });
 const listStockRequest = z.object({ pageSize: z.number().int().min(0).max(500), pageToken: z.string() });
@@ -73,6 +80,13 @@ export function inventoryMethods(pool: Pool, defaultTtlSeconds: number): UnaryMe
       handle: async (command, call) => {
         const sale = await recordSale(pool, { ...command, soldAt: new Date(command.soldAt), actor: callerOf(call) });
         return { orderId: sale.orderId, lines: sale.lines, oversoldProductIds: sale.oversold };
+      },
+    },
+    RecordReturn: {
+      request: recordReturnRequest,
+      handle: async (command, call) => {
+        const recorded = await recordReturn(pool, { ...command, actor: callerOf(call) });
+        return { returnId: recorded.returnId, lines: recorded.lines };
       },
     },
     ListStock: {

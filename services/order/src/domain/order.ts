@@ -1,5 +1,6 @@
 // The order as the use cases see it.
 import type { SaleFlag } from './offline-sale.ts';
+import type { OrderReturn } from './order-return.ts';
 import type { OrderStatus } from './order-status.ts';
 import type { OrderLine } from './pricing.ts';
 import type { TaxRuleApplied, TaxSummaryLine } from './tax.ts';
@@ -33,6 +34,8 @@ export interface Order {
   tenders: Tender[];
   /** A sale the till made while offline and uploaded later; paidAt is when it was made. */
   offline?: OfflineFacts;
+  /** What was brought back since (a paid order's returns, oldest first). */
+  returns?: OrderReturn[];
 }
 
 export interface OfflineFacts {

@@ -1,14 +1,21 @@
-// The receipt of a paid order, as JSON and as plain text for an 80 mm printer (48 columns).
+// The receipt of a paid order, as JSON and as plain text for an 80 mm printer (48 columns); it
+// shows what was returned since, each return by its refund receipt's number.
 import { ConflictError } from '@pos/platform';
-import { receiptNumber, type Order } from './order.ts';
-import { dayIn } from './shop-time.ts';
+import { receiptNumber, tillReceiptNumber, type Order } from './order.ts';
+import { RETURN_RECEIPT_SERIES } from './order-return.ts';
+import { printed, row, rule, rupiah, sellerLines, shopTime, taxLines, centred } from './receipt-layout.ts';
 import { paidAmount } from './tenders.ts';
 
-export const RECEIPT_WIDTH = 48;
+export { RECEIPT_WIDTH } from './receipt-layout.ts';
 
 export function receiptOf(order: Order, timeZone: string) {
   if (order.status !== 'paid') throw new ConflictError('ORDER.NOT_PAID', `order ${order.id} is ${order.status}: only a paid order has a receipt`);
   const paidAt = order.paidAt ?? order.createdAt;
+  const returns = (order.returns ?? []).map((r) => ({
+    receiptNumber: tillReceiptNumber(r.outletId, r.tillId, r.receiptSeq, RETURN_RECEIPT_SERIES), returnId: r.id, time: shopTime(new Date(r.createdAt), timeZone),
+    lines: r.lines.map(({ lineNo, name, unit, quantity, amount, reason, disposition }) => ({ lineNo, name, unit, quantity, amount, reason, disposition })),
+    total: r.total,
+  }));
   return {
     receiptNumber: receiptNumber(order),
     orderId: order.id,
@@ -16,7 +23,7 @@ export function receiptOf(order: Order, timeZone: string) {
     outletId: order.outletId,
     tillId: order.tillId,
     cashier: order.cashierName,
-    time: `${dayIn(paidAt, timeZone)} ${new Intl.DateTimeFormat('en-GB', { timeZone, hour: '2-digit', minute: '2-digit', second: '2-digit', hour12: false }).format(paidAt)}`,
+    time: shopTime(paidAt, timeZone),
     timeZone,
     lines: order.lines.map(({ name, unit, quantity, unitPrice, amount, taxClass }) => ({ name, unit, quantity, unitPrice, amount, taxClass })),
     total: order.total,
@@ -27,29 +34,30 @@ export function receiptOf(order: Order, timeZone: string) {
       method: t.kind, amount: t.amount, tendered: t.tendered, change: t.change, transactionId: t.externalId, refundDue: t.refundDue,
     })),
     paid: paidAmount(order.tenders),
+    returns,
+    /** What the sale comes to after its returns. */
+    net: order.total - returns.reduce((sum, r) => sum + r.total, 0),
   };
 }
 
 export type Receipt = ReturnType<typeof receiptOf>;
 
-const rupiah = (amount: number): string => amount.toLocaleString('id-ID');
-/** Left text and right text on one line, the left cut short when both do not fit. */
-const row = (left: string, right: string): string => {
-  const room = RECEIPT_WIDTH - right.length - 1;
-  return `${left.length > room ? left.slice(0, room) : left.padEnd(room)} ${right}`;
-};
-const centred = (text: string): string => {
-  const cut = text.slice(0, RECEIPT_WIDTH);
-  return ' '.repeat(Math.floor((RECEIPT_WIDTH - cut.length) / 2)) + cut;
-};
-const rule = '-'.repeat(RECEIPT_WIDTH);
-const classNames = { standard: 'PPN', luxury: 'PPN barang mewah', exempt: 'Bebas PPN' } as const;
+function returnedLines(receipt: Receipt): string[] {
+  if (receipt.returns.length === 0) return [];
+  return [
+    rule, centred('DIRETUR'),
+    ...receipt.returns.flatMap((r) => [
+      row(`Retur ${r.receiptNumber}`, r.time.slice(0, 10)),
+      ...r.lines.map((line) => row(`  ${line.quantity} ${line.unit} ${line.name}`, `-${rupiah(line.amount)}`)),
+    ]),
+    row('SETELAH RETUR', rupiah(receipt.net)),
+  ];
+}
 
 /** No line is wider than RECEIPT_WIDTH. */
 export function receiptText(receipt: Receipt): string {
-  const lines = [
-    centred(receipt.seller.name), centred(receipt.seller.address),
-    ...(receipt.seller.npwp ? [centred(`NPWP ${receipt.seller.npwp}`)] : []),
+  return printed([
+    ...sellerLines(receipt.seller),
     rule,
     row(`No ${receipt.receiptNumber}`, ''), row(`Kasir ${receipt.cashier}`, receipt.time),
     rule,
@@ -59,9 +67,9 @@ export function receiptText(receipt: Receipt): string {
     ...receipt.payments.flatMap((p) => p.method === 'cash'
       ? [row('Tunai', rupiah(p.tendered ?? p.amount)), row('Kembali', rupiah(p.change ?? 0))]
       : [row(p.method.toUpperCase(), rupiah(p.amount)), row(`  ref ${p.transactionId ?? ''}`, '')]),
+    ...returnedLines(receipt),
     rule,
-    ...receipt.taxes.map((t) => row(`${classNames[t.taxClass]} atas ${rupiah(t.base)}`, rupiah(t.tax))),
+    ...taxLines(receipt.taxes),
     centred('Harga sudah termasuk PPN'),
-  ];
-  return `${lines.map((line) => line.trimEnd()).join('\n')}\n`;
+  ]);
 }

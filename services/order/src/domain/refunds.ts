@@ -4,18 +4,22 @@
 //   paid     (given back: cash from the drawer, or refunded by Midtrans)
 // due -> paid (cash) | pending (Midtrans); pending -> paid | due (Midtrans refused it). paid is final.
 // Money taken on an order that ends unpaid (cancelled or expired), and money that comes when the
-// order can no longer take it, becomes a refund due: it never silently stays in the drawer.
+// order can no longer take it, becomes a refund due: it never silently stays in the drawer. A
+// return's refunds are made paid (cash) or pending (Midtrans) at once (domain/returns.ts).
 import type { Tender } from './tenders.ts';
 
 export type RefundStatus = 'due' | 'pending' | 'paid';
 export type RefundMethod = 'cash' | 'qris' | 'snap';
-export type RefundCause = 'unpaid';
+/** 'unpaid': money on an order that ended unpaid or came too late; 'return': goods brought back. */
+export type RefundCause = 'unpaid' | 'return';
 
 export interface Refund {
   id: string;
   orderId: string;
   tenderId: string;
   cause: RefundCause;
+  /** The return it refunds (cause 'return'). */
+  returnId: string | null;
   method: RefundMethod;
   amount: number;
   status: RefundStatus;
@@ -35,7 +39,7 @@ export const tendersOwedBack = (tenders: readonly Tender[]): Tender[] => tenders
 
 /** A refund due for the tender's whole amount. */
 export const refundDue = (id: string, orderId: string, tender: Tender, now: Date): Refund => ({
-  id, orderId, tenderId: tender.id, cause: 'unpaid', method: originalMethod(tender), amount: tender.amount, status: 'due',
+  id, orderId, tenderId: tender.id, cause: 'unpaid', returnId: null, method: originalMethod(tender), amount: tender.amount, status: 'due',
   externalId: null, paidAt: null, paidBy: null, createdAt: now,
 });
 

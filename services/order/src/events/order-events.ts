@@ -1,6 +1,8 @@
 // The events order publishes through the outbox, in the transaction of the change.
 import type { OutboxEvent } from '@pos/platform';
 import { receiptNumber, type Order } from '../domain/order.ts';
+import type { OrderReturn } from '../domain/order-return.ts';
+import { returnReceiptNumber } from '../domain/refund-receipt.ts';
 import type { Refund } from '../domain/refunds.ts';
 
 export const ORDERS_TOPIC = 'pos.orders';
@@ -31,7 +33,17 @@ export const orderCancelled = (order: Order, reason: 'cancelled' | 'expired'): O
 export const refundChanged = (refund: Refund): OutboxEvent => ({
   topic: ORDERS_TOPIC, type: `pos.refund.${refund.status === 'pending' ? 'requested' : refund.status}.v1`, partitionKey: refund.orderId,
   data: {
-    refundId: refund.id, orderId: refund.orderId, tenderId: refund.tenderId, cause: refund.cause, method: refund.method, amount: refund.amount,
+    refundId: refund.id, orderId: refund.orderId, tenderId: refund.tenderId, cause: refund.cause, returnId: refund.returnId, method: refund.method, amount: refund.amount,
     status: refund.status, paidBy: refund.paidBy, paidAt: refund.paidAt ? new Date(refund.paidAt).toISOString() : null,
+  },
+});
+
+/** Goods brought back against a receipt; each of its refunds follows as a pos.refund.* event. */
+export const orderReturned = (ret: OrderReturn, order: Order): OutboxEvent => ({
+  topic: ORDERS_TOPIC, type: 'pos.order.returned.v1', partitionKey: order.id,
+  data: {
+    returnId: ret.id, orderId: order.id, receiptNumber: returnReceiptNumber(ret), saleReceiptNumber: receiptNumber(order),
+    outletId: ret.outletId, tillId: ret.tillId, cashierId: ret.cashierId, total: ret.total, taxes: ret.taxes, refundTo: ret.refundTo,
+    lines: ret.lines.map(({ lineNo, productId, unit, quantity, baseQuantity, amount, disposition }) => ({ lineNo, productId, unit, quantity, baseQuantity, amount, disposition })),
   },
 });

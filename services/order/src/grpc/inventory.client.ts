@@ -15,6 +15,8 @@ export interface Inventory {
    * the products it left oversold. */
   recordSale(orderId: string, lines: { productId: string; quantity: number }[], sale: { receiptNumber: string; soldAt: Date }): Promise<string[]>;
   release(orderId: string): Promise<void>;
+  /** Goods brought back: on hand up by each line, the damaged ones written off (idempotent per return id). */
+  recordReturn(returnId: string, orderId: string, lines: { productId: string; quantity: number; damaged: boolean }[], receiptNumber: string): Promise<void>;
   close(): void;
 }
 
@@ -41,6 +43,9 @@ export function inventoryClient(): Inventory {
     },
     async release(orderId) {
       await client.call('Release', { orderId });
+    },
+    async recordReturn(returnId, orderId, lines, receiptNumber) {
+      await client.call('RecordReturn', { returnId, orderId, lines, receiptNumber });
     },
     close: () => client.close(),
   };

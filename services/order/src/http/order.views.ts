@@ -1,6 +1,8 @@
 // Orders and carts as the API shows them.
 import { z } from '@pos/platform';
 import { receiptNumber, type Order } from '../domain/order.ts';
+import { returnReceiptNumber } from '../domain/refund-receipt.ts';
+import { returnedByLine } from '../domain/returns.ts';
 import { amountDue, paidAmount, TENDER_KINDS } from '../domain/tenders.ts';
 
 export const tenderView = z.object({
@@ -20,6 +22,8 @@ export const orderView = z.object({
   lines: z.array(z.object({
     lineNo: z.number(), productId: z.string(), sku: z.string(), name: z.string(), unit: z.string(), quantity: z.number(),
     baseQuantity: z.number(), unitPrice: z.number(), amount: z.number(), taxClass: z.string(), tax: z.number(),
+    /** Brought back since, by returns. */
+    returnedQuantity: z.number(),
   })),
   taxes: z.array(z.object({ taxClass: z.string(), base: z.number(), tax: z.number(), gross: z.number() })),
   taxRule: z.record(z.string(), z.unknown()),
@@ -27,6 +31,11 @@ export const orderView = z.object({
   expiresAt: z.string(), createdAt: z.string(), paidAt: z.string().nullable(),
   /** A sale a till made offline: paidAt is when it was made, createdAt when it arrived. */
   offline: z.object({ late: z.boolean() }).nullable(),
+  /** What was returned against it, each return by its refund receipt. */
+  returns: z.array(z.object({
+    id: z.string(), receiptNumber: z.string(), total: z.number(), createdAt: z.string(),
+    lines: z.array(z.object({ lineNo: z.number(), quantity: z.number(), amount: z.number() })),
+  })),
 });
 
 export const saleFlagView = z.union([
@@ -38,13 +47,19 @@ export const offlineSaleView = z.object({ order: orderView, flags: z.array(saleF
 const iso = (date: Date | null): string | null => (date ? new Date(date).toISOString() : null);
 
 export function shapeOrder(order: Order): z.infer<typeof orderView> {
+  const returned = returnedByLine(order.returns ?? []);
   return {
     id: order.id, status: order.status, receiptNumber: receiptNumber(order), outletId: order.outletId, tillId: order.tillId,
     cashierId: order.cashierId, cashierName: order.cashierName, total: order.total, paid: paidAmount(order.tenders),
-    due: Math.max(0, amountDue(order.total, order.tenders)), lines: order.lines, taxes: order.taxes,
+    due: Math.max(0, amountDue(order.total, order.tenders)), lines: order.lines.map((line) => ({ ...line, returnedQuantity: returned.get(line.lineNo) ?? 0 })),
+    taxes: order.taxes,
     taxRule: { ...order.taxRule }, tenders: order.tenders,
     expiresAt: new Date(order.expiresAt).toISOString(), createdAt: new Date(order.createdAt).toISOString(), paidAt: iso(order.paidAt),
     offline: order.offline ? { late: order.offline.late } : null,
+    returns: (order.returns ?? []).map((r) => ({
+      id: r.id, receiptNumber: returnReceiptNumber(r), total: r.total, createdAt: new Date(r.createdAt).toISOString(),
+      lines: r.lines.map(({ lineNo, quantity, amount }) => ({ lineNo, quantity, amount })),
+    })),
   };
 }
 

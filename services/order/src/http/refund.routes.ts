@@ -7,7 +7,7 @@ import type { OrderDeps } from '../use-cases/deps.ts';
 import { payRefundDue } from '../use-cases/refunds-due.ts';
 
 export const refundView = z.object({
-  id: z.string(), orderId: z.string(), tenderId: z.string(), cause: z.enum(['unpaid']), method: z.enum(['cash', 'qris', 'snap']),
+  id: z.string(), orderId: z.string(), tenderId: z.string(), cause: z.enum(['unpaid', 'return']), returnId: z.string().nullable(), method: z.enum(['cash', 'qris', 'snap']),
   amount: z.number(), status: z.enum(['due', 'pending', 'paid']), externalId: z.string().nullable(),
   paidAt: z.string().nullable(), paidBy: z.string().nullable(), createdAt: z.string(),
 });
@@ -15,7 +15,7 @@ const refundDueView = refundView.extend({ receiptNumber: z.string(), orderStatus
 
 const iso = (date: Date | null): string | null => (date ? new Date(date).toISOString() : null);
 export const shapeRefund = (refund: Refund): z.infer<typeof refundView> => ({
-  id: refund.id, orderId: refund.orderId, tenderId: refund.tenderId, cause: refund.cause, method: refund.method, amount: refund.amount,
+  id: refund.id, orderId: refund.orderId, tenderId: refund.tenderId, cause: refund.cause, returnId: refund.returnId, method: refund.method, amount: refund.amount,
   status: refund.status, externalId: refund.externalId, paidAt: iso(refund.paidAt), paidBy: refund.paidBy, createdAt: new Date(refund.createdAt).toISOString(),
 });
 
@@ -34,10 +34,11 @@ export function refundRoutes(deps: OrderDeps): AnyRoute[] {
       }),
     }),
     securedRoute({
-      method: 'post', path: '/refunds-due/:id/pay', summary: 'Gives a refund due back: cash handed out from the drawer',
-      roles: mayRefund, params: z.object({ id: z.uuid() }), body: z.object({ method: z.enum(['cash']) }).strict(),
+      method: 'post', path: '/refunds-due/:id/pay',
+      summary: 'Gives a refund due back: cash handed out from the drawer, or the way it was paid (QRIS and Snap: refunded through Midtrans)',
+      roles: mayRefund, params: z.object({ id: z.uuid() }), body: z.object({ method: z.enum(['cash', 'original']) }).strict(),
       responses: {
-        200: { description: 'the refund, paid (or as it was, when it was no longer due)', schema: refundView }, ...errors,
+        200: { description: 'the refund: paid, pending at Midtrans, due again when Midtrans refused it, or as it was when no longer due', schema: refundView }, ...errors,
         404: { description: 'no such refund' },
       },
       handle: async ({ params, body, principal }) => ({ body: shapeRefund(await payRefundDue(deps, params.id, body.method, principal)) }),

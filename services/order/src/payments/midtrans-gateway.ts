@@ -45,6 +45,24 @@ export interface TransactionState {
   /** As Midtrans writes it: "10000.00". */
   grossAmount: string;
   paymentType: string;
+  /** Money Midtrans gave back from it, each refund by the refund_key it was asked with. */
+  refunds: MidtransRefund[];
+}
+
+export interface MidtransRefund {
+  refundKey: string;
+  /** Whole Rupiah. */
+  amount: number;
+  /** Midtrans' refund_chargeback_id. */
+  chargebackId: string | null;
+}
+
+export interface RefundRequest {
+  /** Idempotent at Midtrans: the same key again answers the same refund. */
+  refundKey: string;
+  /** Whole Rupiah. */
+  amount: number;
+  reason: string;
 }
 
 /** Midtrans answered the request with a 4xx: ours was wrong (bad key, duplicate or unknown id). */
@@ -84,7 +102,7 @@ interface ApiClient {
 }
 interface CoreApiClient extends ApiClient {
   charge(body: object): Promise<unknown>;
-  transaction: { status(id: string): Promise<unknown>; cancel(id: string): Promise<unknown> };
+  transaction: { status(id: string): Promise<unknown>; cancel(id: string): Promise<unknown>; refund(id: string, body: object): Promise<unknown> };
 }
 interface SnapClient extends ApiClient { createTransaction(body: object): Promise<unknown> }
 interface MidtransError { name: string; httpStatusCode: number | string | null; ApiResponse: unknown; message: string }
@@ -99,10 +117,13 @@ const qrisResponse = z.object({
   actions: z.array(z.object({ name: z.string(), url: z.string() })).default([]),
   expiry_time: z.string().optional(),
 });
+const refundEntry = z.object({ refund_key: z.string(), refund_amount: z.string(), refund_chargeback_id: z.union([z.number(), z.string()]).optional() });
 const statusResponse = z.object({
   transaction_id: z.string(), order_id: z.string(), transaction_status: z.string(), status_code: z.string(),
   fraud_status: z.string().optional(), gross_amount: z.string(), payment_type: z.string(),
+  refunds: z.array(refundEntry).default([]),
 });
+const refundResponse = refundEntry;
 const snapResponse = z.object({ token: z.string(), redirect_url: z.string() });
 
 export function createMidtransGateway(settings: MidtransSettings) {
@@ -129,6 +150,12 @@ export function createMidtransGateway(settings: MidtransSettings) {
     },
     status: async (id: string): Promise<TransactionState> => toState(await call(() => core.transaction.status(id))),
     cancel: async (id: string): Promise<TransactionState> => toState(await call(() => core.transaction.cancel(id))),
+    /** Gives `amount` of the charge back (it must be settled); the same refund key again answers
+     * the same refund, so a retry never refunds twice. */
+    async refund(id: string, request: RefundRequest): Promise<MidtransRefund> {
+      const body = { refund_key: request.refundKey, amount: request.amount, reason: request.reason };
+      return asRefund(refundResponse.parse(await call(() => core.transaction.refund(id, body))));
+    },
   };
 }
 
@@ -156,8 +183,14 @@ function toState(body: unknown): TransactionState {
   return {
     transactionId: state.transaction_id, chargeId: state.order_id, transactionStatus: state.transaction_status,
     statusCode: state.status_code, fraudStatus: state.fraud_status, grossAmount: state.gross_amount, paymentType: state.payment_type,
+    refunds: state.refunds.map(asRefund),
   };
 }
+
+const asRefund = (refund: z.infer<typeof refundEntry>): MidtransRefund => ({
+  refundKey: refund.refund_key, amount: rupiah(refund.refund_amount),
+  chargebackId: refund.refund_chargeback_id === undefined ? null : String(refund.refund_chargeback_id),
+});
 
 /** Runs a client call; its MidtransError becomes one of the three errors above. */
 async function call(request: () => Promise<unknown>): Promise<unknown> {

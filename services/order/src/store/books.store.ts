@@ -15,9 +15,11 @@ export interface MoneyOfDay {
   open: number;
   /** Money given back on the day. */
   refunded: number;
+  /** Of `refunded`: for goods returned. */
+  returns: number;
   /** Of `refunded`: refunds due given back. */
   refundsDue: number;
-  /** taken − refunded = sales + unpaid + open − refunded. */
+  /** taken − refunded = sales − returns + (unpaid − refundsDue) + open. */
   net: number;
 }
 
@@ -34,12 +36,12 @@ export async function moneyOfDay(pool: Pool, date: string, timeZone: string): Pr
        FROM tenders t JOIN orders o ON o.id = t.order_id
        WHERE t.status = 'paid' AND (t.paid_at AT TIME ZONE $2)::date = $1::date GROUP BY t.kind
      ), refunded AS (
-       SELECT method, ${sum()} AS refunded, ${sum("cause = 'unpaid'")} AS "refundsDue"
+       SELECT method, ${sum()} AS refunded, ${sum("cause = 'return'")} AS returns, ${sum("cause = 'unpaid'")} AS "refundsDue"
        FROM refunds WHERE status = 'paid' AND (paid_at AT TIME ZONE $2)::date = $1::date GROUP BY method
      )
      SELECT coalesce(t.method, r.method) AS method, coalesce(t.taken, 0) AS taken, coalesce(t.sales, 0) AS sales,
             coalesce(t.unpaid, 0) AS unpaid, coalesce(t.open, 0) AS open, coalesce(r.refunded, 0) AS refunded,
-            coalesce(r."refundsDue", 0) AS "refundsDue", coalesce(t.taken, 0) - coalesce(r.refunded, 0) AS net
+            coalesce(r.returns, 0) AS returns, coalesce(r."refundsDue", 0) AS "refundsDue", coalesce(t.taken, 0) - coalesce(r.refunded, 0) AS net
      FROM taken t FULL JOIN refunded r ON r.method = t.method ORDER BY 1`, [date, timeZone]);
   return rows;
 }

@@ -1,10 +1,11 @@
-// orders, order_lines, tenders and receipt_counters.
+// orders, order_lines, tenders and receipt_counters; a paid order comes with its returns (return.store.ts).
 import type { Pool, Transaction } from '@pos/platform';
 import type { SaleFlag } from '../domain/offline-sale.ts';
 import type { OfflineFacts, Order } from '../domain/order.ts';
 import type { OrderStatus } from '../domain/order-status.ts';
 import type { OrderLine } from '../domain/pricing.ts';
 import type { Tender } from '../domain/tenders.ts';
+import { returnsOfOrder } from './return.store.ts';
 
 type Db = Pool | Transaction;
 
@@ -89,7 +90,9 @@ export async function findOrder(db: Db, id: string, lock = false): Promise<Store
   const tenders = await db.query<Tender>(`SELECT ${tenderColumns} FROM tenders WHERE order_id = $1 ORDER BY created_at, id`, [id]);
   const { tillReceipt, arrivedLate, flags, ...order } = row;
   const offline = tillReceipt === null ? {} : { offline: { receiptNumber: tillReceipt, late: arrivedLate ?? false, flags: flags ?? [] } };
-  return { ...order, ...offline, lines: lines.rows, tenders: tenders.rows };
+  // Only a paid order has returns.
+  const returns = order.status === 'paid' ? { returns: await returnsOfOrder(db, id) } : {};
+  return { ...order, ...offline, ...returns, lines: lines.rows, tenders: tenders.rows };
 }
 
 export async function setStatus(tx: Transaction, id: string, status: OrderStatus): Promise<void> {

@@ -5,17 +5,17 @@ import type { Refund } from '../domain/refunds.ts';
 
 type Db = Pool | Transaction;
 
-const columnsOf = (r: string) => `${r}.id, ${r}.order_id AS "orderId", ${r}.tender_id AS "tenderId", ${r}.cause, ${r}.method,
+const columnsOf = (r: string) => `${r}.id, ${r}.order_id AS "orderId", ${r}.tender_id AS "tenderId", ${r}.cause, ${r}.return_id AS "returnId", ${r}.method,
   ${r}.amount::float8 AS amount, ${r}.status, ${r}.external_id AS "externalId", ${r}.paid_at AS "paidAt", ${r}.paid_by AS "paidBy",
   ${r}.created_at AS "createdAt"`;
 const columns = columnsOf('refunds');
 
-/** A refund due of an order's tender is inserted once: false when the tender has one already. */
+/** A tender has one refund due, and one refund per return: false when it has that one already. */
 export async function insertRefund(tx: Transaction, refund: Refund): Promise<boolean> {
   const { rowCount } = await tx.query(
-    `INSERT INTO refunds (id, order_id, tender_id, cause, method, amount, status, external_id, paid_at, paid_by, created_at)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) ON CONFLICT DO NOTHING`,
-    [refund.id, refund.orderId, refund.tenderId, refund.cause, refund.method, refund.amount, refund.status, refund.externalId,
+    `INSERT INTO refunds (id, order_id, tender_id, cause, return_id, method, amount, status, external_id, paid_at, paid_by, created_at)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12) ON CONFLICT DO NOTHING`,
+    [refund.id, refund.orderId, refund.tenderId, refund.cause, refund.returnId, refund.method, refund.amount, refund.status, refund.externalId,
       refund.paidAt, refund.paidBy, refund.createdAt]);
   return rowCount === 1;
 }

@@ -16,6 +16,8 @@ export interface DailySummary {
   refundsDue: { refundId: string; orderId: string; tenderId: string; method: string; amount: number; status: string }[];
   /** The day's money per method, in and out (store/books.store.ts). */
   money: MoneyOfDay[];
+  /** Returns made on the day, and what they came to. */
+  returns: { count: number; total: number };
   /** Sales tills made offline, counted on the day they were made; late: uploaded after that day ended. */
   offline: { count: number; late: number };
 }
@@ -26,7 +28,7 @@ const paidOnDay = `status = 'paid' AND (paid_at AT TIME ZONE $2)::date = $1::dat
 
 export async function dailySummary(pool: Pool, date: string, timeZone: string): Promise<DailySummary> {
   const num = (sql: string) => `${sql}::float8`;
-  const [totals, byMethod, byCashier, byHour, refunds, money] = await Promise.all([
+  const [totals, byMethod, byCashier, byHour, refunds, money, returns] = await Promise.all([
     pool.query<{ orders: number; total: number; cancellations: number; offline: number; late: number }>(
       `SELECT ${num('count(*) FILTER (WHERE ' + paidOnDay + ')')} AS orders,
               ${num('coalesce(sum(total) FILTER (WHERE ' + paidOnDay + '), 0)')} AS total,
@@ -44,11 +46,14 @@ export async function dailySummary(pool: Pool, date: string, timeZone: string): 
     pool.query(`SELECT id AS "refundId", order_id AS "orderId", tender_id AS "tenderId", method, ${num('amount')} AS amount, status
        FROM refunds WHERE cause = 'unpaid' AND (created_at AT TIME ZONE $2)::date = $1::date ORDER BY created_at, id`, [date, timeZone]),
     moneyOfDay(pool, date, timeZone),
+    pool.query<{ count: number; total: number }>(`SELECT ${num('count(*)')} AS count, ${num('coalesce(sum(total), 0)')} AS total
+       FROM returns WHERE (created_at AT TIME ZONE $2)::date = $1::date`, [date, timeZone]),
   ]);
   const row = totals.rows[0] ?? { orders: 0, total: 0, cancellations: 0, offline: 0, late: 0 }; // an aggregate always has its row
   return {
     date, timeZone, orders: row.orders, cancellations: row.cancellations, total: row.total,
     byMethod: byMethod.rows, byCashier: byCashier.rows, byHour: byHour.rows, refundsDue: refunds.rows, money,
+    returns: returns.rows[0] ?? { count: 0, total: 0 },
     offline: { count: row.offline, late: row.late },
   } as DailySummary;
 }

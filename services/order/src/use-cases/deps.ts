@@ -18,6 +18,8 @@ export interface ShopSettings {
   seller: Seller;
   timeZone: string;
   cartTtlSeconds: number;
+  /** Days after payment during which goods may be returned. */
+  returnPeriodDays: number;
 }
 
 export interface OrderDeps {

@@ -1,5 +1,6 @@
 // Midtrans' word on a charge, acted on only as Midtrans' status API confirms it: the webhook's
 // notification (public, so anyone could post one) and the cancel step both come through here.
+// A refund's notification settles the refunds of the charge the status API lists.
 import { createLogger, ForbiddenError, NotFoundError, UnprocessableError } from '@pos/platform';
 import { amountMatches, hasValidSignature, outcomeOf, type MidtransNotification } from '../domain/midtrans-notification.ts';
 import type { TenderOutcome } from '../domain/tenders.ts';
@@ -7,6 +8,7 @@ import { asAppError } from '../payments/gateway-errors.ts';
 import type { TransactionState } from '../payments/midtrans-gateway.ts';
 import { findTender, type StoredTender } from '../store/tender.store.ts';
 import type { OrderDeps } from './deps.ts';
+import { confirmRefunds } from './midtrans-refund.ts';
 import { recordTenderOutcome } from './pay.ts';
 
 const log = createLogger('order');
@@ -27,21 +29,26 @@ export async function handleMidtransNotification(deps: OrderDeps, notification: 
     throw new NotFoundError('PAYMENT.UNKNOWN_CHARGE', `no charge ${notification.order_id}`);
   }
   if (!amountMatches(notification.gross_amount, tender.amount)) throw mismatch(tender, notification.gross_amount);
-  const outcome = await confirmedOutcome(deps, tender);
-  if (!outcome) return 'no-change';
-  await recordTenderOutcome(deps, tender.orderId, tender.id, outcome);
-  return 'applied';
+  const state = await statusOf(deps, tender.id);
+  // A refund's notification: the refunds Midtrans lists settle ours still pending.
+  const refunds = await confirmRefunds(deps, tender.id, state);
+  const outcome = await confirmedOutcome(deps, tender, state);
+  if (outcome) await recordTenderOutcome(deps, tender.orderId, tender.id, outcome);
+  return outcome || refunds > 0 ? 'applied' : 'no-change';
+}
+
+async function statusOf(deps: Pick<OrderDeps, 'midtrans'>, chargeId: string): Promise<TransactionState> {
+  try {
+    return await deps.midtrans.gateway.status(chargeId);
+  } catch (error) {
+    throw asAppError(error);
+  }
 }
 
 /** What Midtrans' status API says about the tender's charge, as an outcome; undefined while it
  * is pending (or anything else not final). */
 export async function confirmedOutcome(deps: Pick<OrderDeps, 'midtrans'>, tender: StoredTender, known?: TransactionState): Promise<TenderOutcome | undefined> {
-  let state = known;
-  try {
-    state ??= await deps.midtrans.gateway.status(tender.id);
-  } catch (error) {
-    throw asAppError(error);
-  }
+  const state = known ?? await statusOf(deps, tender.id);
   const outcome = outcomeOf(state);
   if (outcome === 'none') return undefined;
   if (!amountMatches(state.grossAmount, tender.amount)) throw mismatch(tender, state.grossAmount);

@@ -1,10 +1,12 @@
 // What each saga step calls.
 import { RemoteCallError } from '@pos/platform';
 import { withOversold } from '../domain/offline-sale.ts';
+import { returnReceiptNumber } from '../domain/refund-receipt.ts';
 import { stockLines } from '../domain/pricing.ts';
 import type { Inventory } from '../grpc/inventory.client.ts';
 import { MidtransRejectedError, type TransactionState } from '../payments/midtrans-gateway.ts';
 import { findOrder, setFlags } from '../store/order.store.ts';
+import { findReturn } from '../store/return.store.ts';
 import { findTender } from '../store/tender.store.ts';
 import type { OrderDeps } from './deps.ts';
 import { confirmedOutcome } from './midtrans-notifications.ts';
@@ -50,7 +52,26 @@ export function recordOfflineStock(deps: Pick<OrderDeps, 'pool' | 'inventory'>):
   };
 }
 
-export function stepHandlers(inventory: Inventory, cancelElectronicTender: CancelElectronicTender, recordStock: RecordOfflineStock): StepHandlers {
+/** The goods of a return back to inventory (RecordReturn, idempotent per return id): each line's
+ * base units, written off there when damaged. */
+export type ReturnStock = (returnId: string) => Promise<void>;
+
+export function returnStock(deps: Pick<OrderDeps, 'pool' | 'inventory'>): ReturnStock {
+  return async (returnId) => {
+    const ret = await findReturn(deps.pool, returnId);
+    if (!ret) throw new Error(`saga step returns the goods of ${returnId}, which does not exist`); // a foreign key: a bug if seen
+    const lines = ret.lines.filter((line) => line.baseQuantity > 0)
+      .map((line) => ({ productId: line.productId, quantity: line.baseQuantity, damaged: line.disposition === 'damaged' }));
+    if (lines.length > 0) await deps.inventory.recordReturn(ret.id, ret.orderId, lines, returnReceiptNumber(ret));
+  };
+}
+
+export interface ReturnSteps {
+  returnStock: ReturnStock;
+  refundAtMidtrans: (refundId: string) => Promise<void>;
+}
+
+export function stepHandlers(inventory: Inventory, cancelElectronicTender: CancelElectronicTender, recordStock: RecordOfflineStock, returns: ReturnSteps): StepHandlers {
   return {
     'inventory.commit': (step) => inventory.commit(step.orderId),
     'inventory.release': async (step) => {
@@ -64,5 +85,7 @@ export function stepHandlers(inventory: Inventory, cancelElectronicTender: Cance
     },
     'tender.cancel': (step) => cancelElectronicTender(step.orderId, step.tenderId ?? ''),
     'inventory.record-sale': (step) => recordStock(step.orderId),
+    'inventory.return': (step) => returns.returnStock(step.returnId ?? ''),
+    'refund.midtrans': (step) => returns.refundAtMidtrans(step.refundId ?? ''),
   };
 }

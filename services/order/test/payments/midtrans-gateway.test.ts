@@ -116,4 +116,21 @@ describe('Midtrans gateway against the simulator', () => {
     for (const index of [1, 0, 0]) assert.equal((await control(chargeId, `notifications/${index}/send`)).status, 200);
     assert.deepEqual(notificationsOf(chargeId), ['pending', 'settlement', 'pending', 'pending']);
   });
+
+  it('a settled charge is refunded in parts, each once per refund key (the same key again answers the same refund); its status lists them; a pending charge or more than is left is 412', async () => {
+    const chargeId = randomUUID();
+    const rejected = (status: number) => (error: unknown) => error instanceof MidtransRejectedError && error.httpStatus === status;
+    await gateway.chargeQris({ chargeId, amount: 10000 });
+    await assert.rejects(gateway.refund(chargeId, { refundKey: 'early', amount: 1000, reason: 'r' }), rejected(412));
+    await control(chargeId, 'settle');
+    const part = await gateway.refund(chargeId, { refundKey: 'part-1', amount: 4000, reason: 'one returned' });
+    assert.deepEqual([part.refundKey, part.amount], ['part-1', 4000]);
+    assert.deepEqual(await gateway.refund(chargeId, { refundKey: 'part-1', amount: 4000, reason: 'one returned' }), part);
+    await assert.rejects(gateway.refund(chargeId, { refundKey: 'too-much', amount: 7000, reason: 'r' }), rejected(412));
+    const state = await gateway.status(chargeId);
+    assert.deepEqual([state.transactionStatus, state.refunds], ['partial_refund', [part]]);
+    await gateway.refund(chargeId, { refundKey: 'rest', amount: 6000, reason: 'the rest' });
+    assert.deepEqual((await gateway.status(chargeId)).refunds.map((r) => [r.refundKey, r.amount]), [['part-1', 4000], ['rest', 6000]]);
+    await eventually(async () => assert.deepEqual(notificationsOf(chargeId).slice(-2), ['partial_refund', 'refund']));
+  });
 });

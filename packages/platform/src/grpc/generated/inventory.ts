@@ -8,6 +8,8 @@ import type { GetStockRequest as _pos_inventory_v1_GetStockRequest, GetStockRequ
 import type { InventoryClient as _pos_inventory_v1_InventoryClient, InventoryDefinition as _pos_inventory_v1_InventoryDefinition } from './pos/inventory/v1/Inventory.ts';
 import type { ListStockReply as _pos_inventory_v1_ListStockReply, ListStockReply__Output as _pos_inventory_v1_ListStockReply__Output } from './pos/inventory/v1/ListStockReply.ts';
 import type { ListStockRequest as _pos_inventory_v1_ListStockRequest, ListStockRequest__Output as _pos_inventory_v1_ListStockRequest__Output } from './pos/inventory/v1/ListStockRequest.ts';
+import type { RecordReturnReply as _pos_inventory_v1_RecordReturnReply, RecordReturnReply__Output as _pos_inventory_v1_RecordReturnReply__Output } from './pos/inventory/v1/RecordReturnReply.ts';
+import type { RecordReturnRequest as _pos_inventory_v1_RecordReturnRequest, RecordReturnRequest__Output as _pos_inventory_v1_RecordReturnRequest__Output } from './pos/inventory/v1/RecordReturnRequest.ts';
 import type { RecordSaleReply as _pos_inventory_v1_RecordSaleReply, RecordSaleReply__Output as _pos_inventory_v1_RecordSaleReply__Output } from './pos/inventory/v1/RecordSaleReply.ts';
 import type { RecordSaleRequest as _pos_inventory_v1_RecordSaleRequest, RecordSaleRequest__Output as _pos_inventory_v1_RecordSaleRequest__Output } from './pos/inventory/v1/RecordSaleRequest.ts';
 import type { ReleaseReply as _pos_inventory_v1_ReleaseReply, ReleaseReply__Output as _pos_inventory_v1_ReleaseReply__Output } from './pos/inventory/v1/ReleaseReply.ts';
@@ -16,6 +18,7 @@ import type { Reservation as _pos_inventory_v1_Reservation, Reservation__Output 
 import type { ReservationLine as _pos_inventory_v1_ReservationLine, ReservationLine__Output as _pos_inventory_v1_ReservationLine__Output } from './pos/inventory/v1/ReservationLine.ts';
 import type { ReserveReply as _pos_inventory_v1_ReserveReply, ReserveReply__Output as _pos_inventory_v1_ReserveReply__Output } from './pos/inventory/v1/ReserveReply.ts';
 import type { ReserveRequest as _pos_inventory_v1_ReserveRequest, ReserveRequest__Output as _pos_inventory_v1_ReserveRequest__Output } from './pos/inventory/v1/ReserveRequest.ts';
+import type { ReturnLine as _pos_inventory_v1_ReturnLine, ReturnLine__Output as _pos_inventory_v1_ReturnLine__Output } from './pos/inventory/v1/ReturnLine.ts';
 import type { Shortage as _pos_inventory_v1_Shortage, Shortage__Output as _pos_inventory_v1_Shortage__Output } from './pos/inventory/v1/Shortage.ts';
 import type { StockLevel as _pos_inventory_v1_StockLevel, StockLevel__Output as _pos_inventory_v1_StockLevel__Output } from './pos/inventory/v1/StockLevel.ts';
 
@@ -34,6 +37,8 @@ export interface ProtoGrpcType {
         Inventory: SubtypeConstructor<typeof grpc.Client, _pos_inventory_v1_InventoryClient> & { service: _pos_inventory_v1_InventoryDefinition }
         ListStockReply: MessageTypeDefinition<_pos_inventory_v1_ListStockReply, _pos_inventory_v1_ListStockReply__Output>
         ListStockRequest: MessageTypeDefinition<_pos_inventory_v1_ListStockRequest, _pos_inventory_v1_ListStockRequest__Output>
+        RecordReturnReply: MessageTypeDefinition<_pos_inventory_v1_RecordReturnReply, _pos_inventory_v1_RecordReturnReply__Output>
+        RecordReturnRequest: MessageTypeDefinition<_pos_inventory_v1_RecordReturnRequest, _pos_inventory_v1_RecordReturnRequest__Output>
         RecordSaleReply: MessageTypeDefinition<_pos_inventory_v1_RecordSaleReply, _pos_inventory_v1_RecordSaleReply__Output>
         RecordSaleRequest: MessageTypeDefinition<_pos_inventory_v1_RecordSaleRequest, _pos_inventory_v1_RecordSaleRequest__Output>
         ReleaseReply: MessageTypeDefinition<_pos_inventory_v1_ReleaseReply, _pos_inventory_v1_ReleaseReply__Output>
@@ -42,6 +47,7 @@ export interface ProtoGrpcType {
         ReservationLine: MessageTypeDefinition<_pos_inventory_v1_ReservationLine, _pos_inventory_v1_ReservationLine__Output>
         ReserveReply: MessageTypeDefinition<_pos_inventory_v1_ReserveReply, _pos_inventory_v1_ReserveReply__Output>
         ReserveRequest: MessageTypeDefinition<_pos_inventory_v1_ReserveRequest, _pos_inventory_v1_ReserveRequest__Output>
+        ReturnLine: MessageTypeDefinition<_pos_inventory_v1_ReturnLine, _pos_inventory_v1_ReturnLine__Output>
         Shortage: MessageTypeDefinition<_pos_inventory_v1_Shortage, _pos_inventory_v1_Shortage__Output>
         StockLevel: MessageTypeDefinition<_pos_inventory_v1_StockLevel, _pos_inventory_v1_StockLevel__Output>
       }

@@ -8,6 +8,8 @@ import type { GetStockReply as _pos_inventory_v1_GetStockReply, GetStockReply__O
 import type { GetStockRequest as _pos_inventory_v1_GetStockRequest, GetStockRequest__Output as _pos_inventory_v1_GetStockRequest__Output } from '../../../pos/inventory/v1/GetStockRequest.ts';
 import type { ListStockReply as _pos_inventory_v1_ListStockReply, ListStockReply__Output as _pos_inventory_v1_ListStockReply__Output } from '../../../pos/inventory/v1/ListStockReply.ts';
 import type { ListStockRequest as _pos_inventory_v1_ListStockRequest, ListStockRequest__Output as _pos_inventory_v1_ListStockRequest__Output } from '../../../pos/inventory/v1/ListStockRequest.ts';
+import type { RecordReturnReply as _pos_inventory_v1_RecordReturnReply, RecordReturnReply__Output as _pos_inventory_v1_RecordReturnReply__Output } from '../../../pos/inventory/v1/RecordReturnReply.ts';
+import type { RecordReturnRequest as _pos_inventory_v1_RecordReturnRequest, RecordReturnRequest__Output as _pos_inventory_v1_RecordReturnRequest__Output } from '../../../pos/inventory/v1/RecordReturnRequest.ts';
 import type { RecordSaleReply as _pos_inventory_v1_RecordSaleReply, RecordSaleReply__Output as _pos_inventory_v1_RecordSaleReply__Output } from '../../../pos/inventory/v1/RecordSaleReply.ts';
 import type { RecordSaleRequest as _pos_inventory_v1_RecordSaleRequest, RecordSaleRequest__Output as _pos_inventory_v1_RecordSaleRequest__Output } from '../../../pos/inventory/v1/RecordSaleRequest.ts';
 import type { ReleaseReply as _pos_inventory_v1_ReleaseReply, ReleaseReply__Output as _pos_inventory_v1_ReleaseReply__Output } from '../../../pos/inventory/v1/ReleaseReply.ts';
@@ -42,6 +44,15 @@ export interface InventoryClient extends grpc.Client {
   listStock(argument: _pos_inventory_v1_ListStockRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_pos_inventory_v1_ListStockReply__Output>): grpc.ClientUnaryCall;
   listStock(argument: _pos_inventory_v1_ListStockRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_pos_inventory_v1_ListStockReply__Output>): grpc.ClientUnaryCall;
   listStock(argument: _pos_inventory_v1_ListStockRequest, callback: grpc.requestCallback<_pos_inventory_v1_ListStockReply__Output>): grpc.ClientUnaryCall;
+  
+  RecordReturn(argument: _pos_inventory_v1_RecordReturnRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_pos_inventory_v1_RecordReturnReply__Output>): grpc.ClientUnaryCall;
+  RecordReturn(argument: _pos_inventory_v1_RecordReturnRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_pos_inventory_v1_RecordReturnReply__Output>): grpc.ClientUnaryCall;
+  RecordReturn(argument: _pos_inventory_v1_RecordReturnRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_pos_inventory_v1_RecordReturnReply__Output>): grpc.ClientUnaryCall;
+  RecordReturn(argument: _pos_inventory_v1_RecordReturnRequest, callback: grpc.requestCallback<_pos_inventory_v1_RecordReturnReply__Output>): grpc.ClientUnaryCall;
+  recordReturn(argument: _pos_inventory_v1_RecordReturnRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_pos_inventory_v1_RecordReturnReply__Output>): grpc.ClientUnaryCall;
+  recordReturn(argument: _pos_inventory_v1_RecordReturnRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_pos_inventory_v1_RecordReturnReply__Output>): grpc.ClientUnaryCall;
+  recordReturn(argument: _pos_inventory_v1_RecordReturnRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_pos_inventory_v1_RecordReturnReply__Output>): grpc.ClientUnaryCall;
+  recordReturn(argument: _pos_inventory_v1_RecordReturnRequest, callback: grpc.requestCallback<_pos_inventory_v1_RecordReturnReply__Output>): grpc.ClientUnaryCall;
   
   RecordSale(argument: _pos_inventory_v1_RecordSaleRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_pos_inventory_v1_RecordSaleReply__Output>): grpc.ClientUnaryCall;
   RecordSale(argument: _pos_inventory_v1_RecordSaleRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_pos_inventory_v1_RecordSaleReply__Output>): grpc.ClientUnaryCall;
@@ -79,6 +90,8 @@ export interface InventoryHandlers extends grpc.UntypedServiceImplementation {
   
   ListStock: grpc.handleUnaryCall<_pos_inventory_v1_ListStockRequest__Output, _pos_inventory_v1_ListStockReply>;
   
+  RecordReturn: grpc.handleUnaryCall<_pos_inventory_v1_RecordReturnRequest__Output, _pos_inventory_v1_RecordReturnReply>;
+  
   RecordSale: grpc.handleUnaryCall<_pos_inventory_v1_RecordSaleRequest__Output, _pos_inventory_v1_RecordSaleReply>;
   
   Release: grpc.handleUnaryCall<_pos_inventory_v1_ReleaseRequest__Output, _pos_inventory_v1_ReleaseReply>;
@@ -91,6 +104,7 @@ export interface InventoryDefinition extends grpc.ServiceDefinition {
   Commit: MethodDefinition<_pos_inventory_v1_CommitRequest, _pos_inventory_v1_CommitReply, _pos_inventory_v1_CommitRequest__Output, _pos_inventory_v1_CommitReply__Output>
   GetStock: MethodDefinition<_pos_inventory_v1_GetStockRequest, _pos_inventory_v1_GetStockReply, _pos_inventory_v1_GetStockRequest__Output, _pos_inventory_v1_GetStockReply__Output>
   ListStock: MethodDefinition<_pos_inventory_v1_ListStockRequest, _pos_inventory_v1_ListStockReply, _pos_inventory_v1_ListStockRequest__Output, _pos_inventory_v1_ListStockReply__Output>
+  RecordReturn: MethodDefinition<_pos_inventory_v1_RecordReturnRequest, _pos_inventory_v1_RecordReturnReply, _pos_inventory_v1_RecordReturnRequest__Output, _pos_inventory_v1_RecordReturnReply__Output>
   RecordSale: MethodDefinition<_pos_inventory_v1_RecordSaleRequest, _pos_inventory_v1_RecordSaleReply, _pos_inventory_v1_RecordSaleRequest__Output, _pos_inventory_v1_RecordSaleReply__Output>
   Release: MethodDefinition<_pos_inventory_v1_ReleaseRequest, _pos_inventory_v1_ReleaseReply, _pos_inventory_v1_ReleaseRequest__Output, _pos_inventory_v1_ReleaseReply__Output>
   Reserve: MethodDefinition<_pos_inventory_v1_ReserveRequest, _pos_inventory_v1_ReserveReply, _pos_inventory_v1_ReserveRequest__Output, _pos_inventory_v1_ReserveReply__Output>
