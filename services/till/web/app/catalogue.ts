@@ -92,7 +92,7 @@ const isMatch = (product: StoredProduct | undefined, typed: string[]): product i
 // What the index costs in Chromium (50,000 products): a count ~1 ms, listing ids ~2 µs an id,
 // reading products over a range (getAll) ~13 µs a product, by id (a get each) ~45 µs, and a
 // cursor that filters ~250 µs a product it passes. The old search walked a cursor over the
-// longest word's products: a word that matched none of them cost 100 ms and more.
+// longest word's products: another word that few or none of them had cost up to 140 ms.
 /** A word's ids are listed when they are no more than this (~12 ms)… */
 const LISTED_AT_MOST = 6000;
 /** …and listing them costs less than reading the rarest word's products would. */
