@@ -1,14 +1,19 @@
 // The README's screenshots (run by scripts/docs-screenshots.sh, which sets the environment):
 // one traced cash checkout, then in headless Chromium its trace in Zipkin's UI, every span
-// shown, and Prometheus' graphs of the apps' rate, errors and p95 (RED).
-//   node scripts/lib/docs-screenshots.ts OUT_DIR   writes OUT_DIR/checkout-trace.png and OUT_DIR/red-graphs.png
+// shown, and Prometheus' graphs of the apps' rate, errors and p95 (RED); and the till's screens
+// (till-screenshots.ts).
+//   node scripts/lib/docs-screenshots.ts OUT_DIR [observability] [till]
+// writes OUT_DIR/checkout-trace.png and OUT_DIR/red-graphs.png (observability), and
+// OUT_DIR/till-*.png (till); both when neither is named.
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { chromium, type Page } from 'playwright-core';
 import { sampleCheckout } from './sample-checkout.ts';
+import { tillScreenshots } from './till-screenshots.ts';
 
-const outDir = process.argv[2];
-if (!outDir) throw new Error('usage: node scripts/lib/docs-screenshots.ts OUT_DIR');
+const [outDir, ...named] = process.argv.slice(2);
+if (!outDir || named.some((set) => set !== 'observability' && set !== 'till')) throw new Error('usage: node scripts/lib/docs-screenshots.ts OUT_DIR [observability] [till]');
+const wanted = (set: string) => named.length === 0 || named.includes(set);
 const zipkin = `http://127.0.0.1:${Number(process.env.ZIPKIN_PORT)}`;
 const prometheus = `http://127.0.0.1:${Number(process.env.POS_PROMETHEUS_PORT)}`;
 
@@ -63,9 +68,6 @@ async function redShot(page: Page, file: string): Promise<void> {
   await page.screenshot({ path: file, fullPage: true });
 }
 
-const checkout = await sampleCheckout();
-const spans = await waitForTrace(checkout.traceId);
-console.log(`checkout ${checkout.orderId}: trace ${checkout.traceId}, ${spans} spans`);
 mkdirSync(outDir, { recursive: true });
 // No background traffic: this machine's network is closed, and Chromium would keep retrying.
 // Playwright starts it with a fresh profile of its own (a --user-data-dir is refused here).
@@ -75,10 +77,17 @@ const browser = await chromium.launch({
     '--disable-component-update', '--disable-sync'],
 });
 try {
-  const page = await browser.newPage();
-  await traceShot(page, checkout.traceId, spans, join(outDir, 'checkout-trace.png'));
-  await redShot(page, join(outDir, 'red-graphs.png'));
-  console.log(`wrote ${join(outDir, 'checkout-trace.png')} and ${join(outDir, 'red-graphs.png')}`);
+  if (wanted('observability')) {
+    const checkout = await sampleCheckout();
+    const spans = await waitForTrace(checkout.traceId);
+    console.log(`checkout ${checkout.orderId}: trace ${checkout.traceId}, ${spans} spans`);
+    const page = await browser.newPage();
+    await traceShot(page, checkout.traceId, spans, join(outDir, 'checkout-trace.png'));
+    await redShot(page, join(outDir, 'red-graphs.png'));
+    await page.close();
+    console.log(`wrote ${join(outDir, 'checkout-trace.png')} and ${join(outDir, 'red-graphs.png')}`);
+  }
+  if (wanted('till')) console.log(`wrote ${(await tillScreenshots(browser, outDir)).join(', ')}`);
 } finally {
   await browser.close();
 }

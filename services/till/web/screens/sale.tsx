@@ -114,7 +114,8 @@ export function SaleScreen() {
   return (
     <div class="sale">
       <h1 class="sr-only">{t('sale.title')}</h1>
-      <section class="find" aria-labelledby="find-title">
+      {/* data-results-for: the text the results shown are for (the bench times keys by it). */}
+      <section class="find" aria-labelledby="find-title" data-results-for={searched.current}>
         <h2 id="find-title">{t('search.title')}</h2>
         <label class="field">
           <span>{t('sale.search')}</span>
