@@ -3,8 +3,9 @@
 // started again by its supervisor without a command, sales resume within 15 s, the others go
 // on, and afterwards the stock is what the orders say, to the unit.
 import assert from 'node:assert/strict';
+import { randomUUID } from 'node:crypto';
 import { eventually } from '@pos/platform/testing';
-import { call, checkout, newProduct, pool as orderDb, stockOf, tokenOf } from '../../services/order/test/support.ts';
+import { call, checkout, errorOf, newProduct, newTill, pool as orderDb, stockOf, tokenOf } from '../../services/order/test/support.ts';
 import { serverPid, startApps, startInfra, supervisedPid } from '../support/servers.ts';
 
 const RESUME_WITHIN_MS = 15_000;
@@ -75,5 +76,45 @@ describe('the local run heals itself', function () {
       assert.equal(stock?.onHand, 1_000 - paidUnits);
       assert.equal(stock?.reserved, await quantities('pending'));
     }, { timeoutMs: 90_000 });
+  });
+  it('kill -9 of order between inventory\'s Reserve and the order\'s commit: within a minute the units are released (reserved equals the pending orders\' units), and a retry of that checkout is refused', async () => {
+    const tea = await newProduct({ onHand: 100 });
+    const cashier = await tokenOf('cashier');
+    const till = newTill();
+    const orderId = randomUUID();
+    // After Reserve, the checkout's transaction numbers the receipt on its till's counter row:
+    // a transaction of ours holding that row stops the checkout right there, between the two.
+    await orderDb.query('INSERT INTO receipt_counters (outlet_id, till_id, last_seq) VALUES ($1, $2, 0)', [till.outletId, till.tillId]);
+    const holder = await orderDb.connect();
+    try {
+      await holder.query('BEGIN');
+      await holder.query('SELECT 1 FROM receipt_counters WHERE outlet_id = $1 AND till_id = $2 FOR UPDATE', [till.outletId, till.tillId]);
+      const cutShort = checkout([{ productId: tea.id, quantity: 3 }], { token: cashier, till, orderId }).catch(() => undefined);
+      await eventually(async () => assert.equal((await stockOf(tea.id))?.reserved, 3, 'Reserve has held the units'));
+      const killed = await supervisedPid('order');
+      assert.ok(killed, 'order runs');
+      process.kill(killed, 'SIGKILL');
+      await cutShort;
+    } finally {
+      await holder.query('ROLLBACK');
+      holder.release();
+    }
+    // Caught between the two: units held, no order, and the checkout's intent left behind.
+    const ordersOf = async () => (await orderDb.query('SELECT 1 FROM orders WHERE id = $1', [orderId])).rowCount;
+    assert.equal(await ordersOf(), 0);
+    assert.equal((await orderDb.query('SELECT 1 FROM checkout_intents WHERE order_id = $1', [orderId])).rowCount, 1);
+    assert.equal((await stockOf(tea.id))?.reserved, 3);
+
+    // The restarted order app's intents worker releases them: no order holds any of the units.
+    await eventually(async () => {
+      const stock = await stockOf(tea.id);
+      assert.deepEqual([stock?.onHand, stock?.reserved], [100, 0]);
+    }, { timeoutMs: 60_000, everyMs: 500 });
+    assert.equal((await orderDb.query('SELECT 1 FROM checkout_intents WHERE order_id = $1', [orderId])).rowCount, 0);
+
+    const retry = await checkout([{ productId: tea.id, quantity: 3 }], { token: cashier, till, orderId });
+    assert.deepEqual([retry.status, errorOf(retry.body).code], [409, 'ORDER.ID_SPENT']);
+    assert.equal(await ordersOf(), 0);
+    assert.equal((await stockOf(tea.id))?.reserved, 0);
   });
 });
