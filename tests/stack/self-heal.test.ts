@@ -117,4 +117,30 @@ describe('the local run heals itself', function () {
     assert.equal(await ordersOf(), 0);
     assert.equal((await stockOf(tea.id))?.reserved, 0);
   });
+  it('a checkout held between Reserve and its commit for longer than the intents worker waits is left alone: once it goes on, its order owns the units', async () => {
+    const tea = await newProduct({ onHand: 100 });
+    const till = newTill();
+    const orderId = randomUUID();
+    await orderDb.query('INSERT INTO receipt_counters (outlet_id, till_id, last_seq) VALUES ($1, $2, 0)', [till.outletId, till.tillId]);
+    const holder = await orderDb.connect();
+    let placed: ReturnType<typeof checkout> | undefined;
+    try {
+      await holder.query('BEGIN');
+      await holder.query('SELECT 1 FROM receipt_counters WHERE outlet_id = $1 AND till_id = $2 FOR UPDATE', [till.outletId, till.tillId]);
+      placed = checkout([{ productId: tea.id, quantity: 3 }], { token: await tokenOf('cashier'), till, orderId });
+      await eventually(async () => assert.equal((await stockOf(tea.id))?.reserved, 3, 'Reserve has held the units'));
+      // Past INTENT_STALE_SECONDS and a pass of the worker after it (10 s and 2 s in dapr.yaml),
+      // within the order app's statement timeout (30 s), which would end the checkout's wait.
+      await new Promise((resolve) => setTimeout(resolve, 15_000));
+      assert.equal((await orderDb.query('SELECT 1 FROM checkout_intents WHERE order_id = $1', [orderId])).rowCount, 1, 'the worker left the intent');
+      assert.equal((await stockOf(tea.id))?.reserved, 3);
+    } finally {
+      await holder.query('ROLLBACK');
+      holder.release();
+    }
+    const order = await placed;
+    assert.deepEqual([order?.status, order?.body.id, order?.body.status], [201, orderId, 'pending']);
+    assert.equal((await stockOf(tea.id))?.reserved, 3);
+    assert.equal((await orderDb.query('SELECT 1 FROM checkout_intents WHERE order_id = $1', [orderId])).rowCount, 0);
+  });
 });
