@@ -6,11 +6,16 @@ import { eventually } from '@pos/platform/testing';
 
 export interface Waiter { pid: number; applicationName: string; query: string }
 
-/** The sessions waiting on a lock that the session `pid` holds. */
+/** The sessions waiting, directly or behind other waiters, on a lock that the session `pid`
+ * holds. (A second waiter for a row lock waits on the first waiter, not on the holder.) */
 export async function waitersOn(pool: Pool, pid: number): Promise<Waiter[]> {
   const { rows } = await pool.query<Waiter>(
-    `SELECT pid, application_name AS "applicationName", query FROM pg_stat_activity
-     WHERE $1 = ANY(pg_blocking_pids(pid)) ORDER BY pid`, [pid]);
+    `WITH RECURSIVE behind (pid) AS (
+       SELECT $1::int
+       UNION
+       SELECT a.pid FROM pg_stat_activity a JOIN behind b ON b.pid = ANY(pg_blocking_pids(a.pid)))
+     SELECT a.pid, a.application_name AS "applicationName", a.query
+     FROM pg_stat_activity a JOIN behind USING (pid) WHERE a.pid <> $1 ORDER BY a.pid`, [pid]);
   return rows;
 }
 
