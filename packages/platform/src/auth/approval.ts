@@ -4,7 +4,7 @@
 import { jwtVerify, type JWTVerifyGetKey } from 'jose';
 import { z } from 'zod';
 import { DependencyUnavailableError, ForbiddenError } from '../errors/app-errors.ts';
-import { describe, isKeySetFailure, ROLES, TOKEN_ISSUER } from './token-verifier.ts';
+import { describeTokenError, isKeySetFailure, ROLES, TOKEN_ISSUER } from './token-verifier.ts';
 
 /** What a manager may approve; one list for the issuer and every service that checks. */
 export const APPROVAL_ACTIONS = ['refund', 'discount', 'price-override', 'void', 'no-sale', 'reprint', 'shift-variance'] as const;
@@ -41,7 +41,7 @@ export async function verifyApproval(token: string, keys: JWTVerifyGetKey): Prom
     ({ payload } = await jwtVerify(token, keys, { issuer: TOKEN_ISSUER, audience: APPROVAL_AUDIENCE, algorithms: ['RS256'] }));
   } catch (error) {
     if (isKeySetFailure(error)) throw new DependencyUnavailableError('the token issuer\'s keys', error);
-    throw invalid(describe(error));
+    throw invalid(describeTokenError(error));
   }
   const parsed = claims.safeParse(payload);
   if (!parsed.success) throw invalid(`its claims are missing or malformed (${parsed.error.issues.map((issue) => issue.path.join('.')).join(', ')})`);
