@@ -80,6 +80,10 @@ describe('manager approval and the audit log', function () {
     const again = await returnOf(order.id, 1, cashier, once);
     assert.deepEqual([again.status, errorOf(again.body).code], [409, 'APPROVAL.USED']);
     assert.equal(await returnsOf(order.id), 1);
+
+    const reprint = await approval(cashier, 'reprint', order.id, 0);
+    const racing = await Promise.all([1, 2].map(() => call('POST', `/orders/${order.id}/reprints`, { token: cashier, headers: withApproval(reprint) })));
+    assert.deepEqual(racing.map((reply) => reply.status).sort(), [200, 409], 'one approval, two requests at once: one reprint');
   });
 
   it('an approval that does not fit is 403 APPROVAL.INVALID: for less money, another order, another cashier, or an access token in its place', async () => {
@@ -166,6 +170,8 @@ describe('manager approval and the audit log', function () {
     const cashier = await tokenOf('cashier', 'tamper');
     const order = await cashSale(cashier, 1, 5_000);
     assert.equal((await returnOf(order.id, 1, manager.token)).status, 201);
+    // Appends at once take turns: the chain stays whole.
+    await Promise.all([1, 2, 3, 4, 5, 6].map(async () => assert.equal((await call('POST', `/orders/${order.id}/reprints`, { token: manager.token })).status, 200)));
     const before = await verify();
     assert.equal(before.ok, true, JSON.stringify(before));
     const [entry] = await auditOf(`actor=${manager.id}&action=refund`);
