@@ -139,7 +139,7 @@ describe('receipts', () => {
   const priced = priceLines([{ productId: 'tea', quantity: 2 }, { productId: 'perfume', quantity: 1 }], catalogue, registered);
   const order: Order = {
     id: 'o-1', status: 'paid', outletId: 'JKT1', tillId: 'T1', receiptSeq: 42, cashierId: 'u-1', cashierName: 'Sari', total: priced.total,
-    taxes: priced.taxes, taxRule: registered, seller: { name: 'Toko Maju', address: 'Jl. Merdeka 1, Jakarta', npwp: '01.234.567.8-901.000' },
+    discount: priced.discount, taxes: priced.taxes, taxRule: registered, seller: { name: 'Toko Maju', address: 'Jl. Merdeka 1, Jakarta', npwp: '01.234.567.8-901.000' },
     expiresAt: new Date(), createdAt: new Date('2026-11-25T02:00:00Z'), paidAt: new Date('2026-11-25T02:01:00Z'), endedAt: null, lines: priced.lines,
     tenders: [{ id: 'c', kind: 'cash', amount: priced.total, status: 'paid', tendered: 1_130_000, change: 1_130_000 - priced.total, externalId: null, refundDue: false }],
   };

@@ -66,7 +66,8 @@ describe('a sale made offline', () => {
       lines: [{ productId: 'tea', unit: 'dus', quantity: 1, unitPrice: 70_000, lineTotal: 70_000, taxClass: 'standard' }],
     }), catalogue, rule);
     assert.deepEqual(lines, [{
-      lineNo: 1, productId: 'tea', sku: 'TEA', name: 'Teh', unit: 'dus', quantity: 1, baseQuantity: 24, unitPrice: 70_000, amount: 70_000, taxClass: 'standard', tax: 6_937,
+      lineNo: 1, productId: 'tea', sku: 'TEA', name: 'Teh', unit: 'dus', quantity: 1, baseQuantity: 24, unitPrice: 70_000, listAmount: 70_000,
+      discount: null, orderDiscountShare: 0, amount: 70_000, taxClass: 'standard', tax: 6_937,
     }]);
     assert.deepEqual(flags, []);
   });
