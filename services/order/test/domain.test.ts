@@ -155,6 +155,21 @@ describe('receipts', () => {
     assert.match(text, /PPN barang mewah atas 1\.000\.000 +120\.000/);
   });
 
+  it('a discounted sale\'s receipt shows each discount, and its lines, subtotal, discounts and total add up', () => {
+    const discounted = priceLines([
+      { productId: 'tea', quantity: 2, discount: { percent: 10 } }, { productId: 'rice', quantity: 1, discount: { amount: 1_000, reason: 'karung sobek' } },
+    ], catalogue, registered, { percent: 5 });
+    const receipt = receiptOf({ ...order, lines: discounted.lines, total: discounted.total, discount: discounted.discount, taxes: discounted.taxes }, 'Asia/Jakarta');
+    // 7 000 − 700 + 15 000 − 1 000 = 20 300; 5 % of it is 1 015; the total 19 285.
+    assert.deepEqual([receipt.subtotal, receipt.discount?.amount, receipt.total, receipt.discountTotal], [20_300, 1_015, 19_285, 2_715]);
+    assert.equal(receipt.lines.reduce((sum, line) => sum + line.amount, 0), receipt.total);
+    const text = receiptText(receipt);
+    for (const line of text.split('\n')) assert.ok(line.length <= RECEIPT_WIDTH, `too wide: "${line}"`);
+    assert.match(text, /2 pcs x 3\.500 +7\.000\n +Diskon 10% +-700\n/);
+    assert.match(text, /Ubah harga \(karung sobek\) +-1\.000\n/);
+    assert.match(text, /SUBTOTAL +20\.300\nDiskon 5% +-1\.015\nTOTAL +19\.285\nAnda hemat +2\.715\n/);
+  });
+
   it('an unpaid order has no receipt', () => {
     assert.throws(() => receiptOf({ ...order, status: 'pending' }, 'Asia/Jakarta'), { code: 'ORDER.NOT_PAID' });
   });

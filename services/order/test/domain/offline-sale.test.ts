@@ -61,6 +61,22 @@ describe('a sale made offline', () => {
     assert.ok(!isTillReceipt('T01-42', 'T01') && !isTillReceipt('T011-000042', 'T01') && !isTillReceipt('T01-00004a', 'T01'));
   });
 
+  it('carries the till\'s discounts: each line\'s net and the PPN on it must be what the discount rules make of them', () => {
+    // 2 teas 7 000 less 10 % = 6 300, less 500 off the sale = 5 800; PPN 11/111 of 5 800 = 575.
+    const discounted = sale({
+      lines: [{ productId: 'tea', unit: 'pcs', quantity: 2, unitPrice: 3_500, lineTotal: 7_000, taxClass: 'standard', discount: { percent: 10 }, net: 5_800 }],
+      discount: { amount: 500 }, totals: { total: 5_800, tax: 575 }, tenders: [{ kind: 'cash', amount: 5_800, tendered: 10_000 }],
+    });
+    assert.doesNotThrow(() => checkOfflineSale(discounted, till, rule, now));
+    const { lines, discount } = offlineLines(discounted, catalogue, rule);
+    assert.deepEqual(lines.map((l) => [l.listAmount, l.discount?.amount, l.orderDiscountShare, l.amount, l.tax]), [[7_000, 700, 500, 5_800, 575]]);
+    assert.deepEqual(discount, { kind: 'amount', value: 500, amount: 500, reason: null });
+    const line = discounted.lines[0];
+    assert.ok(line);
+    assert.throws(() => checkOfflineSale({ ...discounted, lines: [{ ...line, net: 5_801 }] }, till, rule, now), refusedAt('lines.0.net', { expected: 5_800 }));
+    assert.throws(() => checkOfflineSale({ ...discounted, discount: { amount: 7_000 } }, till, rule, now), refusedAt('discount'));
+  });
+
   it('becomes order lines at the till\'s prices and tax classes, in stock units, with the PPN of each line', () => {
     const { lines, flags } = offlineLines(sale({
       lines: [{ productId: 'tea', unit: 'dus', quantity: 1, unitPrice: 70_000, lineTotal: 70_000, taxClass: 'standard' }],
