@@ -70,11 +70,11 @@ describe('discounts', function () {
     assert.equal((await payCash(order.id, 30_000, cashier)).body.order.status, 'paid');
 
     const receipt = (await call<Receipt>('GET', `/orders/${order.id}/receipt`, { token: cashier })).body;
-    assert.deepEqual([receipt.subtotal, receipt.discount?.amount, receipt.total, receipt.discountTotal], [26_600, 1_380, 26_220, 2_780]);
+    assert.deepEqual([receipt.subtotal, receipt.discount?.amount, receipt.total, receipt.discountTotal], [27_600, 1_380, 26_220, 2_780]);
     assert.equal(receipt.lines.reduce((sum, l) => sum + l.amount, 0), receipt.total);
     assert.equal(receipt.taxes.reduce((sum, t) => sum + t.gross, 0), receipt.total);
     const text = await (await fetch(`${ORDER_API}/orders/${order.id}/receipt/text`, { headers: { authorization: `Bearer ${cashier}` } })).text();
-    assert.match(text, /Diskon 10% +-1\.400\n[\s\S]*SUBTOTAL +26\.600\nDiskon +-1\.380\nTOTAL +26\.220\n/);
+    assert.match(text, /Diskon 10% +-1\.400\n[\s\S]*SUBTOTAL +27\.600\nDiskon +-1\.380\nTOTAL +26\.220\n/);
 
     const after = await daily();
     assert.equal(after.total - before.total, 26_220);
