@@ -3,6 +3,8 @@
 // receipt and the daily report adding up, and a sale made offline carrying its discounts.
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
+import { request } from '@pos/platform/testing';
+import { service } from '../../../tests/support/stack.ts';
 import { dayIn } from '../src/domain/shop-time.ts';
 import { DEFAULT_TAX_RATES, includedTax, taxRuleFor } from '../src/domain/tax.ts';
 import { call, checkout, errorOf, ORDER_API, fieldsOf, newProduct, newRegisteredTill, newTill, pool, stockOf, tillToken, tokenOf, type OrderBody } from './support.ts';
@@ -12,6 +14,7 @@ type Order = OrderBody & { lines: Line[]; discount: Line['discount']; taxes: { t
 interface Receipt { lines: Line[]; subtotal: number; discount: Line['discount']; discountTotal: number; total: number; taxes: { tax: number; gross: number }[] }
 interface Daily { orders: number; total: number; discounts: { orders: number; amount: number } }
 
+const USER_API = service('user').url;
 const today = dayIn(new Date(), 'Asia/Jakarta');
 const daily = async () => (await call<Daily>('GET', `/reports/daily?date=${today}`, { token: await tokenOf('manager') })).body;
 const payCash = async (orderId: string, tendered: number, token: string) =>
@@ -39,6 +42,32 @@ describe('discounts', function () {
     assert.deepEqual([within.status, within.body.total], [201, 18_000]);
     const manager = await checkout([{ productId: tea.id, quantity: 2, discount: { percent: 20 } }], { token: await tokenOf('manager') });
     assert.deepEqual([manager.status, manager.body.total], [201, 16_000]);
+  });
+
+  it('with a manager\'s approval (X-Approval) the cashier\'s discount goes through, audited; the same approval cannot be spent on another sale', async function () {
+    const admin = await tokenOf('admin');
+    const email = `mgr-${randomUUID()}@order.test`;
+    const password = `pw-${randomUUID()}`;
+    assert.equal((await request('POST', `${USER_API}/users`, { token: admin, body: { name: 'Mgr Ani', email, role: 'manager', password } })).status, 201);
+    const manager = (await request<{ accessToken: string }>('POST', `${USER_API}/auth/login`, { body: { email, password } })).body.accessToken;
+    const pin = await request('PUT', `${USER_API}/me/pin`, { token: manager, body: { pin: '2468' } });
+    if (pin.status === 404) this.skip(); // manager approvals are not on this branch yet
+    assert.equal(pin.status, 204, JSON.stringify(pin.body));
+
+    const cashier = await tokenOf('cashier');
+    const tea = await newProduct({ price: 10_000, onHand: 10 });
+    const orderId = randomUUID();
+    const lines = [{ productId: tea.id, quantity: 2, discount: { percent: 20 } }];
+    const refused = await checkout(lines, { token: cashier, orderId });
+    assert.deepEqual(errorOf(refused.body).details, { action: 'discount', ref: orderId, amount: 4_000 });
+    const asked = await request<{ approval: string }>('POST', `${USER_API}/approvals`, { token: cashier, body: { manager: email, pin: '2468', action: 'discount', ref: orderId, amount: 4_000 } });
+    assert.equal(asked.status, 201, JSON.stringify(asked.body));
+    const approved = await checkout(lines, { token: cashier, orderId, headers: { 'x-approval': asked.body.approval } });
+    assert.deepEqual([approved.status, approved.body.total], [201, 16_000], JSON.stringify(approved.body));
+    const audit = await call<{ items: { action: string; ref: string; amount: number; approvedBy: string | null }[] }>('GET', `/audit?action=discount`, { token: manager });
+    assert.ok(audit.body.items.some((entry) => entry.ref === orderId && entry.amount === 4_000 && entry.approvedBy !== null), JSON.stringify(audit.body));
+    const again = await checkout(lines, { token: cashier, orderId: randomUUID(), headers: { 'x-approval': asked.body.approval } });
+    assert.deepEqual([again.status, errorOf(again.body).code], [403, 'APPROVAL.INVALID']); // it approves another order
   });
 
   it('a line and an order discount together on a cart: the order, its receipt (JSON and text) and the daily report add up to the Rupiah', async () => {

@@ -47,6 +47,7 @@ describe('till discounts', () => {
     assert.throws(() => setLineDiscount(cart, nth(cart.lines, 0).id, { percent: 101 }), refusal);
     assert.throws(() => setLineDiscount(cart, nth(cart.lines, 1).id, { amount: 15_001 }), refusal);
     assert.throws(() => setSaleDiscount(cart, { amount: 27_601 }), refusal);
+    assert.throws(() => setLineDiscount(cart, nth(cart.lines, 1).id, { amount: 100, reason: ' ' }), refusal);
     assert.throws(() => removeLine(setSaleDiscount(cart, { amount: 20_000 }), nth(cart.lines, 1).id), refusal); // 20 000 off 12 600
     const teaOff = setLineDiscount(setSaleDiscount(cart, undefined), nth(cart.lines, 0).id, { amount: 14_000 });
     assert.throws(() => setQuantity(teaOff, nth(cart.lines, 0).id, 1), refusal); // 14 000 off one tea of 3 500

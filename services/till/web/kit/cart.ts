@@ -140,6 +140,10 @@ function fitting(cart: Cart): Cart {
 
 /** A line's own discount (undefined removes it); with a reason it is a price override. */
 export function setLineDiscount(cart: Cart, lineId: number, discount: Discount | undefined): Cart {
+  const reason = discount?.reason;
+  if (reason !== undefined && (reason.trim() === '' || reason.trim() !== reason || reason.length > 200)) {
+    throw new CartError('DISCOUNT_INVALID', 'a price override\'s reason is 1 to 200 characters, without spaces around');
+  }
   const line: CartLine = { ...lineOf(cart, lineId) };
   if (discount) line.discount = discount;
   else delete line.discount;
