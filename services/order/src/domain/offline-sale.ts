@@ -6,7 +6,7 @@
 // amounts together exactly the total. Discounts come as the till gave them, with what each line
 // came to (`net`): they must be what discounts.ts makes of them, as PPN must be tax.ts's.
 import { UnprocessableError, type TillClaim } from '@pos/platform';
-import { discountLines, type DiscountRequest } from './discounts.ts';
+import { beyondLimit, discountLines, type ApprovalNeed, type DiscountRequest } from './discounts.ts';
 import { MAX_BASE_QUANTITY, oversizedProduct, withDiscounts, type CatalogueProduct, type PricedOrder } from './pricing.ts';
 import { includedTax, type TaxClass, type TaxRuleApplied } from './tax.ts';
 import type { Tender } from './tenders.ts';
@@ -40,7 +40,9 @@ export interface OfflineSale {
 
 export type SaleFlag =
   | { code: 'PRICE_DIFFERS'; productId: string; unit: string; tillPrice: number; catalogPrice: number }
-  | { code: 'STOCK_NEGATIVE'; productId: string };
+  | { code: 'STOCK_NEGATIVE'; productId: string }
+  /** A cashier's discounts beyond their limit, given offline where no manager could approve them. */
+  | { code: 'DISCOUNT_BEYOND_LIMIT'; action: ApprovalNeed['action']; amount: number };
 
 /** How far a till's clock may run ahead of ours: a sale dated later than this is refused. */
 export const CLOCK_LEEWAY_MS = 5 * 60_000;
@@ -130,6 +132,13 @@ export function offlineTenders(sale: OfflineSale, newId: () => string): Tender[]
   return sale.tenders.map((tender): Tender => (tender.kind === 'cash'
     ? { id: newId(), kind: 'cash', amount: tender.amount, status: 'paid', tendered: tender.tendered, change: tender.tendered - tender.amount, externalId: null, refundDue: false }
     : { id: newId(), kind: 'external', amount: tender.amount, status: 'paid', tendered: null, change: null, externalId: tender.reference ?? null, refundDue: false }));
+}
+
+/** The flags with DISCOUNT_BEYOND_LIMIT added when the seller's role needed an approval for the
+ * sale's discounts: the sale happened, so it is taken, and the back office is told. */
+export function withDiscountCheck(flags: readonly SaleFlag[], lines: PricedOrder['lines'], needsApproval: boolean, limitPercent: number): SaleFlag[] {
+  const need = needsApproval ? beyondLimit(lines, limitPercent) : null;
+  return need ? [...flags, { code: 'DISCOUNT_BEYOND_LIMIT', ...need }] : [...flags];
 }
 
 /** The flags after inventory recorded the sale's stock: STOCK_NEGATIVE for each product it oversold. */

@@ -50,6 +50,7 @@ export const orderView = z.object({
 export const saleFlagView = z.union([
   z.object({ code: z.literal('PRICE_DIFFERS'), productId: z.string(), unit: z.string(), tillPrice: z.number(), catalogPrice: z.number() }),
   z.object({ code: z.literal('STOCK_NEGATIVE'), productId: z.string() }),
+  z.object({ code: z.literal('DISCOUNT_BEYOND_LIMIT'), action: z.enum(['discount', 'price-override']), amount: z.number() }),
 ]);
 export const offlineSaleView = z.object({ order: orderView, flags: z.array(saleFlagView) });
 

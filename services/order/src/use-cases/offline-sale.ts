@@ -5,9 +5,9 @@
 // racing, is the same sale: the same body answers the same order, another body is a 409.
 import { createHash, randomUUID } from 'node:crypto';
 import { addToOutbox, ConflictError, ForbiddenError, withTransaction, type Principal, type TillClaim } from '@pos/platform';
-import { checkOfflineSale, offlineLines, offlineTenders, type OfflineSale } from '../domain/offline-sale.ts';
+import { checkOfflineSale, offlineLines, offlineTenders, withDiscountCheck, type OfflineSale } from '../domain/offline-sale.ts';
 import type { OfflineFacts, Order } from '../domain/order.ts';
-import { requireTill } from '../domain/policy.ts';
+import { mayDiscountBeyondLimit, requireTill } from '../domain/policy.ts';
 import { arrivedLate, dayIn } from '../domain/shop-time.ts';
 import { taxRuleFor } from '../domain/tax.ts';
 import { orderCreated, orderPaid } from '../events/order-events.ts';
@@ -43,7 +43,9 @@ export async function uploadOfflineSale(deps: OrderDeps, orderId: string, sale: 
   const taxRule = taxRuleFor(settings.taxRates, dayIn(sale.soldAt, settings.timeZone), settings.vatRegistered);
   checkOfflineSale(sale, till, taxRule, now);
   const products = await deps.catalogue.getProducts(sale.lines.map((line) => line.productId));
-  const { lines, discount, taxes, flags } = offlineLines(sale, products, taxRule);
+  const priced = offlineLines(sale, products, taxRule);
+  const { lines, discount, taxes } = priced;
+  const flags = withDiscountCheck(priced.flags, lines, !mayDiscountBeyondLimit.includes(principal.role), settings.cashierDiscountLimitPercent);
   const order: OfflineOrder = {
     id: orderId, status: 'paid', outletId: till.outletId, tillId: till.id, receiptSeq: null,
     cashierId: principal.id, cashierName: principal.name, total: sale.totals.total, discount, taxes, taxRule,

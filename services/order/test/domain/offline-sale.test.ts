@@ -2,7 +2,7 @@
 // late, and when its stock step is retried. No stack needed.
 import assert from 'node:assert/strict';
 import { RemoteCallError } from '@pos/platform';
-import { checkOfflineSale, isTillReceipt, offlineLines, offlineTenders, withOversold, type OfflineSale } from '../../src/domain/offline-sale.ts';
+import { checkOfflineSale, isTillReceipt, offlineLines, offlineTenders, withDiscountCheck, withOversold, type OfflineSale } from '../../src/domain/offline-sale.ts';
 import type { CatalogueProduct } from '../../src/domain/pricing.ts';
 import { arrivedLate } from '../../src/domain/shop-time.ts';
 import { DEFAULT_TAX_RATES, taxRuleFor } from '../../src/domain/tax.ts';
@@ -75,6 +75,10 @@ describe('a sale made offline', () => {
     assert.ok(line);
     assert.throws(() => checkOfflineSale({ ...discounted, lines: [{ ...line, net: 5_801 }] }, till, rule, now), refusedAt('lines.0.net', { expected: 5_800 }));
     assert.throws(() => checkOfflineSale({ ...discounted, discount: { amount: 7_000 } }, till, rule, now), refusedAt('discount'));
+    // 1 200 of 7 000 is beyond a cashier's 10 %: taken, and flagged for the back office; a manager's is not.
+    assert.deepEqual(withDiscountCheck([], lines, true, 10), [{ code: 'DISCOUNT_BEYOND_LIMIT', action: 'discount', amount: 1_200 }]);
+    assert.deepEqual(withDiscountCheck([], lines, false, 10), []);
+    assert.deepEqual(withDiscountCheck([], lines, true, 20), []);
   });
 
   it('becomes order lines at the till\'s prices and tax classes, in stock units, with the PPN of each line', () => {
