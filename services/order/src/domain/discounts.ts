@@ -31,8 +31,8 @@ export interface AppliedDiscount {
 
 const invalid = (field: string, message: string) => new UnprocessableError('ORDER.DISCOUNT_INVALID', message, { field });
 
-/** `value × percent / 100` rounded half up, in integers. */
-export const percentOf = (value: number, percent: number): number => Math.floor((2 * value * percent + 100) / 200);
+/** `value × percent / 100` rounded half up, in integers (BigInt: exact whatever the amount). */
+export const percentOf = (value: number, percent: number): number => Number((2n * BigInt(value) * BigInt(percent) + 100n) / 200n);
 
 /** The discount on `price` as given; refused (422, `field` named) beyond 0–100 % or the price. */
 export function applyDiscount(request: DiscountRequest, price: number, field: string): AppliedDiscount {

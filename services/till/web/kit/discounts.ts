@@ -13,8 +13,8 @@ export type Discount = ({ percent: number } | { amount: number }) & { reason?: s
 /** A discount the rules refuse: out of 0–100 %, or more than it is taken from. */
 export class DiscountError extends RangeError {}
 
-/** `value × percent / 100` rounded half up, in integers. */
-export const percentOf = (value: number, percent: number): number => Math.floor((2 * value * percent + 100) / 200);
+/** `value × percent / 100` rounded half up, in integers (BigInt: exact whatever the amount). */
+export const percentOf = (value: number, percent: number): number => Number((2n * BigInt(value) * BigInt(percent) + 100n) / 200n);
 
 /** The Rupiah a discount comes to on `price`. */
 export function discountAmount(discount: Discount, price: number): number {
