@@ -27,5 +27,7 @@ export const config = loadConfig({
   SHOP_TIME_ZONE: z.string().default('Asia/Jakarta'),
   /** Goods may be returned against a receipt for this many days after it was paid. */
   RETURN_PERIOD_DAYS: z.coerce.number().int().min(0).max(3650).default(30),
+  /** A shift whose counted cash is off by more than this (Rupiah, either way) closes only with a manager's approval. */
+  SHIFT_VARIANCE_THRESHOLD: z.coerce.number().int().min(0).default(5_000),
   ...midtransEnv,
 });

@@ -11,6 +11,7 @@ import { dayIn } from '../domain/shop-time.ts';
 import { taxRuleFor } from '../domain/tax.ts';
 import { orderCreated } from '../events/order-events.ts';
 import { findOrder, insertOrder, nextReceiptSeq } from '../store/order.store.ts';
+import { shiftAt } from '../store/shift.store.ts';
 import type { OrderDeps } from './deps.ts';
 
 export type CheckoutLine = RequestedLine | { barcode: string; quantity: number };
@@ -82,7 +83,9 @@ export async function checkout(deps: OrderDeps, command: CheckoutCommand, princi
     if (raced) return { order: sameCheckout(raced, requestHash, principal), created: false };
     await reserve(deps, order, products);
     try {
-      const numbered = { ...order, receiptSeq: await nextReceiptSeq(tx, order.outletId, order.tillId) };
+      // Sold at a till with its shift open: the order is the shift's; else it has none (never refused for that).
+      const shiftId = (await shiftAt(tx, principal.till?.id))?.id ?? null;
+      const numbered = { ...order, shiftId, receiptSeq: await nextReceiptSeq(tx, order.outletId, order.tillId) };
       if (!(await insertOrder(tx, numbered, requestHash))) throw new Error(`order ${orderId} appeared while its checkout held the lock`);
       await addToOutbox(tx, [orderCreated(numbered)]);
       return { order: numbered, created: true };

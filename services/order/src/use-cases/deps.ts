@@ -20,6 +20,8 @@ export interface ShopSettings {
   cartTtlSeconds: number;
   /** Days after payment during which goods may be returned. */
   returnPeriodDays: number;
+  /** A shift's variance beyond this (Rupiah, either way) needs a manager's approval. */
+  shiftVarianceThreshold: number;
 }
 
 export interface OrderDeps {
