@@ -6,7 +6,7 @@ import { randomUUID } from 'node:crypto';
 import type { TillClaim } from '@pos/platform';
 import { dayIn } from '../src/domain/shop-time.ts';
 import { DEFAULT_TAX_RATES, includedTax, taxRuleFor } from '../src/domain/tax.ts';
-import { call, errorOf, newProduct, newRegisteredTill, ORDER_API, sagaDone, tillToken, tokenOf, type OrderBody, type TestProduct } from './support.ts';
+import { call, errorOf, newProduct, newRegisteredTill, ORDER_API, pool, sagaDone, tillToken, tokenOf, type OrderBody, type TestProduct } from './support.ts';
 
 type Shift = { id: string; status: string; tillId: string; openingFloat: number };
 type Report = {
@@ -100,6 +100,9 @@ describe('shifts and the cash drawer', function () {
     assert.ok(text.split('\n').every((line) => line.length <= 48));
     const after = await cashSale(cashier, till, tea, 1, 10_000);
     assert.equal(after.shiftId, null, 'after the close, selling goes on without a shift');
+
+    const events = await pool.query<{ type: string; variance: string }>("SELECT type, data->>'variance' AS variance FROM outbox WHERE partition_key = $1 ORDER BY seq", [shiftId]);
+    assert.deepEqual(events.rows.map((e) => [e.type, e.variance]), [['pos.shift.opened.v1', null], ['pos.shift.closed.v1', '0']]);
 
     const listed = await get<{ items: (Shift & { variance: number | null })[] }>(await tokenOf('manager'), `/shifts?date=${dayIn(new Date(), 'Asia/Jakarta')}`);
     assert.deepEqual(listed.body.items.filter((s) => s.id === shiftId).map((s) => [s.status, s.variance]), [['closed', 0]]);
