@@ -142,6 +142,26 @@ describe('shifts and the cash drawer', function () {
     assert.equal((await open(await tillToken('cashier', other), 60_000, shiftId)).status, 422, 'the id with another float');
   });
 
+  it('cash taken while the shift is closing is either in its count or on no shift: never on the shift and missing from its Z report', async () => {
+    const till = newRegisteredTill();
+    const cashier = await tillToken('cashier', till);
+    const tea = await newProduct({ price: 10_000, onHand: 100 });
+    const shiftId = (await open(cashier, 0)).body.id;
+    const orders: string[] = [];
+    for (let i = 0; i < 6; i += 1) {
+      const made = await call<OrderBody>('POST', '/orders', { token: cashier, body: { outletId: till.outletId, tillId: till.code, lines: [{ productId: tea.id, quantity: 1 }] } });
+      orders.push(made.body.id);
+    }
+    const pay = (id: string) => call('POST', `/orders/${id}/payments`, { token: cashier, body: { method: 'cash', tendered: 20_000 } });
+    // A manager closes (the variance is theirs to accept) while the six are paid.
+    const [closed] = await Promise.all([close(await tillToken('manager', till), shiftId, []), ...orders.map(pay)]);
+    assert.equal(closed.status, 201, JSON.stringify(closed.body));
+    const { rows } = await pool.query<{ received: number; n: number }>(
+      "SELECT coalesce(sum(tendered), 0)::int AS received, count(*)::int AS n FROM tenders WHERE shift_id = $1 AND kind = 'cash' AND status = 'paid'", [shiftId]);
+    assert.equal(closed.body.z.cash.received, rows[0]?.received, `${rows[0]?.n} tenders on the shift`);
+    assert.equal(closed.body.z.sales.byMethod.find((m) => m.method === 'cash')?.count ?? 0, rows[0]?.n);
+  });
+
   it('an offline sale made during a shift that closed before it arrived stays on that shift, flagged late, shown apart on the Z report', async () => {
     const till = newRegisteredTill();
     const cashier = await tillToken('cashier', till);
