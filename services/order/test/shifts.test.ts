@@ -4,6 +4,8 @@
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 import type { TillClaim } from '@pos/platform';
+import { localSecret, request } from '@pos/platform/testing';
+import { service } from '../../../tests/support/stack.ts';
 import { dayIn } from '../src/domain/shop-time.ts';
 import { DEFAULT_TAX_RATES, includedTax, taxRuleFor } from '../src/domain/tax.ts';
 import { call, errorOf, newProduct, newRegisteredTill, ORDER_API, pool, sagaDone, tillToken, tokenOf, type OrderBody, type TestProduct } from './support.ts';
@@ -22,9 +24,28 @@ type Count = { value: number; count: number }[];
 const open = (token: string, openingFloat = 200_000, shiftId = randomUUID()) => call<Shift>('POST', '/shifts', { token, body: { shiftId, openingFloat } });
 const move = (token: string, shiftId: string, body: Record<string, unknown>, headers?: Record<string, string>) =>
   call<{ id: string; kind: string; amount: number }>('POST', `/shifts/${shiftId}/cash-moves`, { token, body: { moveId: randomUUID(), ...body }, ...(headers && { headers }) });
-const close = (token: string, shiftId: string, counted: Count, waitingSales?: number) =>
-  call<Closed>('POST', `/shifts/${shiftId}/close`, { token, body: { counted, ...(waitingSales !== undefined && { waitingSales }) } });
+const close = (token: string, shiftId: string, counted: Count, waitingSales?: number, headers?: Record<string, string>) =>
+  call<Closed>('POST', `/shifts/${shiftId}/close`, { token, body: { counted, ...(waitingSales !== undefined && { waitingSales }) }, ...(headers && { headers }) });
 const get = <T>(token: string, path: string) => call<T>('GET', path, { token });
+
+const USER_API = service('user').url;
+const PIN = '1357';
+/** A manager with a PIN (user's PUT /me/pin): their email and id. */
+async function managerWithPin(): Promise<{ email: string; id: string }> {
+  const admin = (await request<{ accessToken: string }>('POST', `${USER_API}/auth/login`, { body: { email: localSecret('admin-email'), password: localSecret('admin-password') } })).body.accessToken;
+  const [email, password] = [`mgr-${randomUUID()}@shifts.test`, `pw-${randomUUID()}`];
+  const made = await request<{ id: string }>('POST', `${USER_API}/users`, { token: admin, body: { name: 'Mgr Budi', email, role: 'manager', password } });
+  assert.equal(made.status, 201, JSON.stringify(made.body));
+  const token = (await request<{ accessToken: string }>('POST', `${USER_API}/auth/login`, { body: { email, password } })).body.accessToken;
+  assert.equal((await request('PUT', `${USER_API}/me/pin`, { token, body: { pin: PIN } })).status, 204);
+  return { email, id: made.body.id };
+}
+/** The manager's approval of `action` on the shift, asked at the till with the cashier's token. */
+async function approval(cashier: string, manager: { email: string }, action: string, ref: string, amount: number): Promise<Record<string, string>> {
+  const reply = await request<{ approval: string }>('POST', `${USER_API}/approvals`, { token: cashier, body: { manager: manager.email, pin: PIN, action, ref, amount } });
+  assert.equal(reply.status, 201, JSON.stringify(reply.body));
+  return { 'x-approval': reply.body.approval };
+}
 
 /** A cash sale at the till: `quantity` pieces of `product`, `tendered` handed over. */
 async function cashSale(token: string, till: TillClaim, product: TestProduct, quantity: number, tendered: number): Promise<OrderBody & { shiftId: string | null }> {
@@ -78,12 +99,15 @@ describe('shifts and the cash drawer', function () {
     const noSale = await move(cashier, shiftId, { kind: 'no-sale', reason: 'change for the neighbour' });
     assert.deepEqual([noSale.status, errorOf(noSale.body).code], [403, 'APPROVAL.REQUIRED']);
     assert.equal((await move(manager, shiftId, { kind: 'no-sale', reason: 'change for the neighbour' })).status, 201);
+    const approver = await managerWithPin();
+    const approved = await move(cashier, shiftId, { kind: 'no-sale', reason: 'a coin stuck' }, await approval(cashier, approver, 'no-sale', shiftId, 0));
+    assert.equal(approved.status, 201, JSON.stringify(approved.body));
 
     const x = await get<Report>(cashier, `/shifts/${shiftId}/x-report`);
     assert.equal(x.status, 200, JSON.stringify(x.body));
     const expected = 200_000 + 150_000 - 20_000 - 10_000 + 50_000 - 20_000;
     assert.deepEqual(x.body.cash, { openingFloat: 200_000, received: 150_000, change: 20_000, refunds: 10_000, cashIn: 50_000, cashOut: 20_000, expected });
-    assert.deepEqual([x.body.sales.orders, x.body.sales.total, x.body.refunds.total, x.body.noSales], [2, 130_000, 10_000, 1]);
+    assert.deepEqual([x.body.sales.orders, x.body.sales.total, x.body.refunds.total, x.body.noSales], [2, 130_000, 10_000, 2]);
     assert.equal((await get<Report>(cashier, `/shifts/${shiftId}/x-report`)).body.cash.expected, expected, 'the X report changes nothing');
 
     const counted = [{ value: 100_000, count: 3 }, { value: 20_000, count: 2 }, { value: 10_000, count: 1 }];
@@ -108,7 +132,7 @@ describe('shifts and the cash drawer', function () {
     assert.deepEqual(listed.body.items.filter((s) => s.id === shiftId).map((s) => [s.status, s.variance]), [['closed', 0]]);
   });
 
-  it('a variance over the threshold is refused for a cashier without approval and closes with a manager; sales still waiting at the till are warned of', async () => {
+  it('a variance over the threshold is refused for a cashier without approval and closes with a manager\'s; sales still waiting at the till are warned of', async () => {
     const till = newRegisteredTill();
     const cashier = await tillToken('cashier', till);
     const shiftId = (await open(cashier, 100_000)).body.id;
@@ -117,10 +141,14 @@ describe('shifts and the cash drawer', function () {
     assert.deepEqual([refused.status, errorOf(refused.body).code], [403, 'APPROVAL.REQUIRED']);
     assert.equal((await get<Shift>(cashier, '/shifts/current')).body.status, 'open', 'a refused close leaves the shift open');
 
-    const approved = await close(await tillToken('manager', till), shiftId, short, 2);
+    const manager = await managerWithPin();
+    const tooLittle = await close(cashier, shiftId, short, 2, await approval(cashier, manager, 'shift-variance', shiftId, 5_999));
+    assert.deepEqual([tooLittle.status, errorOf(tooLittle.body).code], [403, 'APPROVAL.INVALID']);
+    const approved = await close(cashier, shiftId, short, 2, await approval(cashier, manager, 'shift-variance', shiftId, 6_000));
     assert.equal(approved.status, 201, JSON.stringify(approved.body));
-    assert.equal(approved.body.z.close?.variance, -6_000);
-    assert.ok(approved.body.z.close?.varianceApprovedBy);
+    assert.deepEqual([approved.body.z.close?.variance, approved.body.z.close?.varianceApprovedBy], [-6_000, manager.id]);
+    const audit = await call<{ items: { action: string; ref: string; amount: number; approvedBy: string | null }[] }>('GET', `/audit?action=shift-variance`, { token: await tokenOf('manager') });
+    assert.deepEqual(audit.body.items.filter((a) => a.ref === shiftId).map((a) => [a.amount, a.approvedBy]), [[6_000, manager.id]]);
     assert.deepEqual(approved.body.warnings.map((w) => w.code), ['SHIFT.SALES_WAITING']);
 
     const small = (await open(cashier, 100_000)).body.id; // within the threshold: the cashier closes alone

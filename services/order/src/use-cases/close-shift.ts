@@ -12,7 +12,7 @@ import { shiftClosed } from '../events/shift-events.ts';
 import { findShift, saveClose, type StoredShift } from '../store/shift.store.ts';
 import { lateSales, shiftTotals } from '../store/shift-totals.store.ts';
 import type { OrderDeps } from './deps.ts';
-import { approve } from './shift-approval.ts';
+import { authorize } from './approvals.ts';
 
 export interface CloseCommand {
   counted: CountedLine[];
@@ -70,7 +70,7 @@ export async function closeShift(
     let approvedBy: string | null = null;
     if (varianceNeedsApproval(off, deps.settings.shiftVarianceThreshold)) {
       const request = { action: 'shift-variance' as const, ref: shift.id, amount: Math.abs(off), tillCode: shift.tillCode, detail: { expected: report.cash.expected, counted: total } };
-      approvedBy = (await approve(tx, principal, request, approvalToken, mayApprove)).approvedBy ?? principal.id;
+      approvedBy = (await authorize(tx, principal, request, approvalToken, mayApprove)).approvedBy ?? principal.id;
     }
     const close = {
       counted, countedTotal: total, variance: off, varianceApprovedBy: approvedBy, waitingSales: command.waitingSales ?? null,

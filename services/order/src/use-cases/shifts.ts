@@ -10,7 +10,7 @@ import { shiftOpened } from '../events/shift-events.ts';
 import { findMove, findShift, insertMove, insertShift, openShiftOf, type StoredShift } from '../store/shift.store.ts';
 import { tillRevokedAt } from '../store/till.store.ts';
 import type { OrderDeps } from './deps.ts';
-import { approve } from './shift-approval.ts';
+import { authorize } from './approvals.ts';
 
 const hashOf = (value: unknown): string => createHash('sha256').update(JSON.stringify(value)).digest('hex');
 
@@ -70,7 +70,7 @@ export async function recordCashMove(deps: Pick<OrderDeps, 'pool'>, shiftId: str
     const raced = await findMove(tx, command.moveId);
     if (raced) return { move: same(raced), created: false };
     const { approvedBy } = command.kind === 'no-sale'
-      ? await approve(tx, principal, { action: 'no-sale', ref: shift.id, amount: 0, tillCode: shift.tillCode, detail: { reason: command.reason } }, approvalToken, mayApprove)
+      ? await authorize(tx, principal, { action: 'no-sale', ref: shift.id, amount: 0, tillCode: shift.tillCode, detail: { reason: command.reason } }, approvalToken, mayApprove)
       : { approvedBy: null };
     const move: CashMove = {
       id: command.moveId, kind: command.kind, amount: command.kind === 'no-sale' ? 0 : command.amount, reason: command.reason,
