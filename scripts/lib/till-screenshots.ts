@@ -206,7 +206,7 @@ async function managerScreens(page: Page, manager: Account, file: (name: string)
   await page.getByRole('img', { name: /^Sales per hour: / }).waitFor();
   await page.screenshot({ path: file('office-sales'), fullPage: true });
   await page.getByRole('navigation').getByRole('button', { name: 'Products' }).click();
-  await page.getByLabel('CSV file').setInputFiles({ name: 'products.csv', mimeType: 'text/csv', buffer: Buffer.from(IMPORT_CSV) });
+  await page.getByLabel('CSV file', { exact: true }).setInputFiles({ name: 'products.csv', mimeType: 'text/csv', buffer: Buffer.from(IMPORT_CSV) });
   await page.getByRole('button', { name: 'Import', exact: true }).click();
   await page.locator('table.row-errors').waitFor();
   await page.screenshot({ path: file('office-import'), fullPage: true });

@@ -152,8 +152,10 @@ describe('payments and the stock saga', () => {
     const tea = await newProduct({ price: 6_500, onHand: 10 });
     const before = await report();
     const order = (await checkout([{ productId: tea.id, quantity: 2 }], { token: cashier })).body;
-    const paid = await payCash(order.id, 20_000, cashier);
-    const paidAt = new Date(String(paid.body.order.paidAt));
+    await payCash(order.id, 20_000, cashier);
+    const paid = (await call('GET', `/orders/${order.id}`, { token: cashier })).body;
+    assert.equal(paid.status, 'paid');
+    const paidAt = new Date(String(paid.paidAt));
     const after = await report();
     // The hour on the shop's clock (Asia/Jakarta), not the server's.
     const hour = Number(new Intl.DateTimeFormat('en-GB', { timeZone: 'Asia/Jakarta', hour: '2-digit', hourCycle: 'h23' }).format(paidAt));

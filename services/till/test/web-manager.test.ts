@@ -99,7 +99,7 @@ describe('the manager\'s screens in the browser', function () {
       `${prefix}-B,Kopi impor rusak,${category},pcs,standard,pcs,,1,duabelas`,
       `${prefix}-C,Kopi impor dua,${category},pcs,standard,pcs,,1,15000`,
     ].join('\n');
-    await page.getByLabel('Berkas CSV').setInputFiles({ name: 'produk.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
+    await page.getByLabel('Berkas CSV', { exact: true }).setInputFiles({ name: 'produk.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
     await page.getByRole('button', { name: 'Impor', exact: true }).click();
     await page.getByRole('status').filter({ hasText: 'Diimpor: 2 baru, 0 diubah, 0 tetap.' }).waitFor();
     const errors = page.locator('table.row-errors tbody tr');
