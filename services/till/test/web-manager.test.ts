@@ -70,6 +70,12 @@ describe('the manager\'s screens in the browser', function () {
     await page.keyboard.press('Escape');
     await page.getByLabel('Search or scan a product').waitFor();
     await page.getByRole('button', { name: 'Bahasa Indonesia' }).click();
+
+    // A scan in the back office goes back to the sale, the item in the cart.
+    await page.getByRole('button', { name: 'Kantor' }).click();
+    await page.getByRole('heading', { name: 'Kantor: Penjualan hari ini' }).waitFor();
+    await scan(page, tea.barcode);
+    await cartLine(page, tea.name).waitFor();
   });
 
   it('a cashier never sees the manager\'s screens, and the apps refuse a cashier\'s token for what they show, through the till', async () => {
