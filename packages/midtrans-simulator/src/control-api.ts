@@ -25,12 +25,13 @@ export async function changeStatus(id: string, action: string, request: Request,
 const paymentTypeOf = (body: unknown) =>
   typeof body === 'object' && body !== null && 'payment_type' in body && typeof body.payment_type === 'string' ? body.payment_type : undefined;
 
-/** GET /_simulator/transactions/{id}: the transaction as the status API shows it, and how many
- * times the status API answered about it (status_queries). Asking here does not count. */
+/** GET /_simulator/transactions/{id}: the transaction as the status API shows it, how many
+ * times the status API answered about it (status_queries), and how many charges named its
+ * order_id (charge_requests, refused repeats included). Asking here does not count. */
 export function showTransaction(id: string, sim: Simulator): Reply {
   const tx = sim.store.find(id);
   if (!tx) return coreError(404, "transaction doesn't exist");
-  return { status: 200, body: { transaction: statusBody(tx, sim.merchantId, 'transaction found'), status_queries: tx.statusQueries } };
+  return { status: 200, body: { transaction: statusBody(tx, sim.merchantId, 'transaction found'), status_queries: tx.statusQueries, charge_requests: tx.chargeRequests } };
 }
 
 /** GET /_simulator/transactions/{id}/notifications: every notification made, oldest first. */

@@ -56,13 +56,20 @@ function notificationUrls(request: Request, sim: Simulator): string[] {
   return [...(sim.notificationUrl ? [sim.notificationUrl] : []), ...list('x-append-notification')];
 }
 
+/** A charge naming a used order_id: refused, and counted on the transaction that has it. */
+function repeated(orderId: string, sim: Simulator): boolean {
+  const taken = sim.store.has(orderId) ? sim.store.find(orderId) : undefined;
+  if (taken) taken.chargeRequests += 1;
+  return taken !== undefined;
+}
+
 export async function charge(request: Request, sim: Simulator): Promise<Reply> {
   const parsed = parse(chargeSchema, request.body);
   if ('problems' in parsed) return coreError(400, 'some fields of the charge are invalid', { validation_messages: parsed.problems });
   const { payment_type: paymentType, transaction_details: details, item_details: items, custom_expiry: expiry } = parsed.data;
   const problem = itemsProblem(details, items);
   if (problem) return coreError(400, 'some fields of the charge are invalid', { validation_messages: [problem] });
-  if (sim.store.has(details.order_id)) return coreError(406, 'order_id has already been used');
+  if (repeated(details.order_id, sim)) return coreError(406, 'order_id has already been used');
 
   const expiresInMs = expiry ? expiry.expiry_duration * UNIT_MS[expiry.unit] : DEFAULT_EXPIRY_MS;
   const tx = newTransaction({ orderId: details.order_id, amount: details.gross_amount, paymentType, expiresInMs, notificationUrls: notificationUrls(request, sim) });
@@ -108,7 +115,7 @@ export function createSnap(request: Request, sim: Simulator): Reply {
   const { transaction_details: details, item_details: items } = parsed.data;
   const problem = itemsProblem(details, items);
   if (problem) return snapError(400, [problem]);
-  if (sim.store.has(details.order_id)) return snapError(400, ['transaction_details.order_id has already been taken']);
+  if (repeated(details.order_id, sim)) return snapError(400, ['transaction_details.order_id has already been taken']);
 
   const tx = newTransaction({ orderId: details.order_id, amount: details.gross_amount, paymentType: null, expiresInMs: 24 * 3600_000, notificationUrls: notificationUrls(request, sim) });
   sim.store.add(tx);

@@ -20,6 +20,9 @@ export interface Transaction {
   notifications: Notification[];
   /** How often the status API was asked about it: tests check that a charge is not asked twice. */
   statusQueries: number;
+  /** How often a charge (Core API or Snap) named its order_id, refused repeats included: tests
+   * check that a retried payment did not charge again. */
+  chargeRequests: number;
   /** Money given back, oldest first; each refund_key once. */
   refunds: Refund[];
 }
@@ -69,6 +72,7 @@ export function newTransaction(fields: {
     notificationUrls: fields.notificationUrls,
     notifications: [],
     statusQueries: 0,
+    chargeRequests: 1,
     refunds: [],
   };
 }

@@ -17,6 +17,9 @@ export {
 export {
   SESSION_GENERATION_CLAIM, SESSION_REVOCATION_EVENT, SESSION_REVOCATION_TOPIC, sessionRevocations, SessionRevocations, type SessionRevocation,
 } from './auth/session-revocations.ts';
+export {
+  APPROVAL_ACTIONS, APPROVAL_AUDIENCE, APPROVAL_TTL_SECONDS, verifyApproval, type ApprovalAction, type ApprovalClaims,
+} from './auth/approval.ts';
 export { sessionRevocationSubscription } from './events/session-revocation-subscription.ts';
 export { openApiPath } from './http/openapi.ts';
 export { runService, type ServiceDefinition } from './service/run-service.ts';

@@ -5,6 +5,7 @@ import { randomUUID } from 'node:crypto';
 import { addToOutbox, createPool, withTransaction, type OutboxEvent, type Pool } from '../src/index.ts';
 import { eventually, findOnTopic, localSecret, request } from '../src/testing/index.ts';
 import { startInfra, stopDaemon } from '../../../tests/support/servers.ts';
+import { untilWaiting } from '../../../tests/support/postgres-locks.ts';
 import { probe } from '../../../tests/support/stack.ts';
 
 const probeA = probe('probe-a').url;
@@ -64,19 +65,19 @@ describe('the outbox relay under faults', function () {
     const committed: string[] = [];
     let release = () => {};
     const gate = new Promise<void>((resolve) => { release = resolve; });
-    let firstInserted = () => {};
-    const inserted = new Promise<void>((resolve) => { firstInserted = resolve; });
+    let firstInserted = (_pid: number) => {};
+    const inserted = new Promise<number>((resolve) => { firstInserted = resolve; });
     const first = withTransaction(pool, async (tx) => {
       const ids = await addToOutbox(tx, [note(key, 'inserted first')]);
-      firstInserted();
+      firstInserted((await tx.query<{ pid: number }>('SELECT pg_backend_pid() AS pid')).rows[0]?.pid ?? 0);
       await gate;
       return ids;
     }).then(([id]) => { committed.push(id as string); return id as string; });
-    await inserted;
+    const firstPid = await inserted;
     const second = withTransaction(pool, (tx) => addToOutbox(tx, [note(key, 'inserted second')]))
       .then(([id]) => { committed.push(id as string); return id as string; });
-    // The second gets every chance to commit before the first (it must wait for the key).
-    await Promise.race([second, new Promise((resolve) => setTimeout(resolve, 500))]);
+    // The race, seen: the second is under way and waits for the first's lock on the key.
+    await untilWaiting(pool, firstPid, 1);
     release();
     const ids = await Promise.all([first, second]);
     await eventually(async () => {

@@ -3,6 +3,7 @@ import {
   subscription, type DaprClient,
 } from '@pos/platform';
 import { tillSubscription } from './events/till-subscription.ts';
+import { auditRoutes } from './http/audit.routes.ts';
 import { cartRoutes } from './http/cart.routes.ts';
 import { midtransRoutes } from './http/midtrans.routes.ts';
 import { offlineSaleRoutes } from './http/offline-sale.routes.ts';
@@ -20,7 +21,7 @@ export function createApp(deps: OrderDeps & { dapr: DaprClient }) {
     routes: [
       subscription(sessionRevocationSubscription(), log),
       subscription(tillSubscription(postgresInbox(deps.pool)), log),
-      ...orderRoutes(deps), ...offlineSaleRoutes(deps), ...cartRoutes(deps), ...reportRoutes(deps), ...returnRoutes(deps), ...refundRoutes(deps), ...midtransRoutes(deps),
+      ...orderRoutes(deps), ...offlineSaleRoutes(deps), ...cartRoutes(deps), ...reportRoutes(deps), ...returnRoutes(deps), ...refundRoutes(deps), ...midtransRoutes(deps), ...auditRoutes(deps),
     ],
     readiness: { database: databaseAnswers(deps.pool), sidecar: sidecarAnswers(deps.dapr) },
   });

@@ -7,7 +7,7 @@ import { randomUUID } from 'node:crypto';
 import { eventually } from '@pos/platform/testing';
 import { dayIn } from '../src/domain/shop-time.ts';
 import { afterDeliveries, atSimulator, pay } from './midtrans-support.ts';
-import { call, checkout, fieldsOf, newProduct, newTill, pool, sagaDone, tokenOf } from './support.ts';
+import { call, checkout, errorOf, fieldsOf, newProduct, newTill, pool, sagaDone, tokenOf } from './support.ts';
 
 interface Money { method: string; taken: number; sales: number; unpaid: number; open: number; refunded: number; returns: number; refundsDue: number; net: number }
 interface RefundDue { id: string; orderId: string; tenderId: string; method: string; amount: number; status: string; receiptNumber: string; orderStatus: string }
@@ -49,7 +49,10 @@ describe('the books: money on orders that end unpaid', () => {
     assert.equal((await payCash(sold.id, 50_000, cashier)).body.order.status, 'paid');
     const abandoned = (await checkout([{ productId: tea.id, quantity: 3 }], { token: cashier })).body;
     await payCash(abandoned.id, 12_500, cashier); // part of 30 000, and then the customer walks away
-    const cancelled = await call('POST', `/orders/${abandoned.id}/cancel`, { token: cashier });
+    // Cancelling it voids the cash taken: not the cashier's alone (approvals.test.ts), a manager's.
+    const refused = await call('POST', `/orders/${abandoned.id}/cancel`, { token: cashier });
+    assert.deepEqual([refused.status, errorOf(refused.body).code], [403, 'APPROVAL.REQUIRED']);
+    const cancelled = await call('POST', `/orders/${abandoned.id}/cancel`, { token: await tokenOf('manager') });
     assert.deepEqual([cancelled.status, cancelled.body.status, cancelled.body.paid], [200, 'cancelled', 0]);
 
     const due = (await refundsDue()).filter((refund) => refund.orderId === abandoned.id);
@@ -91,7 +94,7 @@ describe('the books: money on orders that end unpaid', () => {
     const tea = await newProduct({ price: 4_000, onHand: 5 });
     const order = (await checkout([{ productId: tea.id, quantity: 1 }], { token: cashier })).body;
     await payCash(order.id, 1_000, cashier);
-    await call('POST', `/orders/${order.id}/cancel`, { token: cashier });
+    await call('POST', `/orders/${order.id}/cancel`, { token: await tokenOf('manager') });
     const [due] = (await refundsDue()).filter((refund) => refund.orderId === order.id);
     assert.ok(due);
 

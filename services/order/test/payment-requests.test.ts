@@ -40,6 +40,9 @@ describe('payment requests', () => {
     const retry = await pay(order.id, { method: 'qris' }, key);
     assert.deepEqual([first.status, retry.status, retry.body.payment.id, retry.body.charge], [201, 200, first.body.payment.id, first.body.charge]);
     assert.equal((await getOrder(order.id)).tenders.length, 1);
+    // Midtrans' side: its one transaction for the tender was asked for once, the retry never reached it.
+    const atMidtrans = await request<{ transaction: { gross_amount: string }; charge_requests: number }>('GET', `${SIMULATOR}/_simulator/transactions/${first.body.payment.id}`);
+    assert.deepEqual([atMidtrans.status, atMidtrans.body.transaction.gross_amount, atMidtrans.body.charge_requests], [200, '10000.00', 1]);
   });
 
   it('a charge Midtrans cannot be reached for fails with 503 (DEPENDENCY.UNAVAILABLE) and cancels its tender, which Midtrans is then asked to cancel too; the amount is due again and a retry with the same Idempotency-Key charges anew', async () => {

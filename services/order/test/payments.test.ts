@@ -100,7 +100,12 @@ describe('payments and the stock saga', () => {
     const other = await tokenOf('cashier', 'other');
     assert.equal((await payCash(order.id, 10_000, other)).status, 403);
     assert.equal((await call('POST', `/orders/${order.id}/cancel`, { token: other })).status, 403);
+    // Read back: the refused calls left the order as it was.
+    const untouched = (await call('GET', `/orders/${order.id}`, { token: await tokenOf('cashier') })).body;
+    assert.deepEqual([untouched.status, untouched.due, untouched.tenders], ['pending', order.total, []]);
     assert.equal((await payCash(order.id, 10_000, await tokenOf('manager'))).status, 201);
+    const paid = (await call('GET', `/orders/${order.id}`, { token: await tokenOf('cashier') })).body;
+    assert.deepEqual([paid.status, paid.due, paid.tenders.map((tender) => [tender.kind, tender.status])], ['paid', 0, [['cash', 'paid']]]);
   });
 
   it('a paid order has a JSON and a 48-column text receipt; an unpaid one gets 409', async () => {

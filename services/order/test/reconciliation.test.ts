@@ -10,6 +10,7 @@ import { endOrder } from '../src/use-cases/end-order.ts';
 import { reconcilePendingTenders, type ReconcileDeps } from '../src/use-cases/reconcile.ts';
 import { findOrder } from '../src/store/order.store.ts';
 import { afterDeliveries, atSimulator, eventTypes, getOrder, midtrans, pay, resend, serverKey, SIMULATOR } from './midtrans-support.ts';
+import { service } from '../../../tests/support/stack.ts';
 import { call, checkout, newProduct, pool, sagaDone, stockOf, tokenOf } from './support.ts';
 
 const deps: ReconcileDeps = { pool, midtrans: { gateway: midtrans, serverKey }, kickSaga: () => {} }; // the app's saga runs on its timer
@@ -34,6 +35,13 @@ async function pendingQrisSale(onHand: number, quantity: number) {
   assert.equal(charged.status, 201, JSON.stringify(charged.body));
   await afterDeliveries(charged.body.payment.id);
   return { productId: product.id, orderId: order.id, chargeId: charged.body.payment.id, total: order.total };
+}
+
+/** The Commit lines inventory's ledger holds for the order on the product: inventory's side of "one Commit". */
+async function commitsAtInventory(productId: string, orderId: string): Promise<number> {
+  const reply = await request<{ items: { change: string; orderId?: string }[] }>('GET', `${service('inventory').url}/stock/${productId}/ledger?limit=100`, { token: await tokenOf('manager') });
+  assert.equal(reply.status, 200, JSON.stringify(reply.body));
+  return reply.body.items.filter((line) => line.orderId === orderId && line.change === 'commit').length;
 }
 
 const tenderRow = async (id: string) =>
@@ -131,6 +139,7 @@ describe('reconciliation of pending Midtrans payments', function () {
     assert.deepEqual(await eventTypes(sale.orderId), ['pos.order.created.v1', 'pos.order.paid.v1']);
     const steps = await pool.query('SELECT action FROM saga_steps WHERE order_id = $1', [sale.orderId]);
     assert.deepEqual(steps.rows, [{ action: 'inventory.commit' }]);
+    assert.equal(await commitsAtInventory(sale.productId, sale.orderId), 1);
     assert.deepEqual(await stockOf(sale.productId), { ...(await stockOf(sale.productId)), onHand: 3, reserved: 0, available: 3 });
   });
 

@@ -1,5 +1,7 @@
 import assert from 'node:assert/strict';
-import { eventually, localSecret, request } from '@pos/platform/testing';
+import { createPool } from '@pos/platform';
+import { eventually, localSecret, request, type Reply } from '@pos/platform/testing';
+import { holdLocks, untilWaiting } from '../../../tests/support/postgres-locks.ts';
 import { openProductIndex } from '../src/store/product-index.ts';
 import { adminToken, cashierToken, createCatalogueProduct, freshWord, QUERY_API, receive, search, type Page } from './support.ts';
 
@@ -21,14 +23,6 @@ describe('rebuilding the search index', function () {
     await cashierToken();
 
     let rebuilding = true;
-    const written: string[] = [];
-    const writer = (async () => {
-      while (rebuilding || written.length < 3) {
-        const word = freshWord();
-        await createCatalogueProduct(`Beras ${word}`, 12000);
-        written.push(word);
-      }
-    })();
     let searches = 0;
     const searcher = (async () => {
       while (rebuilding) {
@@ -36,19 +30,46 @@ describe('rebuilding the search index', function () {
         searches++;
       }
     })();
-    const rebuilt = await request<{ index: string; products: number; stock: number }>('POST', `${QUERY_API}/admin/search-index/rebuild`, { token: await adminToken() })
-      .finally(() => { rebuilding = false; });
-    await Promise.all([writer, searcher]);
-    assert.equal(rebuilt.status, 200, JSON.stringify(rebuilt.body));
-    assert.ok(rebuilt.body.products > 0 && rebuilt.body.stock > 0);
+    // The race, forced: the test locks inventory's stock table, so the rebuild stops at its first
+    // ListStock, after it has read the products and before it swaps the alias. Products written
+    // in that window reach only the old index through their events: the pass after the swap must
+    // bring them into the new one.
+    const inventoryDb = createPool(localSecret('inventory-db-url'), { test: true });
+    const written: string[] = [];
+    let rebuilt: Promise<Reply<{ index: string; products: number; stock: number }>> | undefined;
+    try {
+      const stock = await holdLocks(inventoryDb, (tx) => tx.query('LOCK TABLE stock_items IN ACCESS EXCLUSIVE MODE'));
+      try {
+        rebuilt = request<{ index: string; products: number; stock: number }>('POST', `${QUERY_API}/admin/search-index/rebuild`, { token: await adminToken() })
+          .finally(() => { rebuilding = false; });
+        await untilWaiting(inventoryDb, stock.pid, 1, (waiter) => waiter.applicationName === 'inventory' && waiter.query.includes('ORDER BY product_id'));
+        for (let i = 0; i < 2; i++) {
+          const word = freshWord();
+          await createCatalogueProduct(`Beras ${word}`, 12000);
+          written.push(word);
+        }
+        // Handled while the rebuild waits: found through the alias, which is still the old index.
+        await eventually(async () => { for (const word of written) await findsOne(word); }, { timeoutMs: 20_000 });
+      } finally {
+        await stock.letGo();
+      }
+    } finally {
+      await inventoryDb.end();
+    }
+    const reply = await rebuilt;
+    await searcher;
+    assert.equal(reply?.status, 200, JSON.stringify(reply?.body));
+    assert.ok((reply?.body.products ?? 0) > 0 && (reply?.body.stock ?? 0) > 0);
     assert.ok(searches > 0);
 
     const index = openProductIndex(localSecret('elasticsearch-url'), 'pos-products-test', { test: true });
     try {
-      assert.deepEqual(Object.keys(await index.es.indices.getAlias({ name: index.alias })), [rebuilt.body.index]);
+      assert.deepEqual(Object.keys(await index.es.indices.getAlias({ name: index.alias })), [reply?.body.index]);
     } finally {
       await index.es.close();
     }
+    // Through the alias, now the new index. Only the pass after the swap lists them there: their
+    // later stock events alone would make unlisted documents, never found by a search.
     await eventually(async () => { for (const word of written) await findsOne(word); }, { timeoutMs: 30_000 });
   });
 

@@ -20,6 +20,9 @@ describe('the catalogue over HTTP', function () {
     assert.deepEqual([deactivated.status, deactivated.body.active, deactivated.body.version], [200, false, 3]);
     const reactivated = await call<ProductBody>('POST', `/products/${created.id}/reactivate`, { token: manager, headers: { 'If-Match': '3' } });
     assert.deepEqual([reactivated.status, reactivated.body.active, reactivated.body.version], [200, true, 4]);
+    // Read back: the writes were kept, not only answered.
+    const stored = await call<ProductBody>('GET', `/products/${created.id}`, { token: await tokenOf('cashier') });
+    assert.deepEqual([stored.body.name, stored.body.active, stored.body.version, stored.body.units], ['Teh botol 450 ml', true, 4, created.units]);
   });
 
   it('an update over a stale version answers 409 with the current version and changes nothing', async () => {
@@ -46,11 +49,23 @@ describe('the catalogue over HTTP', function () {
   it('a barcode a product gives up in an update can be taken by another product, and the refused request left no claim behind', async () => {
     const first = await createProduct();
     const freed = first.units[0]?.barcode;
-    const dropped = await call('PATCH', `/products/${first.id}`, { token: manager, headers: { 'If-Match': '1' }, body: { units: [{ name: 'pcs', barcode: uniqueBarcode(), conversion: 1, price: 3600 }] } });
+    const dropped = await call<ProductBody>('PATCH', `/products/${first.id}`, { token: manager, headers: { 'If-Match': '1' }, body: { units: [{ name: 'pcs', barcode: uniqueBarcode(), conversion: 1, price: 3600 }] } });
     assert.equal(dropped.status, 200);
     const body = await drinkBody({ units: [{ name: 'pcs', barcode: freed, conversion: 1, price: 3600 }] });
     assert.equal((await call('POST', '/products', { token: manager, body: { ...body, taxClass: 'nonsense' } })).status, 400);
-    assert.equal((await call('POST', '/products', { token: manager, body })).status, 201);
+    const taker = await call<ProductBody>('POST', '/products', { token: manager, body });
+    assert.equal(taker.status, 201);
+    // Read back: the first product kept its new barcode only, the second holds the freed one, and
+    // the one claim on it is the second's.
+    const [firstNow, takerNow] = await Promise.all([first.id, taker.body.id].map((id) => call<ProductBody>('GET', `/products/${id}`, { token: manager })));
+    assert.deepEqual([firstNow?.body.units.map((unit) => unit.barcode), takerNow?.body.units.map((unit) => unit.barcode)],
+      [dropped.body.units.map((unit) => unit.barcode), [freed]]);
+    const { client, catalogue } = await openTestCatalogue();
+    try {
+      assert.deepEqual((await catalogue.claims.find({ _id: `barcode:${freed}` }).toArray()).map((claim) => claim.productId), [taker.body.id]);
+    } finally {
+      await client.close();
+    }
   });
 
   it('a claim left by a writer that died before its product write stops blocking once its lease has run out', async () => {

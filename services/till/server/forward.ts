@@ -23,7 +23,7 @@ export const FORWARDED: Readonly<Record<string, string>> = {
 };
 
 /** Request headers the apps read; nothing else goes (no cookies, no hop-by-hop headers). */
-const REQUEST_HEADERS = ['authorization', 'content-type', 'accept', 'if-match', 'if-none-match', 'idempotency-key', 'x-till-id', 'x-till-key'];
+const REQUEST_HEADERS = ['authorization', 'content-type', 'accept', 'if-match', 'if-none-match', 'idempotency-key', 'x-till-id', 'x-till-key', 'x-approval'];
 /** Answer headers the web app reads. */
 const REPLY_HEADERS = ['content-type', 'etag', 'location', 'retry-after', 'www-authenticate', 'cache-control'];
 /** The apps take at most 1 MB, as the platform's body parser (which reads JSON bodies first). */

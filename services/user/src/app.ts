@@ -1,6 +1,7 @@
 import {
   createHttpApp, createLogger, databaseAnswers, jwksTokenVerifier, localKeySet, sessionRevocationSubscription, sidecarAnswers, subscription, type DaprClient,
 } from '@pos/platform';
+import { approvalRoutes } from './http/approval.routes.ts';
 import { authRoutes } from './http/auth.routes.ts';
 import { tillRoutes } from './http/till.routes.ts';
 import { userRoutes } from './http/user.routes.ts';
@@ -9,7 +10,7 @@ import type { UserServiceDeps } from './use-cases/deps.ts';
 export function createApp(deps: UserServiceDeps & { dapr: DaprClient }) {
   const app = createHttpApp({
     service: 'user',
-    routes: [...authRoutes(deps), ...userRoutes(deps), ...tillRoutes(deps), subscription(sessionRevocationSubscription(), createLogger('user'))],
+    routes: [...authRoutes(deps), ...userRoutes(deps), ...tillRoutes(deps), ...approvalRoutes(deps), subscription(sessionRevocationSubscription(), createLogger('user'))],
     // The issuer verifies its own tokens with the keys it holds; other services fetch them.
     tokens: jwksTokenVerifier(localKeySet(deps.keys.jwks)),
     readiness: { database: databaseAnswers(deps.pool), sidecar: sidecarAnswers(deps.dapr) },

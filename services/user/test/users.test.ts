@@ -90,6 +90,7 @@ describe('managing users', function () {
     const someone = await newUser();
     const reply = await call<User>('PATCH', `/users/${someone.user.id}`, { token: admin, body: { name: 'Renamed' } });
     assert.equal(reply.body.name, 'Renamed');
+    assert.equal((await call<User>('GET', `/users/${someone.user.id}`, { token: admin })).body.name, 'Renamed'); // kept, not only answered
     const audit = await pool.query('SELECT action, changes FROM user_audit WHERE user_id = $1 ORDER BY seq', [someone.user.id]);
     assert.deepEqual(audit.rows.at(-1), { action: 'renamed', changes: { name: 'Renamed' } });
   });
@@ -112,13 +113,18 @@ describe('managing users', function () {
     assert.equal(ownRole.status, 409);
     assert.equal(errorOf(ownRole.body).code, 'USER.SELF_CHANGE');
     assert.equal((await call('POST', `/users/${otherAdmin.user.id}/deactivate`, { token: otherAdmin.accessToken })).status, 409);
+    // Read back: the refused changes changed nothing.
+    const [someoneNow, otherAdminNow] = await Promise.all([someone, otherAdmin].map(async (user) => (await call<User>('GET', `/users/${user.user.id}`, { token: admin })).body));
+    assert.deepEqual([someoneNow?.role, otherAdminNow?.role, otherAdminNow?.active], [someone.user.role, 'admin', true]);
   });
 
   it('deactivating publishes user-deactivated; only admins may', async () => {
     const someone = await newUser();
+    const activeNow = async () => (await call<User>('GET', `/users/${someone.user.id}`, { token: admin })).body.active;
     assert.equal((await call('POST', `/users/${someone.user.id}/deactivate`, { token: (await newUser('manager')).accessToken })).status, 403);
+    assert.equal(await activeNow(), true);
     const reply = await call<User>('POST', `/users/${someone.user.id}/deactivate`, { token: admin });
-    assert.equal(reply.body.active, false);
+    assert.deepEqual([reply.body.active, await activeNow()], [false, false]);
     await findOnTopic('pos.users', (e) => e.type === 'pos.user.deactivated.v1' && (e.data as { userId?: string }).userId === someone.user.id);
   });
 });

@@ -54,7 +54,7 @@ export function jwksTokenVerifier(keys: JWTVerifyGetKey, revocations: SessionRev
         result = await jwtVerify(token, keys, { issuer: TOKEN_ISSUER, audience: TOKEN_AUDIENCE, algorithms: ['RS256'] });
       } catch (error) {
         if (isKeySetFailure(error)) throw new DependencyUnavailableError('the token issuer\'s keys', error);
-        throw new UnauthorizedError(describe(error), 'AUTH.INVALID_TOKEN');
+        throw new UnauthorizedError(describeTokenError(error), 'AUTH.INVALID_TOKEN');
       }
       const { sub, role, name } = result.payload;
       if (typeof sub !== 'string' || !ROLES.includes(role as Role) || typeof name !== 'string') {
@@ -73,12 +73,12 @@ export function jwksTokenVerifier(keys: JWTVerifyGetKey, revocations: SessionRev
 
 /** A failure to get the key set (fetch failed, timed out, not a JWKS), not a fault of the
  * token: jose raises those as errors of its own generic or JWKS kinds, or fetch's errors. */
-function isKeySetFailure(error: unknown): boolean {
+export function isKeySetFailure(error: unknown): boolean {
   return !(error instanceof joseErrors.JOSEError) || error.code === 'ERR_JOSE_GENERIC'
     || error instanceof joseErrors.JWKSTimeout || error instanceof joseErrors.JWKSInvalid;
 }
 
-function describe(error: unknown): string {
+export function describeTokenError(error: unknown): string {
   if (error instanceof joseErrors.JWTExpired) return 'the token has expired';
   if (error instanceof joseErrors.JWTClaimValidationFailed) return `the token's ${error.claim} claim is not accepted`;
   if (error instanceof joseErrors.JWKSNoMatchingKey) return 'the token is signed with an unknown key';

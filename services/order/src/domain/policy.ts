@@ -5,9 +5,14 @@ import { ForbiddenError, type Principal, type Role, type TillClaim } from '@pos/
 export const maySell: readonly Role[] = ['cashier', 'manager', 'admin'];
 /** Reports are the back office's. */
 export const mayReport: readonly Role[] = ['manager', 'admin'];
-/** Giving money back (returns, refunds due) needs a manager; a cashier's request approved by a
- * manager's PIN comes later. */
+/** Giving money back (returns, refunds due) is a manager's; a cashier does it with a manager's
+ * approval (use-cases/approvals.ts). The same for voiding an order money was taken on, and
+ * reprinting a receipt. */
 export const mayRefund: readonly Role[] = ['manager', 'admin'];
+export const mayVoid: readonly Role[] = ['manager', 'admin'];
+export const mayReprint: readonly Role[] = ['manager', 'admin'];
+/** The audit log is read by the back office. */
+export const mayReadAudit: readonly Role[] = ['manager', 'admin'];
 
 /** A cart or order belongs to the cashier who opened it; managers and admins see every till's. */
 export function requireOwnerOrManager(principal: Principal, ownerId: string, what: string): void {

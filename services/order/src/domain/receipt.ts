@@ -54,9 +54,11 @@ function returnedLines(receipt: Receipt): string[] {
   ];
 }
 
-/** No line is wider than RECEIPT_WIDTH. */
-export function receiptText(receipt: Receipt): string {
+/** No line is wider than RECEIPT_WIDTH. A reprint says it is a copy at its head and foot. */
+export function receiptText(receipt: Receipt & { copy?: boolean }): string {
+  const copy = receipt.copy ? [centred('*** SALINAN / COPY ***')] : [];
   return printed([
+    ...copy,
     ...sellerLines(receipt.seller),
     rule,
     row(`No ${receipt.receiptNumber}`, ''), row(`Kasir ${receipt.cashier}`, receipt.time),
@@ -71,5 +73,6 @@ export function receiptText(receipt: Receipt): string {
     rule,
     ...taxLines(receipt.taxes),
     centred('Harga sudah termasuk PPN'),
+    ...copy,
   ]);
 }

@@ -6,7 +6,9 @@ import { checkout } from '../use-cases/checkout.ts';
 import { cancelOrder } from '../use-cases/cancel.ts';
 import type { OrderDeps } from '../use-cases/deps.ts';
 import { orderFor } from '../use-cases/order-access.ts';
+import { reprintReceipt } from '../use-cases/reprint.ts';
 import { takePayment } from '../use-cases/take-payment.ts';
+import { approvalOf } from './approval-header.ts';
 import { orderView, paymentView, shapeOrder } from './order.views.ts';
 
 const quantity = z.number().int().min(1).max(100_000);
@@ -27,7 +29,7 @@ const paymentBody = z.discriminatedUnion('method', [
   z.object({ method: z.enum(['qris', 'snap']), amount: z.number().int().min(1).max(1_000_000_000_000).optional() }).strict(),
 ]);
 const errors = {
-  400: { description: 'invalid request' }, 401: { description: 'no valid token' }, 403: { description: 'another cashier\'s order, or a role that may not sell' },
+  400: { description: 'invalid request' }, 401: { description: 'no valid token' }, 403: { description: 'another cashier\'s order, a role that may not sell, or a manager\'s approval needed (APPROVAL.REQUIRED, APPROVAL.INVALID)' },
 };
 
 function idempotencyKey(header: string | undefined): string | undefined {
@@ -75,9 +77,27 @@ export function orderRoutes(deps: OrderDeps): AnyRoute[] {
       },
     }),
     securedRoute({
-      method: 'post', path: '/orders/:id/cancel', summary: 'Cancels an unpaid order; its stock is released', roles: maySell, params: orderId,
-      responses: { 200: { description: 'the cancelled order', schema: orderView }, ...errors, 404: { description: 'no such order' }, 409: { description: 'the order is paid or expired' } },
-      handle: async ({ params, principal }) => ({ body: shapeOrder(await cancelOrder(deps, params.id, principal)) }),
+      method: 'post', path: '/orders/:id/cancel',
+      summary: 'Cancels an unpaid order; its stock is released. Money taken on it becomes refunds due: a void, which a cashier does with a manager\'s approval (X-Approval)',
+      roles: maySell, params: orderId,
+      responses: {
+        200: { description: 'the cancelled order', schema: orderView }, ...errors, 404: { description: 'no such order' },
+        409: { description: 'the order is paid or expired; the approval was used (APPROVAL.USED)' },
+      },
+      handle: async ({ params, principal, ctx }) => ({ body: shapeOrder(await cancelOrder(deps, params.id, principal, approvalOf(ctx))) }),
+    }),
+    securedRoute({
+      method: 'post', path: '/orders/:id/reprints',
+      summary: 'Prints a paid order\'s receipt again, marked as a copy, and audits it; a cashier needs a manager\'s approval (X-Approval, action reprint)',
+      roles: maySell, params: orderId,
+      responses: {
+        200: { description: 'the receipt (copy: true) and its text, 48 columns', schema: z.object({ receipt: z.record(z.string(), z.unknown()), text: z.string() }) },
+        ...errors, 404: { description: 'no such order' }, 409: { description: 'not paid; the approval was used (APPROVAL.USED)' },
+      },
+      handle: async ({ params, principal, ctx }) => {
+        const receipt = await reprintReceipt(deps, params.id, principal, approvalOf(ctx));
+        return { body: { receipt, text: receiptText(receipt) } };
+      },
     }),
     securedRoute({
       method: 'get', path: '/orders/:id/receipt', summary: 'The receipt of a paid order, as JSON', roles: maySell, params: orderId,

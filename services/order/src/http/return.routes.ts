@@ -2,9 +2,10 @@
 import { securedRoute, z, type AnyRoute } from '@pos/platform';
 import { receiptNumber, type Order } from '../domain/order.ts';
 import type { OrderReturn } from '../domain/order-return.ts';
-import { mayRefund } from '../domain/policy.ts';
+import { maySell } from '../domain/policy.ts';
 import { refundReceiptOf, refundReceiptText, returnReceiptNumber } from '../domain/refund-receipt.ts';
 import type { OrderDeps } from '../use-cases/deps.ts';
+import { approvalOf } from './approval-header.ts';
 import { recordReturn } from '../use-cases/record-return.ts';
 import { returnFor } from '../use-cases/return-access.ts';
 import { refundView, shapeRefund } from './refund.routes.ts';
@@ -46,7 +47,9 @@ const shapeReturn = (ret: OrderReturn, order: Order): z.infer<typeof returnView>
 
 const returnId = z.object({ id: z.uuid() });
 const errors = {
-  400: { description: 'invalid request' }, 401: { description: 'no valid token' }, 403: { description: 'not a manager' }, 404: { description: 'no such order or return' },
+  400: { description: 'invalid request' }, 401: { description: 'no valid token' },
+  403: { description: 'a cashier without a manager\'s approval (APPROVAL.REQUIRED, APPROVAL.INVALID), or another cashier\'s return' },
+  404: { description: 'no such order or return' },
 };
 
 export function returnRoutes(deps: OrderDeps): AnyRoute[] {
@@ -54,40 +57,40 @@ export function returnRoutes(deps: OrderDeps): AnyRoute[] {
     securedRoute({
       method: 'post', path: '/returns',
       summary: 'A return against a receipt: some or all of its lines, each with a reason, back to stock or written off; refunded the way it was paid (or in cash)',
-      roles: mayRefund, body: returnBody,
+      roles: maySell, body: returnBody,
       responses: {
         201: { description: 'the return and its refunds (cash: paid; QRIS or Snap: refunded by Midtrans, or pending, or due when Midtrans refused)', schema: returnView },
         200: { description: 'the same return id and body again: the same return', schema: returnView }, ...errors,
-        409: { description: 'more of a line than is left to return (RETURN.MORE_THAN_SOLD); the order is not paid (RETURN.ORDER_NOT_PAID)' },
+        409: { description: 'more of a line than is left to return (RETURN.MORE_THAN_SOLD); the order is not paid (RETURN.ORDER_NOT_PAID); the approval was used (APPROVAL.USED)' },
         422: { description: 'a line the order has not (RETURN.LINE_UNKNOWN) or named twice; past the return period (RETURN.PERIOD_OVER); the id used with another body (RETURN.IDEMPOTENCY_MISMATCH)' },
       },
-      handle: async ({ body, principal }) => {
-        const { ret, created } = await recordReturn(deps, body, principal);
-        const { order } = await returnFor(deps.pool, ret.id);
+      handle: async ({ body, principal, ctx }) => {
+        const { ret, created } = await recordReturn(deps, body, principal, approvalOf(ctx));
+        const { order } = await returnFor(deps.pool, ret.id, principal);
         return { status: created ? 201 : 200, body: shapeReturn(ret, order) };
       },
     }),
     securedRoute({
-      method: 'get', path: '/returns/:id', summary: 'One return and how its refunds stand', roles: mayRefund, params: returnId,
+      method: 'get', path: '/returns/:id', summary: 'One return and how its refunds stand', roles: maySell, params: returnId,
       responses: { 200: { description: 'the return', schema: returnView }, ...errors },
-      handle: async ({ params }) => {
-        const { ret, order } = await returnFor(deps.pool, params.id);
+      handle: async ({ params, principal }) => {
+        const { ret, order } = await returnFor(deps.pool, params.id, principal);
         return { body: shapeReturn(ret, order) };
       },
     }),
     securedRoute({
-      method: 'get', path: '/returns/:id/receipt', summary: 'The refund receipt of a return, as JSON', roles: mayRefund, params: returnId,
+      method: 'get', path: '/returns/:id/receipt', summary: 'The refund receipt of a return, as JSON', roles: maySell, params: returnId,
       responses: { 200: { description: 'the refund receipt', schema: z.record(z.string(), z.unknown()) }, ...errors },
-      handle: async ({ params }) => {
-        const { ret, order } = await returnFor(deps.pool, params.id);
+      handle: async ({ params, principal }) => {
+        const { ret, order } = await returnFor(deps.pool, params.id, principal);
         return { body: refundReceiptOf(ret, order, deps.settings.timeZone) };
       },
     }),
     securedRoute({
-      method: 'get', path: '/returns/:id/receipt/text', summary: 'The refund receipt of a return as plain text, 48 columns for an 80 mm printer', roles: mayRefund, params: returnId,
+      method: 'get', path: '/returns/:id/receipt/text', summary: 'The refund receipt of a return as plain text, 48 columns for an 80 mm printer', roles: maySell, params: returnId,
       responses: { 200: { description: 'text/plain' }, ...errors },
-      handle: async ({ params, ctx }) => {
-        const { ret, order } = await returnFor(deps.pool, params.id);
+      handle: async ({ params, ctx, principal }) => {
+        const { ret, order } = await returnFor(deps.pool, params.id, principal);
         ctx.type = 'text/plain; charset=utf-8';
         return { body: refundReceiptText(refundReceiptOf(ret, order, deps.settings.timeZone)) };
       },

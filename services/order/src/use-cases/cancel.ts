@@ -2,21 +2,38 @@
 // reservation's Release, and the provider's cancel of pending electronic tenders, become
 // saga steps in the same transaction.
 import { withTransaction, type Pool, type Principal } from '@pos/platform';
-import type { Order } from '../domain/order.ts';
+import { receiptNumber, type Order } from '../domain/order.ts';
+import { mayVoid } from '../domain/policy.ts';
+import { paidAmount, type Tender } from '../domain/tenders.ts';
 import { findOrder, lockDueOrders } from '../store/order.store.ts';
+import { authorize } from './approvals.ts';
 import type { OrderDeps } from './deps.ts';
 import { endOrder } from './end-order.ts';
 import { orderFor } from './order-access.ts';
 
-/** Cancelling a cancelled order answers the same; a paid or expired one is a 409. */
-export async function cancelOrder(deps: OrderDeps, orderId: string, principal: Principal): Promise<Order> {
+/** Cancelling a cancelled order answers the same; a paid or expired one is a 409. Cancelling
+ * one that money was taken on voids that payment (it becomes refunds due): a manager's or
+ * admin's own right, a cashier's with a manager's approval (void, of this order, for the money
+ * taken); audited either way. */
+export async function cancelOrder(deps: OrderDeps, orderId: string, principal: Principal, approval?: string): Promise<Order> {
   const order = await withTransaction(deps.pool, async (tx) => {
     const found = await orderFor(tx, orderId, principal, true);
-    return found.status === 'cancelled' ? found : endOrder(tx, found, 'cancelled');
+    if (found.status === 'cancelled') return found;
+    const cancelled = await endOrder(tx, found, 'cancelled');
+    const taken = paidAmount(found.tenders);
+    if (taken > 0) {
+      await authorize(tx, principal, {
+        action: 'void', ref: found.id, amount: taken, detail: { receiptNumber: receiptNumber(found), tenders: paidTenders(found.tenders) },
+      }, approval, mayVoid);
+    }
+    return cancelled;
   });
   deps.kickSaga();
   return order;
 }
+
+const paidTenders = (tenders: readonly Tender[]) =>
+  tenders.filter((t) => t.status === 'paid').map(({ id, kind, amount }) => ({ id, kind, amount }));
 
 /** One batch of unpaid orders past their time, expired in one transaction. Any number of
  * workers may run this at once: each locks its batch and skips the rows others hold. */

@@ -8,12 +8,14 @@ import { createHash, randomUUID } from 'node:crypto';
 import { addToOutbox, UnprocessableError, withTransaction, type Principal, type Transaction } from '@pos/platform';
 import type { Order } from '../domain/order.ts';
 import type { OrderReturn, RefundTo } from '../domain/order-return.ts';
+import { mayRefund } from '../domain/policy.ts';
 import type { Refund } from '../domain/refunds.ts';
 import { allocateRefund, checkReturnable, returnLines, returnTaxes, type RequestedReturnLine } from '../domain/returns.ts';
 import { orderReturned, refundChanged } from '../events/order-events.ts';
 import { insertRefund } from '../store/refund.store.ts';
 import { findReturn, insertReturn, nextReturnSeq, type StoredReturn } from '../store/return.store.ts';
 import { addRefundStep, addSteps } from '../store/saga.store.ts';
+import { authorize } from './approvals.ts';
 import type { OrderDeps } from './deps.ts';
 import { REFUND_BACKSTOP_SECONDS, tryRefundAtMidtrans } from './midtrans-refund.ts';
 import { orderFor } from './order-access.ts';
@@ -37,12 +39,17 @@ function sameReturn(existing: StoredReturn, requestHash: string): OrderReturn {
   return existing;
 }
 
-export async function recordReturn(deps: OrderDeps, command: ReturnCommand, principal: Principal): Promise<{ ret: OrderReturn; created: boolean }> {
+/** A manager's or an admin's own right; a cashier's with a manager's approval of a refund of
+ * this order for the return's total. Audited either way, in the return's transaction. */
+export async function recordReturn(
+  deps: OrderDeps, command: ReturnCommand, principal: Principal, approval?: string,
+): Promise<{ ret: OrderReturn; created: boolean }> {
   const requestHash = hashOf(command);
   const existing = await findReturn(deps.pool, command.returnId);
   if (existing) return { ret: sameReturn(existing, requestHash), created: false };
   const made = await withTransaction(deps.pool, async (tx) => {
-    const order = await orderFor(tx, command.orderId, principal, true); // returns of one order take turns here
+    // Any cashier's sale may come back: the approval is for this order (authorize below).
+    const order = await orderFor(tx, command.orderId, undefined, true); // returns of one order take turns here
     const raced = await findReturn(tx, command.returnId);
     if (raced) return { ret: sameReturn(raced, requestHash), created: false };
     const ret = await newReturn(tx, deps, order, command, principal);
@@ -52,6 +59,10 @@ export async function recordReturn(deps: OrderDeps, command: ReturnCommand, prin
     }
     await saveRefunds(tx, ret);
     await addToOutbox(tx, [orderReturned(ret, order), ...ret.refunds.map(refundChanged)]);
+    await authorize(tx, principal, {
+      action: 'refund', ref: order.id, amount: ret.total,
+      detail: { kind: 'return', returnId: ret.id, refundTo: ret.refundTo, lines: ret.lines.map(({ lineNo, quantity }) => ({ lineNo, quantity })) },
+    }, approval, mayRefund);
     return { ret, created: true };
   });
   if (!made.created) return made;

@@ -31,6 +31,7 @@ export function throttleKeys(email: string, source: LoginSource): { account: str
 export function limitOf(key: string, policy: LoginPolicy): number {
   if (key.startsWith('address:')) return policy.addressMaxFailures;
   if (key.startsWith('till:')) return policy.tillMaxFailures;
+  // 'account:…' (an account at a source) and 'pin:<user id>' (a manager's PIN, use-cases/approvals.ts).
   return policy.maxFailures;
 }
 

@@ -82,10 +82,26 @@ export async function updateUser(tx: Transaction, id: string, changes: UserChang
   const { rows } = await tx.query<UserRow & { session_generation: number }>(
     `UPDATE users SET name = coalesce($2, name), role = coalesce($3, role), active = coalesce($4, active),
        password_hash = coalesce($5, password_hash), updated_at = now(),
+       pin_hash = CASE WHEN coalesce($3, role) IN ('admin', 'manager') THEN pin_hash END,
        session_generation = session_generation + CASE WHEN $6 THEN 1 ELSE 0 END
      WHERE id = $1 RETURNING ${columns}, session_generation`,
     [id, changes.name ?? null, changes.role ?? null, changes.active ?? null, changes.passwordHash ?? null, changes.endSessions ?? false]);
   return rows[0] && { user: toUser(rows[0]), sessionGeneration: rows[0].session_generation };
+}
+
+/** Sets a PIN's hash, or clears it (null); false when there is no such user, or (setting one)
+ * the account is not a manager's or an admin's. */
+export async function setPinHash(tx: Transaction, id: string, pinHash: string | null): Promise<boolean> {
+  const { rowCount } = await tx.query(
+    `UPDATE users SET pin_hash = $2, updated_at = now() WHERE id = $1 AND ($2::text IS NULL OR role IN ('admin', 'manager'))`, [id, pinHash]);
+  return rowCount === 1;
+}
+
+/** The account that approves by this name (its email, any case, or its id), with its PIN's hash. */
+export async function findApprover(db: Db, manager: string): Promise<{ user: User; pinHash: string | null } | undefined> {
+  const { rows } = await db.query<UserRow & { pin_hash: string | null }>(
+    `SELECT ${columns}, pin_hash FROM users WHERE lower(email) = lower($1) OR id::text = lower($1) LIMIT 1`, [manager]);
+  return rows[0] && { user: toUser(rows[0]), pinHash: rows[0].pin_hash };
 }
 
 /** Stores a password again under the current scrypt parameters (known only at a login). */
@@ -93,7 +109,7 @@ export async function rehashPassword(db: Db, id: string, passwordHash: string): 
   await db.query('UPDATE users SET password_hash = $2 WHERE id = $1', [id, passwordHash]);
 }
 
-export async function addAudit(tx: Transaction, entry: { userId: string; actorId?: string; action: string; changes?: object }): Promise<void> {
+export async function addAudit(tx: Db, entry: { userId: string; actorId?: string; action: string; changes?: object }): Promise<void> {
   await tx.query('INSERT INTO user_audit (user_id, actor_id, action, changes) VALUES ($1, $2, $3, $4)',
     [entry.userId, entry.actorId ?? null, entry.action, JSON.stringify(entry.changes ?? {})]);
 }
