@@ -1,5 +1,6 @@
 // The manager's screens in the till's web app, in Chromium against the real stack: a manager
-// sees a cashier's sale in today's sales, gives back a refund due, imports products from CSV
+// sees a cashier's sale in today's sales, gives back a refund due (and finds it in the audit
+// log), imports products from CSV
 // (a bad row shown with its error, the rest imported), looks at stock, users and tills; a
 // cashier never sees the screens and the apps refuse a cashier's token for them. axe on each.
 import assert from 'node:assert/strict';
@@ -131,6 +132,18 @@ describe('the manager\'s screens in the browser', function () {
     await page.getByRole('status').filter({ hasText: `${receiptNumber}: Rp 5.000 sudah dikembalikan` }).waitFor();
     await give.waitFor({ state: 'detached' });
     assert.deepEqual(await refundsOf(orderId), [{ amount: 5_000, status: 'paid', method: 'cash' }]);
+
+    // The audit log has the refund, by the manager who gave it (approved by no one else), and its chain is whole.
+    await page.getByRole('navigation').getByRole('button', { name: 'Log audit' }).click();
+    await page.getByLabel('Tindakan').selectOption('refund');
+    await page.getByRole('button', { name: 'Tampilkan' }).click();
+    const entry = page.getByRole('row', { name: new RegExp(orderId) }); // a refund due's entry names its order
+    await entry.waitFor();
+    assert.match(await entry.innerText(), /Pengembalian dana\s+\S+\s+Rp 5\.000\s+.+\(Manajer\)\s+—/);
+    await page.getByRole('button', { name: 'Periksa rantai' }).click();
+    await page.getByRole('status').filter({ hasText: /^Log utuh: \d+ entri diperiksa/ }).waitFor();
+    await assertAccessible(page, 'manager: audit log');
+    await screenshot(page, 'web-office-audit');
   });
 
   it('low stock, users and tills: what each lists, a till registered and revoked, and axe finds nothing on each', async () => {

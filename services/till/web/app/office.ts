@@ -2,11 +2,12 @@
 // is shown, and the apps' calls they make. A cashier never sees them; the apps refuse a
 // cashier's token anyway (their roles are checked on the server).
 import { computed, signal } from '@preact/signals';
+import { auditQuery, type AuditFilter } from '../kit/audit-query.ts';
 import type { HourFigure, MethodFigure } from '../kit/sales-chart.ts';
 import { call } from './api.ts';
 import { session } from './session.ts';
 
-export const OFFICE_TABS = ['sales', 'refunds', 'stock', 'products', 'users', 'tills'] as const;
+export const OFFICE_TABS = ['sales', 'refunds', 'audit', 'stock', 'products', 'users', 'tills'] as const;
 export type OfficeTab = (typeof OFFICE_TABS)[number];
 
 /** The signed-in user runs the shop (a manager or an admin). */
@@ -31,6 +32,15 @@ export interface RefundDue {
 }
 export const refundsDue = () => call<{ items: RefundDue[] }>('order', '/refunds-due?limit=200').then((page) => page.items);
 export const payRefund = (id: string, method: 'cash' | 'original') => call<RefundDue>('order', `/refunds-due/${id}/pay`, { method: 'POST', body: { method } });
+
+export interface AuditEntry {
+  seq: number; at: string; actorId: string; actorRole: string; tillCode: string | null; action: string; ref: string;
+  amount: number; approvedBy: string | null; detail: Record<string, unknown>;
+}
+export const AUDIT_PAGE = 50;
+export const auditLog = (filter: AuditFilter, offset: number) =>
+  call<{ items: AuditEntry[] }>('order', `/audit?${auditQuery(filter, { limit: AUDIT_PAGE, offset })}`).then((page) => page.items);
+export const verifyAudit = () => call<{ ok: boolean; entries: number; firstBrokenSeq?: number }>('order', '/audit/verify');
 
 export interface StockRow { productId: string; sku: string; name: string; onHand: number; reserved: number; available: number; reorderLevel: number }
 export const lowStock = () => call<{ items: StockRow[] }>('inventory', '/stock/low?limit=200').then((page) => page.items);

@@ -35,3 +35,6 @@ export function useLoad<T>(load: () => Promise<T>, key: string): Loaded<T> {
 /** A tender's kind in words (the till's own names), else as the app wrote it. */
 export const methodName = (kind: string): string =>
   (['cash', 'qris', 'snap', 'external'].includes(kind) ? t(`tender.${kind}` as 'tender.cash') : kind);
+
+/** A role in words, else as the app wrote it. */
+export const roleName = (role: string): string => (['cashier', 'manager', 'admin'].includes(role) ? t(`role.${role}` as 'role.cashier') : role);

@@ -4,6 +4,7 @@ import { useLayoutEffect } from 'preact/hooks';
 import { t } from '../../app/i18n.ts';
 import { OFFICE_TABS, officeOpen, officeTab, type OfficeTab } from '../../app/office.ts';
 import { useFocus } from '../focus.ts';
+import { AuditScreen } from './audit.tsx';
 import { ProductsScreen } from './products.tsx';
 import { RefundsScreen } from './refunds.tsx';
 import { SalesScreen } from './sales.tsx';
@@ -12,7 +13,7 @@ import { TillsScreen } from './tills.tsx';
 import { UsersScreen } from './users.tsx';
 
 const SCREENS: Record<OfficeTab, () => preact.JSX.Element> = {
-  sales: SalesScreen, refunds: RefundsScreen, stock: StockScreen, products: ProductsScreen, users: UsersScreen, tills: TillsScreen,
+  sales: SalesScreen, refunds: RefundsScreen, audit: AuditScreen, stock: StockScreen, products: ProductsScreen, users: UsersScreen, tills: TillsScreen,
 };
 
 export function OfficeScreen() {
