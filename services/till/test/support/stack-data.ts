@@ -110,8 +110,9 @@ export async function stockOf(productId: string): Promise<{ onHand: number; rese
   return reply.body;
 }
 
-/** Cash taken on an order that is then cancelled: a refund due of `tendered` (order's books). */
-export async function refundDue(cashier: Account, product: TestProduct, tendered: number): Promise<{ orderId: string; receiptNumber: string }> {
+/** Cash taken on an order that a manager then cancels (a cancel voiding cash taken is theirs): a
+ * refund due of `tendered` (order's books). */
+export async function refundDue(cashier: Account, manager: Account, product: TestProduct, tendered: number): Promise<{ orderId: string; receiptNumber: string }> {
   const token = await login(cashier.email, cashier.password);
   const made = await request<{ id: string; receiptNumber: string; total: number }>('POST', `${ORDER}/orders`, {
     token, body: { orderId: randomUUID(), outletId: 'JKT1', tillId: `T-${randomUUID().slice(0, 6)}`, lines: [{ productId: product.id, unit: 'pcs', quantity: 2 }] },
@@ -120,7 +121,7 @@ export async function refundDue(cashier: Account, product: TestProduct, tendered
   assert.ok(tendered < made.body.total, 'part of the total, so the order stays open');
   const paid = await request('POST', `${ORDER}/orders/${made.body.id}/payments`, { token, body: { method: 'cash', tendered }, headers: { 'idempotency-key': randomUUID() } });
   assert.equal(paid.status, 201, JSON.stringify(paid.body));
-  const cancelled = await request('POST', `${ORDER}/orders/${made.body.id}/cancel`, { token });
+  const cancelled = await request('POST', `${ORDER}/orders/${made.body.id}/cancel`, { token: await login(manager.email, manager.password) });
   assert.equal(cancelled.status, 200, JSON.stringify(cancelled.body));
   return { orderId: made.body.id, receiptNumber: made.body.receiptNumber };
 }
