@@ -13,6 +13,10 @@ export const config = loadConfig({
   CART_TTL_SECONDS: seconds.default(12 * 3600),
   EXPIRY_EVERY_MS: z.coerce.number().int().min(100).default(1000),
   SAGA_EVERY_MS: z.coerce.number().int().min(100).default(1000),
+  /** How often each replica looks for checkouts that died between Reserve and their commit … */
+  INTENTS_EVERY_MS: z.coerce.number().int().min(100).default(5_000),
+  /** … among the intents older than this (a live checkout takes its lock well within it). */
+  INTENT_STALE_SECONDS: seconds.default(20),
   /** How often each replica looks for pending Midtrans charges to ask about (their notification may never come). */
   RECONCILE_EVERY_MS: z.coerce.number().int().min(100).default(30_000),
   /** A pending charge is first asked about this long after it was made, then at doubling intervals (up to an hour). */
@@ -27,5 +31,7 @@ export const config = loadConfig({
   SHOP_TIME_ZONE: z.string().default('Asia/Jakarta'),
   /** Goods may be returned against a receipt for this many days after it was paid. */
   RETURN_PERIOD_DAYS: z.coerce.number().int().min(0).max(3650).default(30),
+  /** A cashier may discount a line, or a sale in all, by up to this percent of its price; more needs a manager's approval. */
+  CASHIER_DISCOUNT_LIMIT_PERCENT: z.coerce.number().int().min(0).max(100).default(10),
   ...midtransEnv,
 });

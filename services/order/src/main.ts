@@ -4,7 +4,7 @@ import {
 import { createApp } from './app.ts';
 import { config } from './config.ts';
 import { TILLS_TOPIC } from './events/till-subscription.ts';
-import { startExpiryWorker, startReconcileWorker, startSagaWorker } from './events/workers.ts';
+import { startExpiryWorker, startIntentsWorker, startReconcileWorker, startSagaWorker } from './events/workers.ts';
 import { catalogueClient } from './grpc/catalogue.client.ts';
 import { inventoryClient } from './grpc/inventory.client.ts';
 import { createMidtransGateway } from './payments/midtrans-gateway.ts';
@@ -36,6 +36,7 @@ const settings: ShopSettings = {
   seller: { name: config.SHOP_NAME, address: config.SHOP_ADDRESS, npwp: config.SHOP_NPWP },
   timeZone: config.SHOP_TIME_ZONE,
   returnPeriodDays: config.RETURN_PERIOD_DAYS,
+  cashierDiscountLimitPercent: config.CASHIER_DISCOUNT_LIMIT_PERCENT,
 };
 
 // The saga's steps need the use cases' deps and the deps wake the saga: tied by a late-bound kick.
@@ -48,12 +49,15 @@ const saga = startSagaWorker(pool, stepHandlers(inventory, cancelAtMidtrans(deps
 kickSaga = saga.kick;
 const expiry = startExpiryWorker(pool, config.EXPIRY_EVERY_MS, log, saga.kick);
 const reconcile = startReconcileWorker(deps, config.RECONCILE_AFTER_SECONDS, config.RECONCILE_EVERY_MS, log);
+const intents = startIntentsWorker(pool, inventory, config.INTENT_STALE_SECONDS, config.INTENTS_EVERY_MS, log);
 saga.kick(); // steps a crash left pending run now, not a timer tick later
+intents.kick(); // likewise the checkouts a crash cut short
 
 await runService({
   name: 'order',
   http: { app: createApp({ ...deps, dapr }), port: config.HTTP_PORT },
   onStop: async () => {
+    await intents.stop();
     await reconcile.stop();
     await expiry.stop();
     await saga.stop();
