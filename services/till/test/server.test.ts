@@ -110,7 +110,7 @@ describe('the till (services/till/server)', function () {
     });
 
     it('an app\'s metrics (/metrics, any case, a trailing slash) answer 404 at the till: Prometheus alone reads them', async () => {
-      for (const app of ['inventory', 'order', 'user', 'product-query']) {
+      for (const app of ['inventory', 'order', 'user', 'product-query', 'product']) {
         for (const path of ['/metrics', '/METRICS', '/metrics/']) {
           const reply = await request<{ error: { code: string } }>('GET', api(app, path));
           assert.deepEqual([reply.status, reply.body.error.code], [404, 'TILL.NOT_FORWARDED'], `${app}${path}`);
