@@ -5,7 +5,7 @@
 // cashier never sees the screens and the apps refuse a cashier's token for them. axe on each.
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
-import { request } from '@pos/platform/testing';
+import { localSecret, request } from '@pos/platform/testing';
 import type { Browser, Page } from 'playwright-core';
 import { assertAccessible, cartLine, closeDevices, launch, logIn, newDevice, registerTill, scan, screenshot, tillOf } from './support/browser.ts';
 import {
@@ -145,6 +145,28 @@ describe('the manager\'s screens in the browser', function () {
     await page.getByRole('status').filter({ hasText: /^Log utuh: \d+ entri diperiksa/ }).waitFor();
     await assertAccessible(page, 'manager: audit log');
     await screenshot(page, 'web-office-audit');
+  });
+
+  it('an admin adds a cashier from the users screen, who may sign in then, and deactivates them', async () => {
+    const { page } = await newDevice(browser);
+    await registerTill(page, manager, tillCode());
+    const admin = { email: localSecret('admin-email'), password: localSecret('admin-password'), name: 'admin' };
+    await logIn(page, admin);
+    await page.getByRole('button', { name: 'Kantor' }).click();
+    await page.getByRole('navigation').getByRole('button', { name: 'Pengguna' }).click();
+    const person = { name: `Kasir baru ${randomUUID().slice(0, 4)}`, email: `baru-${randomUUID().slice(0, 8)}@till.test`, password: `pw-${randomUUID()}` };
+    await page.getByLabel('Nama', { exact: true }).fill(person.name);
+    await page.getByLabel('Email', { exact: true }).fill(person.email);
+    await page.getByLabel(/^Kata sandi/).fill(person.password);
+    await page.getByRole('button', { name: 'Buat' }).click();
+    await page.getByRole('status').filter({ hasText: `${person.name} sekarang dapat masuk.` }).waitFor();
+    await login(person.email, person.password);
+    await page.getByLabel('Cari pengguna').fill(person.email);
+    const row = page.getByRole('row', { name: new RegExp(person.name) });
+    await row.filter({ hasText: 'Aktif' }).waitFor();
+    await assertAccessible(page, 'admin: users');
+    await page.getByRole('button', { name: `Nonaktifkan ${person.name}` }).click();
+    await row.filter({ hasText: 'Dinonaktifkan' }).waitFor();
   });
 
   it('low stock, users and tills: what each lists, a till registered and revoked, and axe finds nothing on each', async () => {
