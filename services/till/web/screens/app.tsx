@@ -2,6 +2,7 @@
 import { signal } from '@preact/signals';
 import { ready } from '../app/boot.ts';
 import { draft } from '../app/draft.ts';
+import { isManager, officeOpen } from '../app/office.ts';
 import { shownReceipt } from '../app/receipts.ts';
 import { device, session } from '../app/session.ts';
 import { tabState } from '../app/tab-lock.ts';
@@ -9,6 +10,7 @@ import { AttentionScreen } from './attention.tsx';
 import { Elsewhere } from './elsewhere.tsx';
 import { Header } from './header.tsx';
 import { LoginScreen } from './login.tsx';
+import { OfficeScreen } from './office/office.tsx';
 import { ReceiptScreen } from './receipt.tsx';
 import { RegisterScreen } from './register.tsx';
 import { SaleScreen } from './sale.tsx';
@@ -22,6 +24,7 @@ function Current() {
   if (!ready.value) return <p class="loading">…</p>;
   if (!device.value) return <RegisterScreen />;
   if (!session.value) return <LoginScreen />;
+  if (officeOpen.value && isManager.value) return <OfficeScreen />;
   if (showAttention.value) return <AttentionScreen onClose={() => { showAttention.value = false; }} />;
   if (shownReceipt.value) return <ReceiptScreen />;
   if (draft.value.payment) return <TenderScreen />;

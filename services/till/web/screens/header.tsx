@@ -5,6 +5,7 @@ import { storagePersisted } from '../app/boot.ts';
 import { online } from '../app/connectivity.ts';
 import { language, setLanguage, t } from '../app/i18n.ts';
 import { attention, unsentCount, waitingCount } from '../app/offline-sales.ts';
+import { isManager, officeOpen } from '../app/office.ts';
 import { device, endSession, session } from '../app/session.ts';
 import { tabState } from '../app/tab-lock.ts';
 
@@ -20,7 +21,7 @@ export function Header({ onAttention }: { onAttention: () => void }) {
   const logout = async () => {
     const unsent = await unsentCount();
     setRefused(unsent);
-    if (unsent === 0) await endSession();
+    if (unsent === 0) { officeOpen.value = false; await endSession(); }
   };
   const live = tabState.value === 'live';
   return (
@@ -29,6 +30,10 @@ export function Header({ onAttention }: { onAttention: () => void }) {
       {live && <Banner />}
       {live && attention.value.length > 0 && (
         <button type="button" class="attention" onClick={onAttention}>{t('attention.count', { count: attention.value.length })}</button>
+      )}
+      {/* A manager's back office; a cashier never sees the button (and the apps refuse them anyway). */}
+      {live && session.value && isManager.value && !officeOpen.value && (
+        <button type="button" class="office-open" onClick={() => { officeOpen.value = true; }}>{t('office.open')}</button>
       )}
       <span class="spacer" />
       {/* The other language, named in itself. */}
