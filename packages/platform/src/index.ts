@@ -32,6 +32,7 @@ export { createBulkPublisher, createPublisher, type OutgoingEvent, type Publish,
 export { readSecret } from './dapr/secrets.ts';
 export { stateStore, type StateEntry, type StateStore } from './dapr/state.ts';
 export { RejectedEventError, subscription, type EventSubscription, type ReceivedEvent } from './events/subscription.ts';
+export { bulkSubscription, type BulkEventSubscription } from './events/bulk-subscription.ts';
 export { requireDeadLetterTopics, topicsWithoutDeadLetter } from './events/dead-letter-check.ts';
 export { addSubscriptionsOverGrpc } from './grpc/app-callback.ts';
 export { postgresInbox, type Inbox } from './events/inbox.ts';

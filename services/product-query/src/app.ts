@@ -1,5 +1,5 @@
 import {
-  createHttpApp, createLogger, jwksFromUserService, jwksTokenVerifier, sessionRevocationSubscription, sidecarAnswers, subscription,
+  bulkSubscription, createHttpApp, createLogger, jwksFromUserService, jwksTokenVerifier, sessionRevocationSubscription, sidecarAnswers, subscription,
   type DaprClient, type TokenVerifier,
 } from '@pos/platform';
 import { PRODUCTS_TOPIC, productSubscription, STOCK_TOPIC, stockSubscription } from './events/subscriptions.ts';
@@ -29,8 +29,8 @@ export function createApp(deps: AppDeps) {
       ...searchRoutes(deps.index),
       ...catalogueRoutes(deps.index),
       ...adminRoutes(deps.index, sourceLists),
-      subscription(productSubscription(deps.index, deps.visibility), log),
-      subscription(stockSubscription(deps.index, deps.visibility), log),
+      bulkSubscription(productSubscription(deps.index, deps.visibility), log),
+      bulkSubscription(stockSubscription(deps.index, deps.visibility), log),
       subscription(sessionRevocationSubscription(), log),
     ],
     readiness: { elasticsearch: indexAnswers(deps.index), sidecar: sidecarAnswers(deps.dapr) },
