@@ -35,6 +35,7 @@ export async function changeDocuments(index: ProductIndex, changes: ReadonlyMap<
       const next = changes.get(doc._id)?.(doc.found ? doc._source : undefined);
       return next ? [{ doc, next }] : [];
     });
+    pending = [];
     if (writes.length === 0) break;
     // Written to the concrete index each was read from: if a rebuild swapped the alias in
     // between, the decision lands beside the state it was taken on (use-cases/rebuild-index.ts).
@@ -44,7 +45,6 @@ export async function changeDocuments(index: ProductIndex, changes: ReadonlyMap<
         next,
       ]),
     }));
-    pending = [];
     reply.items.forEach((item, i) => {
       const id = writes[i]?.doc._id ?? '';
       const result = item.index ?? item.create;
