@@ -45,6 +45,11 @@ const sdk = new NodeSDK({
   // events (a span per query and per call adds up): a non-recording span still gets its own
   // span id in its parent's trace, all the logs and W3C context need.
   sampler: exporters.length === 0 ? new AlwaysOffSampler() : new ParentBasedSampler({ root: new TraceIdRatioBasedSampler(sampleRatio()) }),
+  // Traces only: metrics are prom-client's (/metrics), logs pino's. Left unset, the SDK would
+  // add an OTLP metrics and logs exporter, and every instrumented call would record metrics
+  // nobody reads (a few % of an app's CPU per sale).
+  metricReaders: [],
+  logRecordProcessors: [],
   instrumentations: instrumentations(),
   textMapPropagator: new ProxiedTraceContextPropagator(),
 });
