@@ -1,5 +1,5 @@
 import {
-  bulkSubscription, createHttpApp, createLogger, jwksFromUserService, jwksTokenVerifier, sessionRevocationSubscription, sidecarAnswers, subscription,
+  bulkSubscription, createHttpApp, createLogger, userServiceTokens, sessionRevocationSubscription, sidecarAnswers, subscription,
   type DaprClient, type TokenVerifier,
 } from '@pos/platform';
 import { PRODUCTS_TOPIC, productSubscription, STOCK_TOPIC, stockSubscription } from './events/subscriptions.ts';
@@ -24,7 +24,7 @@ export function createApp(deps: AppDeps) {
   const log = createLogger('product-query');
   return createHttpApp({
     service: 'product-query',
-    tokens: deps.tokens ?? jwksTokenVerifier(jwksFromUserService()),
+    tokens: deps.tokens ?? userServiceTokens(),
     routes: [
       ...searchRoutes(deps.index),
       ...catalogueRoutes(deps.index),
