@@ -1,21 +1,31 @@
 // What product-query did with the stock events while a bench ran, from its /metrics: how many
 // events came in how many deliveries (bulk subscribe hands over many at once), and the p99 of
-// the time from an event's creation to its change being searchable.
+// the time from an event's creation to its change being searchable (and to its write, before
+// the refresh).
 import { service } from '../tests/support/stack.ts';
 
 const TOPIC = 'pos.stock';
 
-interface Sample { events: number; deliveries: number; lagBuckets: Map<string, number> }
+interface Sample { events: number; deliveries: number; lagBuckets: Map<string, number>; writtenBuckets: Map<string, number> }
+
+const bucketsOf = (text: string, histogram: string) => new Map([...text.matchAll(new RegExp(`^${histogram}_bucket\\{le="([^"]+)",topic="pos\\.stock"\\} (\\d+)`, 'gm'))]
+  .map((match) => [match[1] as string, Number(match[2])]));
+
+/** The upper bound of the bucket holding the 99th percentile of what was counted between two samples. */
+function p99(before: Map<string, number>, after: Map<string, number>): { p99: string; total: number } {
+  const counted = [...after].map(([le, count]) => [le, count - (before.get(le) ?? 0)] as const);
+  const total = counted.find(([le]) => le === '+Inf')?.[1] ?? 0;
+  return { p99: counted.find(([, count]) => count >= 0.99 * total)?.[0] ?? '?', total };
+}
 
 async function sample(): Promise<Sample> {
   const text = await (await fetch(`${service('product-query').url}/metrics`)).text();
   const sum = (pattern: RegExp) => [...text.matchAll(pattern)].reduce((total, match) => total + Number(match[1]), 0);
-  const lagBuckets = new Map([...text.matchAll(/^search_event_to_searchable_seconds_bucket\{le="([^"]+)",topic="pos\.stock"\} (\d+)/gm)]
-    .map((match) => [match[1] as string, Number(match[2])]));
   return {
     events: sum(new RegExp(`^events_handled_total\\{topic="${TOPIC}",outcome="[A-Z]+"\\} (\\d+)`, 'gm')),
     deliveries: sum(new RegExp(`^event_handling_duration_seconds_count\\{topic="${TOPIC}"\\} (\\d+)`, 'gm')),
-    lagBuckets,
+    lagBuckets: bucketsOf(text, 'search_event_to_searchable_seconds'),
+    writtenBuckets: bucketsOf(text, 'search_event_to_written_seconds'),
   };
 }
 
@@ -25,10 +35,10 @@ export async function readSide(): Promise<{ stop: () => Promise<string> }> {
   return {
     stop: async () => {
       const after = await sample();
-      const counted = [...after.lagBuckets].map(([le, count]) => [le, count - (before.lagBuckets.get(le) ?? 0)] as const);
-      const total = counted.find(([le]) => le === '+Inf')?.[1] ?? 0;
-      const p99 = counted.find(([, count]) => count >= 0.99 * total)?.[0] ?? '?';
-      return `product-query: ${after.events - before.events} ${TOPIC} events in ${after.deliveries - before.deliveries} deliveries; event to searchable p99 ≤ ${p99} s (of ${total})`;
+      const searchable = p99(before.lagBuckets, after.lagBuckets);
+      const written = p99(before.writtenBuckets, after.writtenBuckets);
+      return `product-query: ${after.events - before.events} ${TOPIC} events in ${after.deliveries - before.deliveries} deliveries; `
+        + `event to searchable p99 ≤ ${searchable.p99} s (of ${searchable.total}), of which event to written p99 ≤ ${written.p99} s`;
     },
   };
 }

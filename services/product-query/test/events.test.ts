@@ -126,5 +126,6 @@ describe('product-query fed by product and stock events', function () {
       return text;
     });
     assert.match(metrics, /search_event_to_searchable_seconds_bucket\{le="1",topic="pos\.products"\}/);
+    assert.match(metrics, /^search_event_to_written_seconds_count\{topic="pos\.stock"\} [1-9]/m); // its first part
   });
 });
