@@ -6,7 +6,7 @@ import { randomUUID } from 'node:crypto';
 import { localSecret } from '@pos/platform/testing';
 import { service } from '../tests/support/stack.ts';
 import { cpuUsage } from './cpu-usage.ts';
-import { readSide } from './read-side.ts';
+import { readSide, readSideDrained } from './read-side.ts';
 
 const ORDERS = Number(process.env.BENCH_ORDERS ?? 1000);
 const TILLS = 32;
@@ -90,7 +90,7 @@ await Promise.all(Array.from({ length: TILLS }, async (_, till) => {
 }));
 report(`cash checkout, 3 lines, ${TILLS} tills at full speed`, samples, (performance.now() - started) / 1000);
 console.log(`  CPU ms per sale: ${cpu.stop(samples.length)}`);
-await new Promise((resolve) => setTimeout(resolve, 3000)); // the last sales' events reach the index
+await readSideDrained(); // the last sales' events reach the index, before the next run starts
 console.log(`  ${await fullSpeedReads.stop()}`);
 
 // A steady 50 orders/s: each sale starts on its tick, whatever the others do.
@@ -106,5 +106,5 @@ for (let i = 0; i < Math.min(ORDERS, 500); i++) {
 const pacedResults = await Promise.all(paced);
 report(`cash checkout, 3 lines, at ${RATE} orders/s`, pacedResults, (performance.now() - pacedStart) / 1000);
 console.log(`  CPU ms per sale: ${pacedCpu.stop(pacedResults.filter((result) => result !== undefined).length)}`);
-await new Promise((resolve) => setTimeout(resolve, 3000));
+await readSideDrained();
 console.log(`  ${await pacedReads.stop()}`);

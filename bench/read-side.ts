@@ -42,3 +42,15 @@ export async function readSide(): Promise<{ stop: () => Promise<string> }> {
     },
   };
 }
+
+/** Waits until product-query has handled every stock event it will get (its count has not
+ * moved for two seconds, or 30 s passed), so a run after this one starts with no backlog. */
+export async function readSideDrained(): Promise<void> {
+  let last = -1;
+  for (let waited = 0; waited < 30_000; waited += 2000) {
+    const { events } = await sample();
+    if (events === last) return;
+    last = events;
+    await new Promise((resolve) => setTimeout(resolve, 2000));
+  }
+}
