@@ -6,6 +6,7 @@ import { randomUUID } from 'node:crypto';
 import { localSecret } from '@pos/platform/testing';
 import { service } from '../tests/support/stack.ts';
 import { cpuUsage } from './cpu-usage.ts';
+import { readSide } from './read-side.ts';
 
 const ORDERS = Number(process.env.BENCH_ORDERS ?? 1000);
 const TILLS = 32;
@@ -83,6 +84,7 @@ let next = 0;
 const samples: (number | undefined)[] = [];
 const started = performance.now();
 const cpu = cpuUsage();
+const reads = await readSide();
 await Promise.all(Array.from({ length: TILLS }, async (_, till) => {
   while (next++ < ORDERS) samples.push(await sale(token, till + 1, ids));
 }));
@@ -97,3 +99,5 @@ for (let i = 0; i < Math.min(ORDERS, 500); i++) {
   await new Promise((resolve) => setTimeout(resolve, Math.max(0, pacedStart + (i + 1) * 10 - performance.now())));
 }
 report('cash checkout, 3 lines, at 100 orders/s', await Promise.all(paced), (performance.now() - pacedStart) / 1000);
+await new Promise((resolve) => setTimeout(resolve, 3000)); // the last sales' events reach the index
+console.log(`  ${await reads.stop()}`);

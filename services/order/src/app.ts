@@ -1,5 +1,5 @@
 import {
-  createHttpApp, createLogger, databaseAnswers, jwksFromUserService, jwksTokenVerifier, postgresInbox, sessionRevocationSubscription, sidecarAnswers,
+  createHttpApp, createLogger, databaseAnswers, userServiceTokens, postgresInbox, sessionRevocationSubscription, sidecarAnswers,
   subscription, type DaprClient,
 } from '@pos/platform';
 import { tillSubscription } from './events/till-subscription.ts';
@@ -16,7 +16,7 @@ export function createApp(deps: OrderDeps & { dapr: DaprClient }) {
   const log = createLogger('order');
   return createHttpApp({
     service: 'order',
-    tokens: jwksTokenVerifier(jwksFromUserService()),
+    tokens: userServiceTokens(),
     routes: [
       subscription(sessionRevocationSubscription(), log),
       subscription(tillSubscription(postgresInbox(deps.pool)), log),
