@@ -9,7 +9,8 @@ export type TaxClass = (typeof TAX_CLASSES)[number];
 export const WEIGHED_BASE_UNIT = 'g';
 
 /** The most a unit may cost (Rupiah) and the most base units it may hold (a tonne in grams).
- * Order's checkout takes at most 100 000 of a unit on each of at most 200 lines, and a scale
+ * Order's checkout takes at most 100 000 of a unit on each of at most 200 lines (a cart too:
+ * order's MAX_LINES), and a scale
  * label at most 99 999 g: a line stays under 10^13 Rupiah and an order under 2·10^15, exact
  * in a double (2^53 ≈ 9·10^15) and in PostgreSQL's bigint. */
 export const MAX_UNIT_PRICE = 100_000_000;
