@@ -33,6 +33,8 @@ export const config = loadConfig({
   RETURN_PERIOD_DAYS: z.coerce.number().int().min(0).max(3650).default(30),
   /** A cashier may discount a line, or a sale in all, by up to this percent of its price; more needs a manager's approval. */
   CASHIER_DISCOUNT_LIMIT_PERCENT: z.coerce.number().int().min(0).max(100).default(10),
+  /** A scale label priced over this (Rupiah) is sold by a cashier only with a manager's approval; offline, flagged. */
+  LABEL_PRICE_CEILING: z.coerce.number().int().min(0).default(5_000_000),
   /** A shift whose counted cash is off by more than this (Rupiah, either way) closes only with a manager's approval. */
   SHIFT_VARIANCE_THRESHOLD: z.coerce.number().int().min(0).default(5_000),
   ...midtransEnv,

@@ -37,6 +37,7 @@ const settings: ShopSettings = {
   timeZone: config.SHOP_TIME_ZONE,
   returnPeriodDays: config.RETURN_PERIOD_DAYS,
   cashierDiscountLimitPercent: config.CASHIER_DISCOUNT_LIMIT_PERCENT,
+  labelPriceCeiling: config.LABEL_PRICE_CEILING,
   shiftVarianceThreshold: config.SHIFT_VARIANCE_THRESHOLD,
 };
 

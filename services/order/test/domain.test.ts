@@ -2,7 +2,7 @@
 import assert from 'node:assert/strict';
 import { mayTransition, transition } from '../src/domain/order-status.ts';
 import type { Order } from '../src/domain/order.ts';
-import { priceLines, type CatalogueProduct } from '../src/domain/pricing.ts';
+import { checkoutApprovalNeed, labelsOverCeiling, MAX_LINES, priceLines, type CatalogueProduct } from '../src/domain/pricing.ts';
 import { RECEIPT_WIDTH, receiptOf, receiptText } from '../src/domain/receipt.ts';
 import { DEFAULT_TAX_RATES, includedTax, taxRuleFor, type TaxRates } from '../src/domain/tax.ts';
 import { applyOutcome, cashTender, isCovered, type Tender } from '../src/domain/tenders.ts';
@@ -85,6 +85,26 @@ describe('pricing a checkout', () => {
     assert.deepEqual([line?.unit, line?.quantity, line?.baseQuantity, line?.amount], ['kg', 1250, 1250, 17_500]);
     assert.throws(() => priceLines([{ productId: 'beras', unit: 'kg', quantity: 0, labelPrice: 0 }], new Map([[rice.id, rice]]), registered),
       { code: 'ORDER.SCALE_LABEL_EMPTY', kind: 'unprocessable' });
+  });
+
+  it('scale labels priced over the ceiling ask for one price override of their prices together; with discounts beyond the limit, of both', () => {
+    const lines = [
+      { productId: 'saffron', quantity: 60, labelPrice: 6_000_000 }, { productId: 'rice', quantity: 1250, labelPrice: 5_000_000 },
+      { productId: 'gold', quantity: 10, labelPrice: 7_000_000 }, { productId: 'tea', quantity: 100 },
+    ];
+    const over = labelsOverCeiling(lines, 5_000_000);
+    assert.deepEqual(over, { amount: 13_000_000, labels: [{ productId: 'saffron', price: 6_000_000 }, { productId: 'gold', price: 7_000_000 }] });
+    assert.equal(labelsOverCeiling(lines, 7_000_000), null);
+    assert.deepEqual(checkoutApprovalNeed(null, over), { action: 'price-override', amount: 13_000_000 });
+    assert.deepEqual(checkoutApprovalNeed({ action: 'discount', amount: 4_000 }, over), { action: 'price-override', amount: 13_004_000 });
+    assert.deepEqual(checkoutApprovalNeed({ action: 'discount', amount: 4_000 }, null), { action: 'discount', amount: 4_000 });
+    assert.equal(checkoutApprovalNeed(null, null), null);
+  });
+
+  it('an order has at most MAX_LINES lines: more is a 422, so its total stays exact', () => {
+    assert.equal(priceLines(Array.from({ length: MAX_LINES }, () => ({ productId: 'tea', quantity: 1 })), catalogue, registered).total, MAX_LINES * 3_500);
+    assert.throws(() => priceLines(Array.from({ length: MAX_LINES + 1 }, () => ({ productId: 'tea', quantity: 1 })), catalogue, registered),
+      { code: 'ORDER.TOO_MANY_LINES', kind: 'unprocessable' });
   });
 
   it('more base units of one product than a 32-bit integer holds is a 422 naming it, never a wrapped quantity', () => {

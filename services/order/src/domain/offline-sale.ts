@@ -43,6 +43,8 @@ export type SaleFlag =
   | { code: 'STOCK_NEGATIVE'; productId: string }
   /** A cashier's discounts beyond their limit, given offline where no manager could approve them. */
   | { code: 'DISCOUNT_BEYOND_LIMIT'; action: ApprovalNeed['action']; amount: number }
+  /** A cashier's line of goods sold by weight at a scale's price over LABEL_PRICE_CEILING, likewise. */
+  | { code: 'LABEL_PRICE_BEYOND_CEILING'; productId: string; amount: number }
   /** Arrived after the shift open at its till when it was made had closed: on that shift, not in its count. */
   | { code: 'SHIFT_CLOSED'; shiftId: string };
 
@@ -117,7 +119,7 @@ export function offlineLines(sale: OfflineSale, products: ReadonlyMap<string, Ca
         { code: 'PRICE_DIFFERS', productId: product.id, unit: unit.name, tillPrice: line.unitPrice, catalogPrice: unit.price });
     }
     // Goods sold by weight in their pricing unit come weighed in base units (grams) already.
-    const inBaseUnits = product.weighed === true && unit === product.units[0];
+    const inBaseUnits = soldByScale(product, unit.name);
     return {
       lineNo: index + 1, productId: product.id, sku: product.sku, name: product.name, unit: unit.name, quantity: line.quantity,
       baseQuantity: inBaseUnits ? line.quantity : unit.conversion * line.quantity, unitPrice: line.unitPrice, listAmount: line.lineTotal, taxClass: line.taxClass,
@@ -127,6 +129,23 @@ export function offlineLines(sale: OfflineSale, products: ReadonlyMap<string, Ca
   const oversized = oversizedProduct(lines);
   if (oversized) throw invalid('lines', `product ${oversized}: more than ${MAX_BASE_QUANTITY} base units in one sale`, { productId: oversized });
   return { ...withDiscounts(lines, sale.discount, rule), flags: [...flags.values()] };
+}
+
+/** Goods sold by weight, in their pricing unit (the first): weighed, at the scale's price. */
+const soldByScale = (product: CatalogueProduct, unit: string): boolean => product.weighed === true && unit === product.units[0]?.name;
+
+/** The flags with LABEL_PRICE_BEYOND_CEILING added for each line at a scale's price over
+ * `ceiling`, when the seller's role needed an approval for it: the sale happened, so it is
+ * taken, and the back office is told. */
+export function withLabelCheck(
+  flags: readonly SaleFlag[], sale: OfflineSale, products: ReadonlyMap<string, CatalogueProduct>, needsApproval: boolean, ceiling: number,
+): SaleFlag[] {
+  if (!needsApproval) return [...flags];
+  const scaleLines = sale.lines.filter((line) => {
+    const product = products.get(line.productId);
+    return product !== undefined && soldByScale(product, line.unit);
+  });
+  return [...flags, ...scaleLines.flatMap(({ productId, lineTotal }): SaleFlag[] => (lineTotal > ceiling ? [{ code: 'LABEL_PRICE_BEYOND_CEILING', productId, amount: lineTotal }] : []))];
 }
 
 /** The tenders as the till took them: paid. */

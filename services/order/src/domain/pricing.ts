@@ -2,7 +2,7 @@
 // from the product app only; then discounted (discounts.ts) and taxed on what each line comes
 // to. Amounts are whole Rupiah; the total is the sum of the lines.
 import { ConflictError, UnprocessableError } from '@pos/platform';
-import { discountLines, type AppliedDiscount, type DiscountRequest } from './discounts.ts';
+import { discountLines, type AppliedDiscount, type ApprovalNeed, type DiscountRequest } from './discounts.ts';
 import { includedTax, summarizeTax, type TaxClass, type TaxRuleApplied, type TaxSummaryLine } from './tax.ts';
 
 /** What the order needs of a catalogue product. */
@@ -71,6 +71,10 @@ export function withDiscounts(
   return { lines: priced, discount: discounted.orderDiscount, total: discounted.total, taxes: summarizeTax(priced) };
 }
 
+/** The most lines an order (or a cart) has: with the catalogue's bounds on a unit's price, an
+ * order's total stays an exact integer (services/product/src/domain/product.ts). */
+export const MAX_LINES = 200;
+
 /** The most base units of one product an order may take: the order's lines, inventory's stock
  * and its Reserve call keep them in 32-bit integers. */
 export const MAX_BASE_QUANTITY = 2 ** 31 - 1;
@@ -78,6 +82,27 @@ export const MAX_BASE_QUANTITY = 2 ** 31 - 1;
 /** The first product whose lines together take more than MAX_BASE_QUANTITY, if any. */
 export const oversizedProduct = (lines: readonly Pick<OrderLine, 'productId' | 'baseQuantity'>[]): string | undefined =>
   stockLines(lines).find((line) => line.quantity > MAX_BASE_QUANTITY)?.productId;
+
+/** Scale labels priced over `ceiling` (LABEL_PRICE_CEILING): a misprinted or forged label, or a
+ * scale set to the wrong price, sells dear goods cheap or cheap goods dear, so a cashier sells
+ * such a label only with a manager's approval for the labels' prices together. */
+export interface LabelsOverCeiling {
+  amount: number;
+  labels: { productId: string; price: number }[];
+}
+
+export function labelsOverCeiling(lines: readonly Pick<RequestedLine, 'productId' | 'labelPrice'>[], ceiling: number): LabelsOverCeiling | null {
+  const labels = lines.flatMap(({ productId, labelPrice }) => (labelPrice !== undefined && labelPrice > ceiling ? [{ productId, price: labelPrice }] : []));
+  return labels.length === 0 ? null : { amount: labels.reduce((sum, label) => sum + label.price, 0), labels };
+}
+
+/** What a cashier's checkout asks a manager for, in one approval (the till sends one): its
+ * discounts beyond the limit, its labels over the ceiling, or both as one price override of
+ * their amounts together. */
+export function checkoutApprovalNeed(discounts: ApprovalNeed | null, labels: LabelsOverCeiling | null): ApprovalNeed | null {
+  if (!labels) return discounts;
+  return { action: 'price-override', amount: labels.amount + (discounts?.amount ?? 0) };
+}
 
 /** Refuses products the catalogue does not know (422) or no longer sells (409), naming each. */
 export function requireSellable(requested: readonly RequestedLine[], products: ReadonlyMap<string, CatalogueProduct>): void {
@@ -90,6 +115,7 @@ export function requireSellable(requested: readonly RequestedLine[], products: R
 export function priceLines(
   requested: readonly RequestedLine[], products: ReadonlyMap<string, CatalogueProduct>, rule: TaxRuleApplied, orderDiscount?: DiscountRequest,
 ): PricedOrder {
+  if (requested.length > MAX_LINES) throw new UnprocessableError('ORDER.TOO_MANY_LINES', `at most ${MAX_LINES} lines in one order`, { lines: requested.length });
   requireSellable(requested, products);
   const lines = requested.map((line, index) => {
     const product = products.get(line.productId);

@@ -40,8 +40,10 @@ export function returnedByLine(returns: readonly OrderReturn[]): Map<number, num
 }
 
 /** `part` of `whole` of `value`, rounded half up: share(v, n, n) is v, so the pieces of a line
- * returned bit by bit add up to the line to the Rupiah. */
-const share = (value: number, part: number, whole: number): number => Math.floor((2 * value * part + whole) / (2 * whole));
+ * returned bit by bit add up to the line to the Rupiah. In BigInt: a scale label's line has its
+ * grams as quantity, and value × part may pass 2^53. */
+const share = (value: number, part: number, whole: number): number =>
+  Number((2n * BigInt(value) * BigInt(part) + BigInt(whole)) / (2n * BigInt(whole)));
 
 /** The requested lines as return lines, priced as they were sold; throws on the first one that
  * cannot be returned (naming the field), or that is more than is left of it (409). */

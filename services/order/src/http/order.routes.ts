@@ -1,6 +1,7 @@
 // Checkout, payments, cancel and receipts: parse, one use case, shape the reply.
 import { securedRoute, ValidationError, z, type AnyRoute } from '@pos/platform';
 import { maySell } from '../domain/policy.ts';
+import { MAX_LINES } from '../domain/pricing.ts';
 import { receiptOf, receiptText } from '../domain/receipt.ts';
 import { checkout } from '../use-cases/checkout.ts';
 import { cancelOrder } from '../use-cases/cancel.ts';
@@ -22,7 +23,7 @@ const checkoutBody = z.object({
   outletId: z.string().trim().min(1).max(50),
   tillId: z.string().trim().min(1).max(50),
   cartId: z.string().trim().min(1).max(100).optional(),
-  lines: z.array(line).min(1).max(200).optional(),
+  lines: z.array(line).min(1).max(MAX_LINES).optional(),
   /** On the whole order, with `lines` (a cart carries its own). */
   discount: discountBody.optional(),
 }).refine((body) => (body.cartId === undefined) !== (body.lines === undefined), { message: 'give either cartId or lines', path: ['lines'] })

@@ -53,6 +53,7 @@ export const saleFlagView = z.union([
   z.object({ code: z.literal('PRICE_DIFFERS'), productId: z.string(), unit: z.string(), tillPrice: z.number(), catalogPrice: z.number() }),
   z.object({ code: z.literal('STOCK_NEGATIVE'), productId: z.string() }),
   z.object({ code: z.literal('DISCOUNT_BEYOND_LIMIT'), action: z.enum(['discount', 'price-override']), amount: z.number() }),
+  z.object({ code: z.literal('LABEL_PRICE_BEYOND_CEILING'), productId: z.string(), amount: z.number() }),
   z.object({ code: z.literal('SHIFT_CLOSED'), shiftId: z.string() }),
 ]);
 export const offlineSaleView = z.object({ order: orderView, flags: z.array(saleFlagView) });

@@ -6,14 +6,15 @@
 // nothing is held): a checkout that dies in between (the app killed) leaves it for the intents
 // worker, which releases the units within a minute (abandoned-checkouts.ts).
 // Discounts (the cart's, or the lines' and the command's) are priced in; beyond the cashier's
-// limit they need an approval, checked in the order's transaction (discount-approval.ts).
+// limit they need an approval, as do scale labels priced over the ceiling, checked in the
+// order's transaction (checkout-approval.ts).
 import { createHash, randomUUID } from 'node:crypto';
 import { addToOutbox, ConflictError, DependencyUnavailableError, NotFoundError, UnprocessableError, withTransaction, type Principal } from '@pos/platform';
 import type { DiscountRequest } from '../domain/discounts.ts';
 import { nothingHeld } from '../grpc/inventory.client.ts';
 import type { Order } from '../domain/order.ts';
 import { requireOwnerOrManager } from '../domain/policy.ts';
-import { priceLines, stockLines, type CatalogueProduct, type RequestedLine } from '../domain/pricing.ts';
+import { labelsOverCeiling, priceLines, stockLines, type CatalogueProduct, type RequestedLine } from '../domain/pricing.ts';
 import { dayIn } from '../domain/shop-time.ts';
 import { taxRuleFor } from '../domain/tax.ts';
 import { orderCreated } from '../events/order-events.ts';
@@ -21,7 +22,7 @@ import { dropIntent, dropIntentsOf, lockCheckout, recordIntent } from '../store/
 import { findOrder, insertOrder, nextReceiptSeq } from '../store/order.store.ts';
 import { shiftAt } from '../store/shift.store.ts';
 import type { OrderDeps } from './deps.ts';
-import { approveDiscounts } from './discount-approval.ts';
+import { approveCheckout } from './checkout-approval.ts';
 
 export type CheckoutLine = RequestedLine | { barcode: string; quantity: number; discount?: DiscountRequest | undefined };
 
@@ -35,7 +36,7 @@ export interface CheckoutCommand {
   lines?: CheckoutLine[];
   /** A discount on the whole order (with `lines`; a cart carries its own). */
   discount?: DiscountRequest | undefined;
-  /** A manager's approval (X-Approval) of discounts beyond the cashier's limit. */
+  /** A manager's approval (X-Approval) of discounts beyond the cashier's limit, or of scale labels over the ceiling. */
   approval?: string | undefined;
 }
 
@@ -88,6 +89,7 @@ export async function checkout(deps: OrderDeps, command: CheckoutCommand, princi
   const { settings } = deps;
   const taxRule = taxRuleFor(settings.taxRates, dayIn(now, settings.timeZone), settings.vatRegistered);
   const priced = priceLines(wanted.lines, products, taxRule, wanted.discount);
+  const labels = labelsOverCeiling(wanted.lines, settings.labelPriceCeiling);
   const order: Order = {
     id: orderId, status: 'pending', outletId: command.outletId, tillId: command.tillId, receiptSeq: 0,
     cashierId: principal.id, cashierName: principal.name, total: priced.total, discount: priced.discount, taxes: priced.taxes, taxRule,
@@ -104,7 +106,8 @@ export async function checkout(deps: OrderDeps, command: CheckoutCommand, princi
       await lockCheckout(tx, orderId);
       const raced = await findOrder(tx, orderId);
       if (raced) return { order: sameCheckout(raced, requestHash, principal), created: false };
-      await approveDiscounts(tx, principal, order, command.approval, settings.cashierDiscountLimitPercent);
+      await approveCheckout(tx, principal, order, labels, command.approval,
+        { limitPercent: settings.cashierDiscountLimitPercent, labelPriceCeiling: settings.labelPriceCeiling });
       mayHoldUnits = true;
       try {
         await reserve(deps, order, products);

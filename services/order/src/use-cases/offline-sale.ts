@@ -5,7 +5,7 @@
 // racing, is the same sale: the same body answers the same order, another body is a 409.
 import { createHash, randomUUID } from 'node:crypto';
 import { addToOutbox, ConflictError, ForbiddenError, withTransaction, type Principal, type TillClaim, type Transaction } from '@pos/platform';
-import { checkOfflineSale, offlineLines, offlineTenders, withDiscountCheck, type OfflineSale } from '../domain/offline-sale.ts';
+import { checkOfflineSale, offlineLines, offlineTenders, withDiscountCheck, withLabelCheck, type OfflineSale } from '../domain/offline-sale.ts';
 import type { OfflineFacts, Order } from '../domain/order.ts';
 import { mayDiscountBeyondLimit, requireTill } from '../domain/policy.ts';
 import { arrivedLate, dayIn } from '../domain/shop-time.ts';
@@ -55,7 +55,9 @@ export async function uploadOfflineSale(deps: OrderDeps, orderId: string, sale: 
   const products = await deps.catalogue.getProducts(sale.lines.map((line) => line.productId));
   const priced = offlineLines(sale, products, taxRule);
   const { lines, discount, taxes } = priced;
-  const flags = withDiscountCheck(priced.flags, lines, !mayDiscountBeyondLimit.includes(principal.role), settings.cashierDiscountLimitPercent);
+  const needsApproval = !mayDiscountBeyondLimit.includes(principal.role);
+  const flags = withLabelCheck(withDiscountCheck(priced.flags, lines, needsApproval, settings.cashierDiscountLimitPercent),
+    sale, products, needsApproval, settings.labelPriceCeiling);
   const order: OfflineOrder = {
     id: orderId, status: 'paid', outletId: till.outletId, tillId: till.id, receiptSeq: null,
     cashierId: principal.id, cashierName: principal.name, total: sale.totals.total, discount, taxes, taxRule,

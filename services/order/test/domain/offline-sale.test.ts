@@ -2,7 +2,7 @@
 // late, and when its stock step is retried. No stack needed.
 import assert from 'node:assert/strict';
 import { RemoteCallError } from '@pos/platform';
-import { checkOfflineSale, isTillReceipt, offlineLines, offlineTenders, withDiscountCheck, withOversold, type OfflineSale } from '../../src/domain/offline-sale.ts';
+import { checkOfflineSale, isTillReceipt, offlineLines, offlineTenders, withDiscountCheck, withLabelCheck, withOversold, type OfflineSale } from '../../src/domain/offline-sale.ts';
 import type { CatalogueProduct } from '../../src/domain/pricing.ts';
 import { arrivedLate } from '../../src/domain/shop-time.ts';
 import { DEFAULT_TAX_RATES, taxRuleFor } from '../../src/domain/tax.ts';
@@ -79,6 +79,18 @@ describe('a sale made offline', () => {
     assert.deepEqual(withDiscountCheck([], lines, true, 10), [{ code: 'DISCOUNT_BEYOND_LIMIT', action: 'discount', amount: 1_200 }]);
     assert.deepEqual(withDiscountCheck([], lines, false, 10), []);
     assert.deepEqual(withDiscountCheck([], lines, true, 20), []);
+  });
+
+  it('a cashier\'s line at a scale\'s price over the ceiling is taken and flagged with its price; a manager\'s, or one within it, is not', () => {
+    const weighed = sale({ lines: [
+      { productId: 'rice', unit: 'kg', quantity: 400_000, unitPrice: 15_000, lineTotal: 6_000_000, taxClass: 'exempt' },
+      { productId: 'rice', unit: 'kg', quantity: 1_000, unitPrice: 15_000, lineTotal: 15_000, taxClass: 'exempt' },
+      { productId: 'tea', unit: 'dus', quantity: 100, unitPrice: 70_000, lineTotal: 7_000_000, taxClass: 'standard' }, // no scale's price
+    ] });
+    const flags = [{ code: 'STOCK_NEGATIVE' as const, productId: 'tea' }];
+    assert.deepEqual(withLabelCheck(flags, weighed, catalogue, true, 5_000_000), [...flags, { code: 'LABEL_PRICE_BEYOND_CEILING', productId: 'rice', amount: 6_000_000 }]);
+    assert.deepEqual(withLabelCheck(flags, weighed, catalogue, false, 5_000_000), flags);
+    assert.deepEqual(withLabelCheck([], weighed, catalogue, true, 6_000_000), []);
   });
 
   it('becomes order lines at the till\'s prices and tax classes, in stock units, with the PPN of each line', () => {

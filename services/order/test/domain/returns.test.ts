@@ -21,6 +21,17 @@ describe('return rules', () => {
     assert.equal(parts.reduce((sum, p) => sum + (p?.amount ?? 0), 0), 10_000);
   });
 
+  it('a part of a scale label\'s line (its grams as quantity) is worth its share exactly, past 2^53 in between', () => {
+    const label = { ...line, quantity: 655_405_035, baseQuantity: 655_405_035, amount: 9_168_436_425_289, tax: 0 };
+    const sold = { ...order, lines: [label] } as unknown as Order;
+    const first = returnLines(sold, [], [{ lineNo: 1, quantity: 559_131_801, reason: 'r', disposition: 'restock' }])[0];
+    // 9 168 436 425 289 × 559 131 801 / 655 405 035 = 7 821 673 769 756.44…: a double makes it …757.
+    assert.equal(first?.amount, 7_821_673_769_756);
+    const earlier = { lines: [{ ...label, quantity: 559_131_801 }] } as unknown as OrderReturn;
+    const rest = returnLines(sold, [earlier], [{ lineNo: 1, quantity: 655_405_035 - 559_131_801, reason: 'r', disposition: 'restock' }])[0];
+    assert.equal((first?.amount ?? 0) + (rest?.amount ?? 0), label.amount);
+  });
+
   it('more than is left of a line is a 409 naming the field; a line the order has not, or one named twice, a 422', () => {
     assert.throws(() => returnLines(order, [returned(2)], [{ lineNo: 1, quantity: 2, reason: 'r', disposition: 'restock' }]),
       { code: 'RETURN.MORE_THAN_SOLD', details: { field: 'lines.0.quantity', lineNo: 1, sold: 3, returned: 2, requested: 2 } });

@@ -8,6 +8,14 @@ export type TaxClass = (typeof TAX_CLASSES)[number];
 /** Goods sold by weight keep stock in grams. */
 export const WEIGHED_BASE_UNIT = 'g';
 
+/** The most a unit may cost (Rupiah) and the most base units it may hold (a tonne in grams).
+ * Order's checkout takes at most 100 000 of a unit on each of at most 200 lines (a cart too:
+ * order's MAX_LINES), and a scale
+ * label at most 99 999 g: a line stays under 10^13 Rupiah and an order under 2·10^15, exact
+ * in a double (2^53 ≈ 9·10^15) and in PostgreSQL's bigint. */
+export const MAX_UNIT_PRICE = 100_000_000;
+export const MAX_CONVERSION = 1_000_000;
+
 export interface SellingUnit {
   name: string;
   barcode?: string;
@@ -57,10 +65,12 @@ export function checkProduct(fields: ProductFields): void {
 }
 
 function checkUnit(unit: SellingUnit): void {
-  if (!Number.isSafeInteger(unit.conversion) || unit.conversion < 1) {
-    throw invalid('BAD_CONVERSION', `unit ${unit.name}: the conversion to the base unit is a whole number ≥ 1`);
+  if (!Number.isSafeInteger(unit.conversion) || unit.conversion < 1 || unit.conversion > MAX_CONVERSION) {
+    throw invalid('BAD_CONVERSION', `unit ${unit.name}: the conversion to the base unit is a whole number from 1 to ${MAX_CONVERSION}`);
   }
-  if (!Number.isSafeInteger(unit.price) || unit.price < 1) throw invalid('BAD_PRICE', `unit ${unit.name}: the price is whole Rupiah > 0`);
+  if (!Number.isSafeInteger(unit.price) || unit.price < 1 || unit.price > MAX_UNIT_PRICE) {
+    throw invalid('BAD_PRICE', `unit ${unit.name}: the price is whole Rupiah from 1 to ${MAX_UNIT_PRICE}`);
+  }
   if (unit.barcode !== undefined && !isValidBarcode(unit.barcode)) {
     throw invalid('BAD_BARCODE', `unit ${unit.name}: ${unit.barcode} is no EAN-13/UPC-A with a right check digit`);
   }

@@ -1,5 +1,5 @@
 import { z } from '@pos/platform';
-import { TAX_CLASSES } from '../domain/product.ts';
+import { MAX_CONVERSION, MAX_UNIT_PRICE, TAX_CLASSES } from '../domain/product.ts';
 
 const text = (max: number) => z.string().trim().min(1).max(max);
 export const sku = text(64);
@@ -8,8 +8,8 @@ export const categoryId = z.string().regex(/^[a-z0-9][a-z0-9-]{0,63}$/, 'lower-c
 export const sellingUnit = z.object({
   name: text(32),
   barcode: z.string().max(13).optional(),
-  conversion: z.number().int(),
-  price: z.number().int(),
+  conversion: z.number().int().max(MAX_CONVERSION),
+  price: z.number().int().max(MAX_UNIT_PRICE),
 });
 
 export const productFields = z.object({

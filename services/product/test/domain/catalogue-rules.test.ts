@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { isValidBarcode, withCheckDigit } from '../../src/domain/barcode.ts';
 import { scanOfBarcode, scanOfScaleLabel } from '../../src/domain/lookup.ts';
 import { baseUnitsForPrice, priceOfBaseUnits, toBaseUnits } from '../../src/domain/pricing.ts';
-import { checkProduct, type Product, type ProductFields } from '../../src/domain/product.ts';
+import { checkProduct, MAX_CONVERSION, MAX_UNIT_PRICE, type Product, type ProductFields } from '../../src/domain/product.ts';
 import { decodeScaleLabel } from '../../src/domain/scale-label.ts';
 
 const drink = (changes: Partial<ProductFields> = {}): Product => ({
@@ -59,6 +59,16 @@ describe('catalogue rules', () => {
     assert.equal(codeOf(() => checkProduct(drink({ units: [{ name: 'pcs', barcode: '8991234567892', conversion: 1, price: 1 }] }))), 'PRODUCT.BAD_BARCODE');
     assert.equal(codeOf(() => checkProduct(drink({ units: [must(drink().units[0]), must(drink().units[0])] }))), 'PRODUCT.DUPLICATE_UNIT');
     assert.equal(codeOf(() => checkProduct(drink({ units: [must(drink().units[0]), { ...must(drink().units[0]), name: 'x' }] }))), 'PRODUCT.DUPLICATE_BARCODE');
+  });
+
+  it('a unit costs at most MAX_UNIT_PRICE and holds at most MAX_CONVERSION base units, so a line of 100 000 stays exact', () => {
+    const unit = (conversion: number, price: number) => drink({ units: [{ name: 'pcs', conversion, price }] });
+    assert.equal(codeOf(() => checkProduct(unit(MAX_CONVERSION, MAX_UNIT_PRICE))), 'ok');
+    assert.equal(codeOf(() => checkProduct(unit(1, MAX_UNIT_PRICE + 1))), 'PRODUCT.BAD_PRICE');
+    assert.equal(codeOf(() => checkProduct(unit(MAX_CONVERSION + 1, 1))), 'PRODUCT.BAD_CONVERSION');
+    // 200 lines of 100 000 at the dearest price, and a 99 999 g label at it per gram, stay exact.
+    assert.ok(Number.isSafeInteger(2 * 200 * 100_000 * MAX_UNIT_PRICE));
+    assert.equal(priceOfBaseUnits({ name: 'g', conversion: 1, price: MAX_UNIT_PRICE }, 99_999), 99_999 * MAX_UNIT_PRICE);
   });
 
   it('goods sold by weight need grams as base unit and a 5-digit PLU; other goods have no PLU', () => {
