@@ -6,6 +6,7 @@ import { online } from '../app/connectivity.ts';
 import { language, setLanguage, t } from '../app/i18n.ts';
 import { attention, unsentCount, waitingCount } from '../app/offline-sales.ts';
 import { device, endSession, session } from '../app/session.ts';
+import { forgetShift, shiftScreen } from '../app/shift.ts';
 import { tabState } from '../app/tab-lock.ts';
 
 function Banner() {
@@ -20,7 +21,7 @@ export function Header({ onAttention }: { onAttention: () => void }) {
   const logout = async () => {
     const unsent = await unsentCount();
     setRefused(unsent);
-    if (unsent === 0) await endSession();
+    if (unsent === 0) { await endSession(); forgetShift(); }
   };
   const live = tabState.value === 'live';
   return (
@@ -38,6 +39,7 @@ export function Header({ onAttention }: { onAttention: () => void }) {
       {live && session.value && (
         <>
           <span class="cashier">{session.value.user.name}</span>
+          <button type="button" onClick={() => { shiftScreen.value = 'menu'; }}><kbd>F9</kbd> {t('shift.button')}</button>
           <button type="button" onClick={() => void logout()}>{t('login.signOut')}</button>
         </>
       )}
