@@ -34,10 +34,18 @@ export async function registerTill(page: Page, manager: Account, code: string, o
   await page.getByLabel('Email', { exact: true }).waitFor();
 }
 
+/** After a login at a till with no shift open, the till offers to open one: not now. */
+export async function shiftOfferDeclined(page: Page): Promise<void> {
+  const offer = page.getByRole('heading', { name: 'Buka shift' });
+  await page.getByLabel('Cari atau pindai produk').or(offer).waitFor();
+  if (await offer.isVisible()) await page.getByRole('button', { name: /Nanti saja/ }).click();
+}
+
 export async function logIn(page: Page, cashier: Account): Promise<void> {
   await page.getByLabel('Email', { exact: true }).fill(cashier.email);
   await page.getByLabel('Kata sandi', { exact: true }).fill(cashier.password);
   await page.getByRole('button', { name: 'Masuk' }).click();
+  await shiftOfferDeclined(page);
   await page.getByLabel('Cari atau pindai produk').waitFor();
   // A new device reads the whole catalogue first (the till says so while it does).
   await page.getByText(/^Memuat katalog/).waitFor({ state: 'hidden' });

@@ -7,7 +7,7 @@ import { loadLanguage } from './i18n.ts';
 import { refreshCounts } from './offline-sales.ts';
 import { watchCharge } from './payment.ts';
 import { loadSession, session } from './session.ts';
-import { loadShift } from './shift.ts';
+import { loadShift, shiftAfterLogin } from './shift.ts';
 import { claimTill, takeOver } from './tab-lock.ts';
 import { startUploads } from './upload.ts';
 import { loadSettings } from './settings.ts';
@@ -65,6 +65,6 @@ export const takeOverTill = () => takeOver(() => void live(), lost);
 
 /** After a login: the till's shift (none open: opening one is offered), the catalogue at once. */
 export function afterLogin(): void {
-  void loadShift();
+  void shiftAfterLogin();
   syncCatalogue().catch((error: unknown) => console.warn('catalogue sync:', error));
 }

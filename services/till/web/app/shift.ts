@@ -20,8 +20,12 @@ export const shift = signal<Shift | null | undefined>(undefined);
 export const shiftScreen = signal<'menu' | 'count' | undefined>(undefined);
 /** The X or Z report on the screen (and sent to the printer). */
 export const shownReport = signal<ShiftReport | undefined>(undefined);
-/** The cashier chose to sell without opening a shift (the server never refuses a sale for it). */
-export const openDeclined = signal(false);
+/** Opening a shift is offered: after a login at a till with none open, until the cashier opens
+ * one or says not now (selling needs none: the server never refuses a sale for it). */
+export const offerOpen = signal(false);
+/** The shift is being asked for after a login: the sale waits a moment, so the offer never
+ * replaces a sale already begun. */
+export const shiftLoading = signal(false);
 
 export async function loadShift(): Promise<void> {
   try {
@@ -40,9 +44,10 @@ export async function openShift(openingFloat: number): Promise<void> {
     shift.value = await call<Shift>('order', '/shifts', { method: 'POST', body: { shiftId: opening, openingFloat } });
     opening = undefined;
     shiftScreen.value = undefined;
+    offerOpen.value = false;
   } catch (error) {
     // Someone opened this till's shift already: it is the till's, carry on in it.
-    if (error instanceof ApiError && error.code === 'SHIFT.ALREADY_OPEN') { opening = undefined; await loadShift(); shiftScreen.value = undefined; return; }
+    if (error instanceof ApiError && error.code === 'SHIFT.ALREADY_OPEN') { opening = undefined; await loadShift(); shiftScreen.value = undefined; offerOpen.value = false; return; }
     if (error instanceof ApiError) opening = undefined;
     throw error;
   }
@@ -85,7 +90,6 @@ export async function closeShift(count: Count): Promise<void> {
     'order', `/shifts/${id}/close`, { method: 'POST', body, headers: approvalHeaders(approval) }));
   shift.value = null;
   shiftScreen.value = undefined;
-  openDeclined.value = false;
   const text = await call<string>('order', `/shifts/${id}/z-report/text`, { headers: { accept: 'text/plain' } });
   show({ kind: 'z', text, warnings: closed.warnings.map((warning) => warning.code) });
 }
@@ -97,5 +101,16 @@ export function forgetShift(): void {
   shift.value = undefined;
   shiftScreen.value = undefined;
   shownReport.value = undefined;
-  openDeclined.value = false;
+  offerOpen.value = false;
+}
+
+/** After a login: the till's shift; none open, opening one is offered. */
+export async function shiftAfterLogin(): Promise<void> {
+  shiftLoading.value = true;
+  try {
+    await loadShift();
+    offerOpen.value = shift.value === null;
+  } finally {
+    shiftLoading.value = false;
+  }
 }

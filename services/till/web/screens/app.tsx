@@ -5,7 +5,7 @@ import { ready } from '../app/boot.ts';
 import { draft } from '../app/draft.ts';
 import { shownReceipt } from '../app/receipts.ts';
 import { device, session } from '../app/session.ts';
-import { openDeclined, shift, shiftScreen, shownReport } from '../app/shift.ts';
+import { offerOpen, shiftLoading, shiftScreen, shownReport } from '../app/shift.ts';
 import { tabState } from '../app/tab-lock.ts';
 import { AttentionScreen } from './attention.tsx';
 import { Elsewhere } from './elsewhere.tsx';
@@ -31,7 +31,8 @@ function Current() {
   if (shownReceipt.value) return <ReceiptScreen />;
   if (draft.value.payment) return <TenderScreen />;
   // After a login at a till with no shift open, opening one is offered (selling needs none).
-  if (shiftScreen.value || (shift.value === null && !openDeclined.value && draft.value.cart.lines.length === 0)) return <ShiftScreen />;
+  if (shiftLoading.value) return <p class="loading">…</p>;
+  if (shiftScreen.value || (offerOpen.value && draft.value.cart.lines.length === 0)) return <ShiftScreen />;
   return <SaleScreen />;
 }
 

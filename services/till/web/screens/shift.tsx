@@ -12,7 +12,7 @@ import { waitingCount, attention } from '../app/offline-sales.ts';
 import { printShownReport } from '../app/printing.ts';
 import { SHOP_TIME_ZONE } from '../app/settings.ts';
 import {
-  closeShift, countedTotal, expectedCash, moveCash, openDeclined, openShift, printXReport, shift, shiftScreen, shownReport, type CashReport,
+  closeShift, countedTotal, expectedCash, moveCash, offerOpen, openShift, printXReport, shift, shiftScreen, shownReport, type CashReport,
 } from '../app/shift.ts';
 import { useFocus } from './focus.ts';
 import { ErrorLine } from './form.tsx';
@@ -46,7 +46,7 @@ function useStep(): [boolean, string | undefined, (work: () => Promise<void>) =>
   return [busy, error, run];
 }
 
-const back = () => { shiftScreen.value = undefined; openDeclined.value = true; };
+const back = () => { shiftScreen.value = undefined; offerOpen.value = false; };
 
 /** Esc: back to the sale. */
 function useEscBack(to: () => void = back): void {
