@@ -113,3 +113,15 @@ export async function goOnline(context: BrowserContext): Promise<void> {
   await context.unroute('**/api/**');
   await context.setOffline(false);
 }
+
+/** The PIN pad the till shows when the server asks for a manager's approval. */
+export const pinPad = (page: Page) => page.getByRole('dialog', { name: 'Persetujuan manajer' });
+
+/** A manager at the till: their email and PIN into the pad, Enter. */
+export async function enterPin(page: Page, manager: Account, pin: string): Promise<void> {
+  const pad = pinPad(page);
+  await pad.waitFor();
+  await pad.getByLabel('Email manajer').fill(manager.email);
+  await pad.getByLabel('PIN', { exact: true }).fill(pin);
+  await pad.getByLabel('PIN', { exact: true }).press('Enter');
+}

@@ -108,3 +108,9 @@ export async function stockOf(productId: string): Promise<{ onHand: number; rese
   assert.equal(reply.status, 200, JSON.stringify(reply.body));
   return reply.body;
 }
+
+/** A manager sets their own approval PIN (PUT /me/pin), as they would in the back office. */
+export async function setPin(manager: Account, pin: string): Promise<void> {
+  const set = await request('PUT', `${USER}/me/pin`, { token: await login(manager.email, manager.password), body: { pin } });
+  assert.equal(set.status, 204, JSON.stringify(set.body));
+}
