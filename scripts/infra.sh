@@ -1,12 +1,15 @@
 #!/usr/bin/env bash
 # Starts and stops the infrastructure on 127.0.0.1: PostgreSQL, FerretDB, Kafka (KRaft),
 # Elasticsearch, the Dapr scheduler, Dapr Sentry (the mTLS certificate authority), and
-# Zipkin and Prometheus unless POS_OBSERVE=0.   infra.sh up | down
-# A piece given by a POS_*_URL variable is the user's own and is left alone.
+# Zipkin and Prometheus unless POS_OBSERVE=0.   infra.sh up | down | stop <server>
+# Each server is a program of a supervisord (scripts/lib/server-supervisor.sh): one that
+# crashes is started again by itself. A piece given by a POS_*_URL variable is the user's own
+# and is left alone.
 set -euo pipefail
 . "$(dirname "$0")/lib/env.sh"
 . "$(dirname "$0")/lib/step.sh"
 . "$(dirname "$0")/lib/daemon.sh"
+. "$(dirname "$0")/lib/server-supervisor.sh"
 
 PG_DATA="$POS_DATA_DIR/postgres"
 ES_DATA="$POS_DATA_DIR/elasticsearch"
@@ -19,24 +22,32 @@ KAFKA_CONF="$POS_STATE_DIR/kafka"
 write_secrets() { node "$POS_ROOT/scripts/lib/write-secrets.ts"; }
 secret() { node "$POS_ROOT/scripts/lib/secret.ts" "$1"; }
 
-start_postgres() {
+# The user a server runs as, when we are root: a prefix that execs the command (same pid).
+as_user() { if [ "$(id -u)" = 0 ]; then echo setpriv "--reuid=$1" "--regid=$1" --clear-groups; fi; }
+
+# The postmaster in the foreground. Its pid file (postmaster.pid) is its own; a kill -9 of it
+# is a crash that the next start recovers from (the data is safe). It is stopped by SIGINT
+# (a fast shutdown) sent to it alone: its children get their signals from it.
+postgres_program() {
   if [ ! -f "$PG_DATA/PG_VERSION" ]; then
     local pwfile; pwfile=$(mktemp); secret postgres-password > "$pwfile"
     mkdir -p "$PG_DATA" && owned_by_postgres "$PG_DATA" "$pwfile"
-    as_postgres "$PG_BIN/initdb" -D "$PG_DATA" -U pos -A scram-sha-256 --pwfile="$pwfile" -E UTF8 --locale=C.UTF-8
+    as_postgres "$PG_BIN/initdb" -D "$PG_DATA" -U pos -A scram-sha-256 --pwfile="$pwfile" -E UTF8 --locale=C.UTF-8 \
+      > "$POS_LOG_DIR/setup/initdb.log"
     rm -f "$pwfile"
   fi
-  touch "$POS_LOG_DIR/postgres.log" && owned_by_postgres "$POS_LOG_DIR/postgres.log"
-  as_postgres "$PG_BIN/pg_ctl" -D "$PG_DATA" -l "$POS_LOG_DIR/postgres.log" -w -t 60 start \
-    -o "-p $POS_PG_PORT -k /tmp -c listen_addresses=127.0.0.1"
+  # shellcheck disable=SC2046
+  STOP_SIGNAL=INT STOP_GROUP=false server_program postgres $(as_user postgres) "$PG_BIN/postgres" -D "$PG_DATA" \
+    -p "$POS_PG_PORT" -k /tmp -c listen_addresses=127.0.0.1
 }
+postgres_ready() { "$PG_BIN/pg_isready" -q -h 127.0.0.1 -p "$POS_PG_PORT"; }
 
 create_databases() { node "$POS_ROOT/scripts/lib/create-databases.ts"; }
 
-start_ferretdb() {
+ferretdb_program() {
   # --state-dir: FerretDB writes its state.json there, by default into whatever folder we start it from.
   mkdir -p "$POS_DATA_DIR/ferretdb" "$POS_DATA_DIR/ferretdb-state"
-  start_daemon ferretdb "$FERRETDB_BIN" --handler=sqlite "--sqlite-url=file:$POS_DATA_DIR/ferretdb/" \
+  server_program ferretdb "$FERRETDB_BIN" --handler=sqlite "--sqlite-url=file:$POS_DATA_DIR/ferretdb/" \
     "--state-dir=$POS_DATA_DIR/ferretdb-state" \
     "--listen-addr=127.0.0.1:$POS_MONGO_PORT" "--debug-addr=127.0.0.1:$POS_MONGO_DEBUG_PORT" --telemetry=disable --log-level=warn
 }
@@ -70,22 +81,23 @@ log4j.logger.state.change.logger=WARN
 EOF
 }
 
-start_kafka() {
+kafka_program() {
   write_kafka_config
   local java=(java -Xms256m -Xmx512m "-Dlog4j.configuration=file:$KAFKA_CONF/log4j.properties" -cp "$KAFKA_HOME/libs/*")
   if [ ! -f "$KAFKA_DATA/meta.properties" ]; then
     "${java[@]}" kafka.tools.StorageTool format -t "$("${java[@]}" kafka.tools.StorageTool random-uuid)" \
       -c "$KAFKA_CONF/server.properties" >> "$POS_LOG_DIR/kafka.log" 2>&1
   fi
-  start_daemon kafka "${java[@]}" kafka.Kafka "$KAFKA_CONF/server.properties"
+  server_program kafka "${java[@]}" kafka.Kafka "$KAFKA_CONF/server.properties"
 }
 
-start_elasticsearch() {
+elasticsearch_program() {
   if [ ! -d "$ES_CONF" ]; then cp -r "$ES_HOME/config" "$ES_CONF"; fi
   mkdir -p "$ES_DATA" "$POS_LOG_DIR/elasticsearch"
   owned_by_infra_user "$ES_CONF" "$ES_DATA" "$POS_LOG_DIR/elasticsearch"
-  ES_PATH_CONF="$ES_CONF" ES_JAVA_HOME="$JAVA_HOME" ES_JAVA_OPTS="-Xms$POS_ES_HEAP -Xmx$POS_ES_HEAP" \
-    start_daemon_as_infra_user elasticsearch "$ES_HOME/bin/elasticsearch" \
+  # shellcheck disable=SC2046
+  server_program elasticsearch env ES_PATH_CONF="$ES_CONF" ES_JAVA_HOME="$JAVA_HOME" ES_JAVA_OPTS="-Xms$POS_ES_HEAP -Xmx$POS_ES_HEAP" \
+    $(as_user "$POS_INFRA_USER") "$ES_HOME/bin/elasticsearch" \
     -E discovery.type=single-node -E xpack.security.enabled=false -E network.host=127.0.0.1 \
     -E http.port="$POS_ES_PORT" -E transport.port="$POS_ES_TRANSPORT_PORT" \
     -E path.data="$ES_DATA" -E path.logs="$POS_LOG_DIR/elasticsearch" \
@@ -95,10 +107,10 @@ start_elasticsearch() {
 # Sidecars with mTLS talk mTLS to the scheduler too: it takes its identity from Sentry
 # (so Sentry starts first). It runs as daemon "scheduler-mtls" on ports of its own, so a
 # plaintext scheduler that an older checkout started on the shared machine can coexist.
-start_scheduler() {
+scheduler_program() {
   mkdir -p "$SCHEDULER_DATA" "$POS_STATE_DIR/scheduler-identity" && chmod 700 "$POS_STATE_DIR/scheduler-identity"
   # 1.16.5 ignores the healthz/metrics listen-address flags: those two ports bind all interfaces.
-  NAMESPACE=default start_daemon scheduler-mtls "$(dapr_binary scheduler)" --port "$POS_SCHEDULER_PORT" --listen-address 127.0.0.1 \
+  server_program scheduler-mtls env NAMESPACE=default "$(dapr_binary scheduler)" --port "$POS_SCHEDULER_PORT" --listen-address 127.0.0.1 \
     --etcd-data-dir "$SCHEDULER_DATA" --id dapr-scheduler-server-0 \
     --etcd-client-port "$POS_SCHEDULER_ETCD_PORT" --etcd-client-listen-address 127.0.0.1 \
     --etcd-initial-cluster "dapr-scheduler-server-0=http://127.0.0.1:$POS_SCHEDULER_ETCD_PEER_PORT" \
@@ -110,14 +122,16 @@ start_scheduler() {
 
 # ── Dapr Sentry: the certificate authority behind the sidecars' mTLS ─────────────────────
 # On its first start it writes a root (ca.crt) and an issuer certificate and key into
-# $SENTRY_CREDENTIALS; the umask keeps them 0600. Sidecars trust ca.crt (apps.sh).
-start_sentry() {
+# $SENTRY_CREDENTIALS; the umask keeps them 0600. Sidecars trust ca.crt (apps.sh). Its
+# Configuration is copied beside them, so no server's command names this checkout.
+sentry_program() {
   mkdir -p "$SENTRY_CREDENTIALS" && chmod 700 "$SENTRY_CREDENTIALS"
-  (umask 077 && start_daemon sentry "$(dapr_binary sentry)" --issuer-credentials "$SENTRY_CREDENTIALS" \
-    --trust-domain cluster.local --config "$POS_ROOT/components/sentry/daprsystem.yaml" \
+  cp "$POS_ROOT/components/sentry/daprsystem.yaml" "$POS_STATE_DIR/sentry-daprsystem.yaml"
+  UMASK=077 server_program sentry "$(dapr_binary sentry)" --issuer-credentials "$SENTRY_CREDENTIALS" \
+    --trust-domain cluster.local --config "$POS_STATE_DIR/sentry-daprsystem.yaml" \
     --port "$POS_SENTRY_PORT" --listen-address 127.0.0.1 \
     --healthz-port "$POS_SENTRY_HEALTH_PORT" --healthz-listen-address 127.0.0.1 \
-    --metrics-port "$POS_SENTRY_METRICS_PORT" --metrics-listen-address 127.0.0.1)
+    --metrics-port "$POS_SENTRY_METRICS_PORT" --metrics-listen-address 127.0.0.1
 }
 # Every probe has a time limit: a server that accepts and never answers (Zipkin out of memory
 # did) would otherwise hold the start for ever.
@@ -134,8 +148,8 @@ sentry_healthy() { curl -fsS --max-time 5 "http://127.0.0.1:$POS_SENTRY_HEALTH_P
 # Its server closes a keep-alive connection idle for 15 s, while the sidecars' exporters (Go)
 # keep theirs for 90 s: a batch posted on a connection just closed failed with EOF and its spans
 # were lost; 3 minutes outlast the clients.
-start_zipkin() {
-  MEM_MAX_SPANS=25000 start_daemon zipkin java -Xms64m -Xmx384m -XX:+ExitOnOutOfMemoryError -XX:+UseSerialGC -XX:TieredStopAtLevel=1 \
+zipkin_program() {
+  server_program zipkin env MEM_MAX_SPANS=25000 java -Xms64m -Xmx384m -XX:+ExitOnOutOfMemoryError -XX:+UseSerialGC -XX:TieredStopAtLevel=1 \
     -Dcom.linecorp.armeria.defaultServerIdleTimeoutMillis=180000 \
     -jar "$ZIPKIN_JAR" '--armeria.ports[0].ip=127.0.0.1' "--armeria.ports[0].port=$ZIPKIN_PORT" '--armeria.ports[0].protocols=http'
 }
@@ -151,20 +165,19 @@ write_prometheus_config() {
   "$PROMTOOL_BIN" check config "$PROMETHEUS_CONF/prometheus.yml"
   if running prometheus; then kill -HUP "$(pid_of prometheus)"; fi
 }
-start_prometheus() {
+prometheus_program() {
+  step "Prometheus configuration from dapr.yaml" write_prometheus_config
   mkdir -p "$POS_DATA_DIR/prometheus" && owned_by_infra_user "$POS_DATA_DIR/prometheus" "$PROMETHEUS_CONF"
-  start_daemon_as_infra_user prometheus "$PROMETHEUS_BIN" --config.file="$PROMETHEUS_CONF/prometheus.yml" \
+  # shellcheck disable=SC2046
+  server_program prometheus $(as_user "$POS_INFRA_USER") "$PROMETHEUS_BIN" --config.file="$PROMETHEUS_CONF/prometheus.yml" \
     --web.listen-address="127.0.0.1:$POS_PROMETHEUS_PORT" --storage.tsdb.path="$POS_DATA_DIR/prometheus" \
     --storage.tsdb.retention.time=7d
 }
 prometheus_healthy() { curl -fsS --max-time 5 "http://127.0.0.1:$POS_PROMETHEUS_PORT/-/ready"; }
 
-# Zipkin was started early on, beside the other slow ones.
 observability_up() {
-  step "Prometheus configuration from dapr.yaml" write_prometheus_config
-  running prometheus || step "start Prometheus" start_prometheus
-  step "Prometheus ready on :$POS_PROMETHEUS_PORT" wait_up prometheus 30 prometheus_healthy
-  step "Zipkin healthy on :$ZIPKIN_PORT" wait_up zipkin 60 zipkin_healthy
+  step "Prometheus ready on :$POS_PROMETHEUS_PORT" wait_server prometheus 30 prometheus_healthy
+  step "Zipkin healthy on :$ZIPKIN_PORT" wait_server zipkin 60 zipkin_healthy
 }
 # ── end of observability ───────────────────────────────────────────────────────────────
 
@@ -176,52 +189,75 @@ start_containers() {
   start_daemon containers node "$POS_ROOT/scripts/containers.ts"
 }
 
+# Every server this machine runs itself, as a program; all start at once, PostgreSQL first
+# (and so stopped last).
+server_programs() {
+  if [ -z "$POS_POSTGRES_URL" ]; then postgres_program; fi
+  if [ -z "$POS_ELASTICSEARCH_URL" ]; then elasticsearch_program; fi
+  if [ -z "$POS_KAFKA_BROKERS" ]; then kafka_program; fi
+  if [ -z "$POS_MONGO_URL" ]; then ferretdb_program; fi
+  if [ "$POS_OBSERVE" != 0 ]; then zipkin_program; fi
+  sentry_program
+  scheduler_program
+  if [ "$POS_OBSERVE" != 0 ]; then prometheus_program; fi
+  write_servers_config
+}
+
+stop_postgres() { as_postgres "$PG_BIN/pg_ctl" -D "$PG_DATA" -m fast -w stop >/dev/null; }
+postgres_running() { [ -f "$PG_DATA/postmaster.pid" ] && as_postgres "$PG_BIN/pg_ctl" -D "$PG_DATA" status >/dev/null 2>&1; }
+
+# A server running as a plain daemon (an older checkout started it, or it outlived a
+# supervisord killed with -9) holds its port: it is stopped, so that its program can start.
+stop_unsupervised() {
+  local name
+  for name in "${SERVER_PROGRAMS[@]}"; do
+    if [ "$name" = postgres ]; then
+      if postgres_running && [ "$(head -n 1 "$PG_DATA/postmaster.pid")" != "$(supervised_pid postgres)" ]; then
+        echo "stopping the PostgreSQL that runs outside supervision"; stop_postgres
+      fi
+    elif running "$name" && [ "$(pid_of "$name")" != "$(supervised_pid "$name")" ]; then
+      echo "stopping the $name that runs outside supervision"; stop_daemon "$name" 60
+    fi
+  done
+}
+
 up() {
-  mkdir -p "$POS_LOG_DIR" "$POS_DATA_DIR"
+  mkdir -p "$POS_LOG_DIR/setup" "$POS_DATA_DIR"
   if [ "$POS_INFRA" = testcontainers ]; then
     running containers || step "start containers (Testcontainers)" start_containers
     step "containers ready" wait_up containers 300 test -f "$POS_STATE_DIR/containers.env"
     set -a; . "$POS_STATE_DIR/containers.env"; set +a
   fi
   step "secret store file" write_secrets
-  # Start the slow ones first so they come up while the others start.
-  if [ -z "$POS_ELASTICSEARCH_URL" ]; then running elasticsearch || step "start Elasticsearch" start_elasticsearch; fi
-  if [ -z "$POS_KAFKA_BROKERS" ]; then running kafka || step "start Kafka" start_kafka; fi
-  if [ -z "$POS_MONGO_URL" ]; then running ferretdb || step "start FerretDB" start_ferretdb; fi
-  if [ "$POS_OBSERVE" != 0 ]; then running zipkin || step "start Zipkin" start_zipkin; fi
-  running sentry || step "start Dapr Sentry (mTLS CA)" start_sentry
-  step "Dapr Sentry healthy on :$POS_SENTRY_PORT" wait_up sentry 30 sentry_healthy
-  running scheduler-mtls || step "start Dapr scheduler" start_scheduler
-  if [ -z "$POS_POSTGRES_URL" ]; then
-    postgres_running || step "start PostgreSQL" start_postgres
-  fi
+  server_programs
+  step "servers outside supervision stopped" stop_unsupervised
+  step "servers under supervisord: ${SERVER_PROGRAMS[*]}" servers_up
+  [ -n "$POS_POSTGRES_URL" ] || step "PostgreSQL answers on :$POS_PG_PORT" wait_server postgres 60 postgres_ready
   step "databases" create_databases
-  [ -n "$POS_MONGO_URL" ] || step "FerretDB answers on :$POS_MONGO_PORT" wait_up ferretdb 30 port_open "$POS_MONGO_PORT"
-  [ -n "$POS_KAFKA_BROKERS" ] || step "Kafka answers on :$POS_KAFKA_PORT" wait_up kafka 90 port_open "$POS_KAFKA_PORT"
-  step "Dapr scheduler healthy on :$POS_SCHEDULER_PORT" wait_up scheduler-mtls 30 scheduler_healthy
-  [ -n "$POS_ELASTICSEARCH_URL" ] || step "Elasticsearch healthy on :$POS_ES_PORT" wait_up elasticsearch 180 es_healthy
+  [ -n "$POS_MONGO_URL" ] || step "FerretDB answers on :$POS_MONGO_PORT" wait_server ferretdb 30 port_open "$POS_MONGO_PORT"
+  [ -n "$POS_KAFKA_BROKERS" ] || step "Kafka answers on :$POS_KAFKA_PORT" wait_server kafka 90 port_open "$POS_KAFKA_PORT"
+  step "Dapr Sentry healthy on :$POS_SENTRY_PORT" wait_server sentry 30 sentry_healthy
+  step "Dapr scheduler healthy on :$POS_SCHEDULER_PORT" wait_server scheduler-mtls 30 scheduler_healthy
+  [ -n "$POS_ELASTICSEARCH_URL" ] || step "Elasticsearch healthy on :$POS_ES_PORT" wait_server elasticsearch 180 es_healthy
   [ "$POS_OBSERVE" = 0 ] || observability_up
 }
 
 down() {
   stop_daemon containers 60
-  stop_daemon prometheus
-  stop_daemon zipkin
-  stop_daemon scheduler-mtls
-  stop_daemon scheduler  # the plaintext one of older checkouts, if one is left
-  stop_daemon sentry
-  stop_daemon elasticsearch
-  stop_daemon kafka
-  stop_daemon ferretdb
-  if postgres_running; then as_postgres "$PG_BIN/pg_ctl" -D "$PG_DATA" -m fast -w stop >/dev/null; fi
+  # supervisord stops its programs one after another, the last started first.
+  stop_daemon "$SERVERS_SUPERVISOR" 240
+  # Plain daemons that an older checkout started (scheduler: its plaintext one), if any are left.
+  local name
+  for name in prometheus zipkin scheduler-mtls scheduler sentry elasticsearch kafka ferretdb; do stop_daemon "$name"; done
+  if postgres_running; then stop_postgres; fi
 }
 
-postgres_running() { [ -f "$PG_DATA/postmaster.pid" ] && as_postgres "$PG_BIN/pg_ctl" -D "$PG_DATA" status >/dev/null 2>&1; }
-
 # One server, as an operator stops it (tests of outages): `infra.sh stop postgres|kafka|…`.
+# Its program stays stopped until `infra.sh up` starts it.
 stop_one() {
-  case "$1" in
-    postgres) if postgres_running; then as_postgres "$PG_BIN/pg_ctl" -D "$PG_DATA" -m fast -w stop >/dev/null; fi ;;
+  if running "$SERVERS_SUPERVISOR"; then servers_ctl stop "$1" >/dev/null || true; fi
+  case "$1" in  # one an older checkout started
+    postgres) if postgres_running; then stop_postgres; fi ;;
     *) stop_daemon "$1" ;;
   esac
 }

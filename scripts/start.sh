@@ -30,8 +30,8 @@ till_port=$(node "$POS_ROOT/scripts/lib/run-file.ts" "$POS_ROOT/dapr.yaml" | awk
 echo
 echo "The till (the cashier's web app): http://127.0.0.1:$till_port/"
 echo
-# Follow the apps' output, and supervisord's account of them (an app or a sidecar that exited
-# and was started again), until the supervisor stops (Ctrl-C here, or npm stop elsewhere). One
+# Follow the apps' output, and the supervisors' account of them and of the servers (one that
+# exited and was started again), until the supervisor stops (Ctrl-C here, or npm stop elsewhere). One
 # that keeps dying right after its start is given up on: that is said so it cannot be missed.
 follow_apps() {
   local line
@@ -43,5 +43,6 @@ follow_apps() {
     esac
   done
 }
-tail -q -n 0 -F --pid="$(pid_of apps-supervisor)" "$POS_LOG_DIR/supervisord.log" "$POS_LOG_DIR"/apps/*/logs/*_app_supervised.log 2>/dev/null | follow_apps &
+tail -q -n 0 -F --pid="$(pid_of apps-supervisor)" "$POS_LOG_DIR/supervisord.log" "$POS_LOG_DIR/servers-supervisord.log" \
+  "$POS_LOG_DIR"/apps/*/logs/*_app_supervised.log 2>/dev/null | follow_apps &
 wait $! || true

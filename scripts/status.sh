@@ -5,6 +5,7 @@ set -uo pipefail
 . "$(dirname "$0")/lib/step.sh"
 . "$(dirname "$0")/lib/run-file.sh"
 . "$(dirname "$0")/lib/daemon.sh"
+. "$(dirname "$0")/lib/server-supervisor.sh"
 
 row() { # name port healthy?(command...)
   local name="$1" port="$2"; shift 2
@@ -13,25 +14,32 @@ row() { # name port healthy?(command...)
   printf '  %-22s 127.0.0.1:%-6s %s\n' "$name" "$port" "$state"
 }
 http_ok() { curl -fsS -o /dev/null --max-time 2 "$1"; }
+# What the servers' supervisord says of one (RUNNING, BACKOFF, STOPPED, FATAL …), under its row.
+server_row() { # name port program check...
+  local name="$1" port="$2" program="$3" said; shift 3
+  row "$name" "$port" "$@"
+  said=$(servers_ctl status "$program" 2>/dev/null | awk '$1 == "'"$program"'" { $1 = ""; sub(/^ +/, ""); print }')
+  printf '  %-22s %s\n' "" "supervised: ${said:-no (infra.sh up starts it under supervisord)}"
+}
 
 echo "Infrastructure (logs: $POS_LOG_DIR)"
 if [ -n "$POS_POSTGRES_URL" ]; then echo "  PostgreSQL             POS_POSTGRES_URL (yours)"
-else row PostgreSQL "$POS_PG_PORT" "$PG_BIN/pg_isready" -q -h 127.0.0.1 -p "$POS_PG_PORT"; fi
+else server_row PostgreSQL "$POS_PG_PORT" postgres "$PG_BIN/pg_isready" -q -h 127.0.0.1 -p "$POS_PG_PORT"; fi
 if [ -n "$POS_MONGO_URL" ]; then echo "  MongoDB                POS_MONGO_URL (yours)"
-else row "FerretDB (MongoDB)" "$POS_MONGO_PORT" port_open "$POS_MONGO_PORT"; fi
+else server_row "FerretDB (MongoDB)" "$POS_MONGO_PORT" ferretdb port_open "$POS_MONGO_PORT"; fi
 if [ -n "$POS_KAFKA_BROKERS" ]; then echo "  Kafka                  POS_KAFKA_BROKERS (yours)"
-else row Kafka "$POS_KAFKA_PORT" port_open "$POS_KAFKA_PORT"; fi
+else server_row Kafka "$POS_KAFKA_PORT" kafka port_open "$POS_KAFKA_PORT"; fi
 if [ -n "$POS_ELASTICSEARCH_URL" ]; then echo "  Elasticsearch          POS_ELASTICSEARCH_URL (yours)"
-else row Elasticsearch "$POS_ES_PORT" http_ok "http://127.0.0.1:$POS_ES_PORT/_cluster/health"; fi
-row "Dapr scheduler" "$POS_SCHEDULER_PORT" http_ok "http://127.0.0.1:$POS_SCHEDULER_HEALTH_PORT/healthz"
-row "Dapr Sentry (mTLS CA)" "$POS_SENTRY_PORT" http_ok "http://127.0.0.1:$POS_SENTRY_HEALTH_PORT/healthz"
+else server_row Elasticsearch "$POS_ES_PORT" elasticsearch http_ok "http://127.0.0.1:$POS_ES_PORT/_cluster/health"; fi
+server_row "Dapr scheduler" "$POS_SCHEDULER_PORT" scheduler-mtls http_ok "http://127.0.0.1:$POS_SCHEDULER_HEALTH_PORT/healthz"
+server_row "Dapr Sentry (mTLS CA)" "$POS_SENTRY_PORT" sentry http_ok "http://127.0.0.1:$POS_SENTRY_HEALTH_PORT/healthz"
 
 if [ "$POS_OBSERVE" = 0 ]; then echo "Observability: off (POS_OBSERVE=0)"
 else
   echo "Observability"
-  row Zipkin "$ZIPKIN_PORT" http_ok "http://127.0.0.1:$ZIPKIN_PORT/health"
+  server_row Zipkin "$ZIPKIN_PORT" zipkin http_ok "http://127.0.0.1:$ZIPKIN_PORT/health"
   printf '  %-22s %s\n' "" "traces: http://127.0.0.1:$ZIPKIN_PORT/zipkin/"
-  row Prometheus "$POS_PROMETHEUS_PORT" http_ok "http://127.0.0.1:$POS_PROMETHEUS_PORT/-/ready"
+  server_row Prometheus "$POS_PROMETHEUS_PORT" prometheus http_ok "http://127.0.0.1:$POS_PROMETHEUS_PORT/-/ready"
   printf '  %-22s %s\n' "" "graphs: http://127.0.0.1:$POS_PROMETHEUS_PORT/graph  alerts: http://127.0.0.1:$POS_PROMETHEUS_PORT/alerts"
 fi
 

@@ -29,15 +29,6 @@ start_daemon() { # name command...
   echo "$! $(started_at $!)" > "$PID_DIR/$name.pid"
 }
 
-start_daemon_as_infra_user() { # name command...
-  local name="$1"; shift
-  if [ "$(id -u)" = 0 ]; then
-    start_daemon "$name" setpriv --reuid="$POS_INFRA_USER" --regid="$POS_INFRA_USER" --clear-groups "$@"
-  else
-    start_daemon "$name" "$@"
-  fi
-}
-
 stop_daemon() { # name [seconds]
   local name="$1" seconds="${2:-30}" pid
   running "$name" || { rm -f "$PID_DIR/$name.pid"; return 0; }

@@ -1,5 +1,6 @@
 // A Dapr resource of the local run (components/) in its cluster form: namespace pos, secrets
-// from Kubernetes Secrets, spans to the cluster's OpenTelemetry collector, no test-only apps,
+// from Kubernetes Secrets, spans to the cluster's OpenTelemetry collector, no test-only apps
+// (in scopes, access policies and resiliency targets),
 // HTTPEndpoints aimed at an app's Service instead of its local port.
 
 export interface DaprResource {
@@ -45,7 +46,8 @@ function toClusterConfiguration(spec: Record<string, unknown>): void {
   const tracing = spec.tracing as { samplingRate?: string } | undefined;
   if (tracing) spec.tracing = { samplingRate: tracing.samplingRate, otel: { endpointAddress: OTEL_COLLECTOR, isSecure: false, protocol: 'grpc' } };
   // Locally every sidecar is in namespace default; on the cluster its callers are in pos.
-  const access = spec.accessControl as { policies?: { namespace?: string }[] } | undefined;
+  const access = spec.accessControl as { policies?: { appId?: string; namespace?: string }[] } | undefined;
+  if (access?.policies) access.policies = access.policies.filter((policy) => !TEST_ONLY_APPS.has(policy.appId ?? ''));
   for (const policy of access?.policies ?? []) if (policy.namespace === 'default') policy.namespace = NAMESPACE;
 }
 

@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parse, parseAllDocuments, stringify } from 'yaml';
 import {
-  KEY_ID_PLACEHOLDER, NAMESPACE, PUBLIC_KEY_PLACEHOLDER, TOKEN_CONSUMER, gatewayApps, globalPlugins, hostOf, isDaprOnly, isPublic, jwtPlugin,
+  KEY_ID_PLACEHOLDER, NAMESPACE, PUBLIC_KEY_PLACEHOLDER, TOKEN_CONSUMER, gatewayApps, globalPlugins, hostOf, isNotRouted, isPublic, jwtPlugin,
   normalisedPath, operationPathOf, routePlugins, tillService,
 } from './kong-gateway.ts';
 import { openApiDocuments, type OpenApiDocument } from './openapi-documents.ts';
@@ -37,9 +37,9 @@ const deckBin = () => {
 /** decK's output; a non-zero exit throws, with its report. */
 export const deck = (args: string[]) => execFileSync(deckBin(), args, { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
 
-/** The document as Kong should see it: the Dapr-only entry points left out, the upstream and the host named. */
+/** The document as Kong should see it: the Dapr-only entry points and the metrics left out, the upstream and the host named. */
 function gatewayDocument(app: string, port: number, document: OpenApiDocument): OpenApiDocument {
-  const paths = Object.fromEntries(Object.entries(document.paths).filter(([path]) => !isDaprOnly(path)));
+  const paths = Object.fromEntries(Object.entries(document.paths).filter(([path]) => !isNotRouted(path)));
   return {
     ...document,
     paths,

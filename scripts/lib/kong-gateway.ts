@@ -35,6 +35,11 @@ export const normalisedPath = (openApiPath: string) => openApiPath.replace(/\{\w
 /** Entry points only the app's own sidecar calls (subscriptions, Dapr's start-up questions):
  * the gateway never routes them. */
 export const isDaprOnly = (path: string) => path.startsWith('/dapr/') || path.startsWith('/events/');
+/** Each app's metrics: only Prometheus reads them, straight from the pod (k8s/monitoring), so the
+ * gateway never routes them; on the till's origin, which Kong routes whole, they are refused. */
+export const isMetrics = (path: string) => path === '/metrics';
+/** The operations Kong leaves out of each app's routes. */
+export const isNotRouted = (path: string) => isDaprOnly(path) || isMetrics(path);
 
 /** Operations anyone may call through the gateway; every other route needs a valid token. */
 export const publicOperations: readonly { app: string; method: string; path: string }[] = [
@@ -57,17 +62,25 @@ const runFile = () => runFileApps(fileURLToPath(new URL('../../dapr.yaml', impor
 /** The apps whose HTTP APIs Kong routes operation by operation, and their HTTP ports, from dapr.yaml. */
 export const gatewayApps = () => runFile().filter(({ app }) => app !== TILL_APP).map(({ app, http }) => ({ app, http }));
 
-/** The till's one route: its host, every path, no token (the web app's files are public; its
- * /api/… calls carry the cashier's token to the apps, which verify it). */
+/** Kong's answer on the till's origin for its metrics: 403, whatever the token. */
+export const metricsRefused = { name: 'request-termination', config: { status_code: 403, message: 'metrics are read by Prometheus only' } };
+
+/** The till's route: its host, every path, no token (the web app's files are public; its
+ * /api/… calls carry the cashier's token to the apps, which verify it); and beside it /metrics
+ * (the longer prefix, so it wins), refused. */
 export function tillService() {
   const till = runFile().find(({ app }) => app === TILL_APP);
   if (!till) throw new Error(`dapr.yaml has no ${TILL_APP}`);
+  const route = {
+    hosts: [new URL(TILL_ORIGIN).host], protocols: ['https'], https_redirect_status_code: 426,
+    preserve_host: false, strip_path: false, regex_priority: 0, methods: ['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE'],
+  };
   return {
     name: TILL_APP, host: `${TILL_APP}.${NAMESPACE}.svc.cluster.local`, port: till.http, protocol: 'http', path: '/', plugins: [],
-    routes: [{
-      name: `${TILL_APP}_web-app`, paths: ['/'], hosts: [new URL(TILL_ORIGIN).host], protocols: ['https'], https_redirect_status_code: 426,
-      preserve_host: false, strip_path: false, regex_priority: 0, methods: ['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE'], tags: ['public'], plugins: [],
-    }],
+    routes: [
+      { name: `${TILL_APP}_web-app`, paths: ['/'], ...route, tags: ['public'], plugins: [] },
+      { name: `${TILL_APP}_metrics-refused`, paths: ['/metrics'], ...route, tags: [], plugins: [metricsRefused] },
+    ],
   };
 }
 

@@ -163,6 +163,18 @@ describe('the Istio policies of namespace pos', () => {
     assert.deepEqual(needlessGrants(policies, calls), []);
   });
 
+  it('let only Prometheus read an app\'s /metrics: Kong, the till and every app are refused it (and /metrics/) on each app\'s HTTP port', () => {
+    const readers: string[] = [];
+    for (const { app: callee, http } of apps) {
+      for (const principal of [PROMETHEUS_PRINCIPAL, KONG_PRINCIPAL, ...apps.map(({ app }) => principalOf(app))]) {
+        for (const path of ['/metrics', '/metrics/']) {
+          if (isAllowed(policies, { principal, labels: { 'app.kubernetes.io/name': callee }, namespace: 'pos', port: http, path })) readers.push(`${principal} → ${callee}${path}`);
+        }
+      }
+    }
+    assert.deepEqual(readers, apps.flatMap(({ app }) => [`${PROMETHEUS_PRINCIPAL} → ${app}/metrics`]));
+  });
+
   it('let the callee\'s Dapr access control admit each gRPC method and invocation its callers make', () => {
     const refused: string[] = [];
     for (const { app } of apps) {
@@ -206,7 +218,7 @@ describe('the Istio policies of namespace pos', () => {
     const broken = structuredClone(policies);
     const product = broken.find((policy) => policy.metadata.name === 'product');
     product?.spec.rules?.push({ from: [{ source: { principals: [KONG_PRINCIPAL] } }] });
-    assert.deepEqual(needlessGrants(broken, calls), ['kong → product:50002', 'kong → product:3002 /events/products', 'kong → product:3002 /dapr/subscribe',
+    assert.deepEqual(needlessGrants(broken, calls), ['kong → product:50002', 'kong → product:3002 /events/products', 'kong → product:3002 /dapr/subscribe', 'kong → product:3002 /metrics',
       ...['/events/products', '/dapr/subscribe', '/healthz', '/metrics'].map((path) => `kong → product:${SIDECAR_METRICS_PORT} ${path}`)]);
   });
 

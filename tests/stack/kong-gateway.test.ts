@@ -1,6 +1,6 @@
 // kong/: generated from the services' own route lists, accepted by decK, and true to what the
-// running apps serve: every operation routed except the Dapr-only ones, every route reaching
-// one, every route but the public ones behind the JWT plugin.
+// running apps serve: every operation routed except the Dapr-only ones and the metrics, every
+// route reaching one, every route but the public ones behind the JWT plugin.
 import assert from 'node:assert/strict';
 import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -10,7 +10,7 @@ import { fileURLToPath } from 'node:url';
 import { parse } from 'yaml';
 import { deck, kongForKubernetes, kongYml, type KongConfig, type KongRoute } from '../../scripts/lib/kong-config.ts';
 import {
-  gatewayApps, hostOf, isDaprOnly, isPublic, normalisedPath, operationPathOf, TILL_APP, TILL_ORIGIN, TOKEN_CONSUMER,
+  gatewayApps, hostOf, isNotRouted, isPublic, metricsRefused, normalisedPath, operationPathOf, TILL_APP, TILL_ORIGIN, TOKEN_CONSUMER,
 } from '../../scripts/lib/kong-gateway.ts';
 import { apps } from '../support/stack.ts';
 
@@ -53,6 +53,7 @@ describe('the Kong gateway (kong/)', () => {
     if (cors) cors.config.origins = ['*'];
     const [first] = broken.services;
     first?.routes.push({ name: 'leak', paths: ['~/events/products$'], methods: ['POST'], hosts: ['x'], regex_priority: 0, protocols: ['http'] });
+    first?.routes.push({ name: 'scrape', paths: ['~/metrics$'], methods: ['GET'], hosts: ['x'], regex_priority: 0, protocols: ['https'] });
     const jwt = first?.routes.flatMap((route) => route.plugins ?? []).find((plugin) => plugin.name === 'jwt');
     if (jwt) jwt.config = { ...jwt.config, uri_param_names: ['jwt'] };
     for (const secret of broken.consumers[0]?.jwt_secrets ?? []) secret.algorithm = 'HS256';
@@ -70,11 +71,11 @@ describe('the Kong gateway (kong/)', () => {
 
   for (const { app, http } of gatewayApps()) {
     describe(`for ${app}`, () => {
-      it('every operation its running app serves has a route, except the Dapr-only entry points, which have none', async () => {
+      it('every operation its running app serves has a route, except the Dapr-only entry points and the metrics, which have none', async () => {
         const operations = operationsOf(app, await served(http));
         const routed = new Set(routeKeys(app));
-        assert.deepEqual(operations.filter((operation) => !isDaprOnly(operation.path) && !routed.has(key(operation))).map(key), []);
-        assert.deepEqual(operations.filter((operation) => isDaprOnly(operation.path) && routed.has(key(operation))).map(key), []);
+        assert.deepEqual(operations.filter((operation) => !isNotRouted(operation.path) && !routed.has(key(operation))).map(key), []);
+        assert.deepEqual(operations.filter((operation) => isNotRouted(operation.path) && routed.has(key(operation))).map(key), []);
       });
 
       it('every route reaches an operation its running app serves, on its own host', async () => {
@@ -95,10 +96,30 @@ describe('the Kong gateway (kong/)', () => {
     });
   }
 
-  it('the till\'s origin is one route: its host, every path, no token (its /api/… calls carry the cashier\'s to the apps)', () => {
+  it('no host routes /metrics to an app, whatever the token: no app route matches it, and on the till\'s origin the longest prefix that does refuses it with 403', () => {
+    const leaks: string[] = [];
+    for (const service of kong.services) {
+      for (const host of new Set(service.routes.flatMap((route) => route.hosts))) {
+        const routes = service.routes.filter((route) => route.hosts.includes(host));
+        for (const path of ['/metrics', '/metrics/']) {
+          const regex = routes.filter((route) => route.paths.some((p) => p.startsWith('~') && new RegExp(`^${p.slice(1)}`).test(path)));
+          const prefixes = routes.flatMap((route) => route.paths.filter((p) => !p.startsWith('~') && path.startsWith(p)).map((p) => ({ route, length: p.length })));
+          const longest = prefixes.sort((a, b) => b.length - a.length)[0]?.route;
+          if (regex.length > 0) leaks.push(`${host}${path}: ${regex.map((route) => route.name).join(', ')}`);
+          if (longest && !(longest.plugins ?? []).some((plugin) => plugin.name === metricsRefused.name && plugin.config.status_code === 403)) {
+            leaks.push(`${host}${path}: ${longest.name}`);
+          }
+        }
+      }
+    }
+    assert.deepEqual(leaks, []);
+  });
+
+  it('the till\'s origin is one route: its host, every path, no token (its /api/… calls carry the cashier\'s to the apps), and /metrics refused beside it', () => {
     assert.deepEqual(apps.map(({ app }) => app).filter((app) => !gatewayApps().some((api) => api.app === app)), [TILL_APP]);
-    const [route, ...others] = routesOf(TILL_APP);
+    const [route, metrics, ...others] = routesOf(TILL_APP);
     assert.deepEqual(others, []);
+    assert.deepEqual([metrics?.paths, metrics?.hosts, metrics?.plugins], [['/metrics'], [new URL(TILL_ORIGIN).host], [metricsRefused]]);
     assert.deepEqual([route?.paths, route?.hosts, route?.protocols, route?.tags], [['/'], [new URL(TILL_ORIGIN).host], ['https'], ['public']]);
     assert.ok(!(route?.plugins ?? []).some((plugin) => plugin.name === 'jwt'));
     assert.equal(kong.services.find((service) => service.name === TILL_APP)?.port, apps.find(({ app }) => app === TILL_APP)?.http);

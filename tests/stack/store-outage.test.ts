@@ -37,7 +37,7 @@ describe('PostgreSQL stopped under user, inventory and order', function () {
     stopServer('postgres');
     const unavailable = '503 DEPENDENCY.UNAVAILABLE';
     assert.deepEqual(await statuses(), Object.fromEntries(Object.keys(calls).map((name) => [name, unavailable])));
-    const stock = inventoryClient('order');
+    const stock = inventoryClient('probe-a');
     try {
       const failure = await failed(stock.call('getStock', { productIds: [randomUUID()] }));
       // The sidecar retries UNAVAILABLE (components/resiliency.yaml) and joins the code trailer of each try.

@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 import { addToOutbox, createPool, withTransaction, type OutboxEvent, type Pool } from '../src/index.ts';
 import { eventually, findOnTopic, localSecret, request } from '../src/testing/index.ts';
-import { startInfra, stopDaemon } from '../../../tests/support/servers.ts';
+import { startInfra, stopServer } from '../../../tests/support/servers.ts';
 import { untilWaiting } from '../../../tests/support/postgres-locks.ts';
 import { probe } from '../../../tests/support/stack.ts';
 
@@ -106,7 +106,7 @@ describe('the outbox relay under faults', function () {
     after(startInfra); // even when an assertion failed, the tests after these find Kafka
 
     it('an event written during the outage is held without using up an attempt (the probes have one), and goes out once Kafka is back', async () => {
-      stopDaemon('kafka');
+      stopServer('kafka');
       const [id] = await withTransaction(pool, (tx) => addToOutbox(tx, [note(randomUUID(), 'written while Kafka was away')]));
       const held = await eventually(async () => { const failed = await row(id as string); assert.ok(failed.last_error, 'the relay tried'); return failed; });
       assert.deepEqual([held.parked_at, held.attempts, held.published_at], [null, 0, null]);

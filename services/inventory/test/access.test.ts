@@ -1,5 +1,6 @@
 // Inventory's access policy (components/inventory.configuration.yaml) on a real reservation:
 // order may reserve; another app, calling through its own sidecar, is refused before the app.
+// Stock figures: only the tests' own caller (probe-a) may ask; order, which has no use for them, may not.
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 import * as grpc from '@grpc/grpc-js';
@@ -24,6 +25,17 @@ describe('who may reserve stock', () => {
       const reply = await ok(fromOrder.call<ReserveReply>('reserve', { orderId: `o-${randomUUID()}`, ttlSeconds: 60, lines: [line] }));
       assert.equal(reply.reservation?.status, 'held');
       assert.equal((await stockOf(product))?.reserved, 3);
+    } finally {
+      fromOrder.close();
+    }
+  });
+
+  it('GetStock: probe-a (the tests\' caller) reads stock; order, through its own sidecar, is refused with PERMISSION_DENIED', async () => {
+    const product = await newProduct(4);
+    assert.equal((await stockOf(product))?.onHand, 4);
+    const fromOrder = inventoryClient('order');
+    try {
+      assert.equal(grpc.status[(await failed(fromOrder.call('getStock', { productIds: [product] }))).status], 'PERMISSION_DENIED');
     } finally {
       fromOrder.close();
     }

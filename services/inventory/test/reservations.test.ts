@@ -1,5 +1,5 @@
-// Reserve, Commit, Release and GetStock as the order service calls them: through its own
-// sidecar (probe-a's stands in for it) to inventory's, with dapr-app-id.
+// Reserve, Commit and Release as the order service calls them: through its own sidecar to
+// inventory's, with dapr-app-id; GetStock as the tests' own caller (probe-a) does.
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 import * as grpc from '@grpc/grpc-js';
@@ -134,7 +134,8 @@ describe('inventory reservations over gRPC through both sidecars', function () {
 
   it('GetStock answers for the known products asked for, in the order asked, and leaves out unknown ones', async () => {
     const [a, b] = [await newProduct(3), await newProduct(5)];
-    const reply = await ok(inventory.call<GetStockReply>('getStock', { productIds: [b, `p-${randomUUID()}`, a] }));
+    const reader = inventoryClient('probe-a');
+    const reply = await ok(reader.call<GetStockReply>('getStock', { productIds: [b, `p-${randomUUID()}`, a] })).finally(() => reader.close());
     assert.deepEqual(reply.items.map((item) => [item.productId, item.available]), [[b, 5], [a, 3]]);
   });
 

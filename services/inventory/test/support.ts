@@ -8,7 +8,7 @@ import { createPool, ERROR_CODE_KEY, ERROR_DETAILS_KEY, loadService } from '@pos
 import { eventually, localSecret, request } from '@pos/platform/testing';
 import { publishAsOwner } from '../../../tests/support/events.ts';
 import { appApiToken, daprApiToken } from '../../../tests/support/sidecar-tokens.ts';
-import { service } from '../../../tests/support/stack.ts';
+import { probe, service } from '../../../tests/support/stack.ts';
 import type { GetStockReply, InventoryDefinition, Shortage, StockLevel } from '../src/grpc/contract.ts';
 
 export const INVENTORY_API = service('inventory').url;
@@ -26,10 +26,11 @@ export interface CallFailure {
 
 export type Outcome<Reply> = { ok: true; reply: Reply } | { ok: false; failure: CallFailure };
 
-/** Calls inventory as `caller` does (order by default): through the caller's own sidecar
- * (dapr-app-id, with its DAPR_API_TOKEN); with `direct`, straight to the app as its sidecar would (APP_API_TOKEN). */
+/** Calls inventory as `caller` does (order by default; probe-a is the tests' own): through the
+ * caller's own sidecar (dapr-app-id, with its DAPR_API_TOKEN); with `direct`, straight to the app
+ * as its sidecar would (APP_API_TOKEN). */
 export function inventoryClient(caller = 'order', direct = false) {
-  const port = direct ? service('inventory').appPort : service(caller).sidecarGrpc;
+  const port = direct ? service('inventory').appPort : (caller === 'probe-a' ? probe(caller) : service(caller)).sidecarGrpc;
   const client = new Inventory.Client(`127.0.0.1:${port}`, grpc.credentials.createInsecure()) as unknown as
     Record<Method, (request: object, metadata: grpc.Metadata, options: grpc.CallOptions, callback: (error: grpc.ServiceError | null, reply: unknown) => void) => void>
     & { close(): void };
@@ -76,8 +77,9 @@ export async function publishProductEvent(product: { id: string; version?: numbe
   });
 }
 
+/** A product's stock, read by the tests' own caller (probe-a: no app has a use for GetStock). */
 export async function stockOf(productId: string): Promise<StockLevel | undefined> {
-  const client = inventoryClient();
+  const client = inventoryClient('probe-a');
   try {
     return (await ok(client.call<GetStockReply>('getStock', { productIds: [productId] }))).items[0];
   } finally {

@@ -13,6 +13,10 @@ export const config = loadConfig({
   CART_TTL_SECONDS: seconds.default(12 * 3600),
   EXPIRY_EVERY_MS: z.coerce.number().int().min(100).default(1000),
   SAGA_EVERY_MS: z.coerce.number().int().min(100).default(1000),
+  /** How often each replica looks for checkouts that died between Reserve and their commit … */
+  INTENTS_EVERY_MS: z.coerce.number().int().min(100).default(5_000),
+  /** … among the intents older than this (a live checkout takes its lock well within it). */
+  INTENT_STALE_SECONDS: seconds.default(20),
   /** How often each replica looks for pending Midtrans charges to ask about (their notification may never come). */
   RECONCILE_EVERY_MS: z.coerce.number().int().min(100).default(30_000),
   /** A pending charge is first asked about this long after it was made, then at doubling intervals (up to an hour). */

@@ -4,7 +4,7 @@ import {
 import { createApp } from './app.ts';
 import { config } from './config.ts';
 import { TILLS_TOPIC } from './events/till-subscription.ts';
-import { startExpiryWorker, startReconcileWorker, startSagaWorker } from './events/workers.ts';
+import { startExpiryWorker, startIntentsWorker, startReconcileWorker, startSagaWorker } from './events/workers.ts';
 import { catalogueClient } from './grpc/catalogue.client.ts';
 import { inventoryClient } from './grpc/inventory.client.ts';
 import { createMidtransGateway } from './payments/midtrans-gateway.ts';
@@ -48,12 +48,15 @@ const saga = startSagaWorker(pool, stepHandlers(inventory, cancelAtMidtrans(deps
 kickSaga = saga.kick;
 const expiry = startExpiryWorker(pool, config.EXPIRY_EVERY_MS, log, saga.kick);
 const reconcile = startReconcileWorker(deps, config.RECONCILE_AFTER_SECONDS, config.RECONCILE_EVERY_MS, log);
+const intents = startIntentsWorker(pool, inventory, config.INTENT_STALE_SECONDS, config.INTENTS_EVERY_MS, log);
 saga.kick(); // steps a crash left pending run now, not a timer tick later
+intents.kick(); // likewise the checkouts a crash cut short
 
 await runService({
   name: 'order',
   http: { app: createApp({ ...deps, dapr }), port: config.HTTP_PORT },
   onStop: async () => {
+    await intents.stop();
     await reconcile.stop();
     await expiry.stop();
     await saga.stop();

@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { createPool, type Pool } from '@pos/platform';
 import { eventually, localSecret, messagesOnTopic, request } from '@pos/platform/testing';
 import { listenerPid, service } from '../../../tests/support/stack.ts';
-import { startApps, startInfra, stopDaemon } from '../../../tests/support/servers.ts';
+import { startApps, startInfra, stopDaemon, stopServer } from '../../../tests/support/servers.ts';
 import { ORDERS_TOPIC } from '../src/events/order-events.ts';
 import { afterDeliveries, atSimulator, getOrder, notificationsOf, pay, postNotification, serverKey, SIMULATOR } from './midtrans-support.ts';
 import { call, checkout, newProduct, pool, sagaDone, stockOf, type TestProduct } from './support.ts';
@@ -52,7 +52,7 @@ describe('order under operator faults', function () {
 
     it('cash sales succeed with Kafka down, and once it is back each sale\'s order.created and order.paid reach the topic once and stock is exact', async () => {
       const tea = await newProduct({ onHand: 10 }); // needs Kafka: inventory learns products from it
-      stopDaemon('kafka');
+      stopServer('kafka');
       const orderIds = [await cashSale(tea, 1), await cashSale(tea, 2), await cashSale(tea, 3)];
       // The events wait in the outbox, written with each sale.
       assert.deepEqual(await outboxOf(orderIds), createdAndPaid(orderIds, false));

@@ -5,7 +5,7 @@
 import assert from 'node:assert/strict';
 import { eventually, localSecret, request } from '@pos/platform/testing';
 import { service } from '../../../tests/support/stack.ts';
-import { startInfra, stopDaemon } from '../../../tests/support/servers.ts';
+import { startInfra, stopServer } from '../../../tests/support/servers.ts';
 import { openProductIndex } from '../src/store/product-index.ts';
 import { adminToken, createCatalogueProduct, errorOf, freshWord, QUERY_API, search, type Page } from './support.ts';
 
@@ -37,7 +37,7 @@ describe('product-query under operator faults', function () {
       await eventually(async () => assert.deepEqual([await found(kept), await found(before)], [[stays.id], [renamed.id]]), { timeoutMs: 30_000 });
       const aliasBefore = await aliased();
 
-      stopDaemon('elasticsearch');
+      stopServer('elasticsearch');
       const refused = await rebuild();
       assert.deepEqual([refused.status, errorOf(refused.body).code], [503, 'DEPENDENCY.UNAVAILABLE'], JSON.stringify(refused.body));
       const searched = await search(`/products/search?q=${kept}`);

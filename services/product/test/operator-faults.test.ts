@@ -7,7 +7,7 @@ import { randomUUID } from 'node:crypto';
 import * as grpc from '@grpc/grpc-js';
 import { eventually, messagesOnTopic, request } from '@pos/platform/testing';
 import { service } from '../../../tests/support/stack.ts';
-import { startInfra, stopDaemon } from '../../../tests/support/servers.ts';
+import { startInfra, stopServer } from '../../../tests/support/servers.ts';
 import { PRODUCTS_TOPIC } from '../src/events/product-events.ts';
 import { call, catalogClient, createProduct, drinkBody, errorOf, openTestCatalogue, tokenOf, type ProductBody } from './support.ts';
 
@@ -60,7 +60,7 @@ describe('product under operator faults', function () {
       const manager = await tokenOf('manager');
       await relayed([before.id]);
 
-      stopDaemon('ferretdb');
+      stopServer('ferretdb');
       const refusedBody = await drinkBody();
       const refusedCreate = await answered(call('POST', '/products', { token: manager, body: refusedBody }));
       assert.deepEqual([refusedCreate.status, errorOf(refusedCreate.body).code], [503, 'DEPENDENCY.UNAVAILABLE'], JSON.stringify(refusedCreate.body));

@@ -29,8 +29,9 @@ export const MAX_BODY_BYTES = 1024 * 1024;
 /** Longer than any call of the apps (a Midtrans charge included), shorter than a browser's patience. */
 const TIMEOUT_MS = 30_000;
 
-/** Dapr-only entry points (subscriptions, Dapr's start-up questions): never from a browser. */
-const isDaprOnly = (path: string) => /^\/(dapr|events)(\/|$)/i.test(path);
+/** Dapr-only entry points (subscriptions, Dapr's start-up questions) and the apps' metrics
+ * (Prometheus' alone): never from a browser. Case-blind, as the apps' routers are. */
+const isInternal = (path: string) => /^\/(dapr|events)(\/|$)|^\/metrics\/?$/i.test(path);
 
 /** The callee's path as sent, refused when a segment would climb out of it once a URL parser
  * resolves it ('..', also as %2e%2e) or hides a separator (%2f, %5c). */
@@ -67,8 +68,8 @@ async function forward(ctx: Koa.Context, sidecarHttpPort: number, apiToken: stri
   const target = Object.hasOwn(FORWARDED, app) ? FORWARDED[app] : undefined;
   const prefix = `/api/${app}/`;
   const path = ctx.path.slice(prefix.length - 1);
-  if (!target || !ctx.path.startsWith(prefix) || isDaprOnly(path)) {
-    throw new NotFoundError('TILL.NOT_FORWARDED', `the till forwards /api/{${Object.keys(FORWARDED).join(',')}}/… only, and no Dapr-only path`);
+  if (!target || !ctx.path.startsWith(prefix) || isInternal(path)) {
+    throw new NotFoundError('TILL.NOT_FORWARDED', `the till forwards /api/{${Object.keys(FORWARDED).join(',')}}/… only, and no Dapr-only path or metrics`);
   }
   const headers: Record<string, string> = { ...sidecarApiHeaders(apiToken), 'x-request-id': ctx.response.get('x-request-id') };
   for (const name of REQUEST_HEADERS) if (ctx.get(name)) headers[name] = ctx.get(name);

@@ -103,6 +103,15 @@ describe('the till (services/till/server)', function () {
       assert.ok(deniedBySidecar(response.status, await response.json()));
     });
 
+    it('an app\'s metrics (/metrics, any case, a trailing slash) answer 404 at the till: Prometheus alone reads them', async () => {
+      for (const app of ['inventory', 'order', 'user', 'product-query']) {
+        for (const path of ['/metrics', '/METRICS', '/metrics/']) {
+          const reply = await request<{ error: { code: string } }>('GET', api(app, path));
+          assert.deepEqual([reply.status, reply.body.error.code], [404, 'TILL.NOT_FORWARDED'], `${app}${path}`);
+        }
+      }
+    });
+
     it('a path climbing out of the app (..) answers 400', async () => {
       // fetch would resolve the dots itself: a request line as a browser could send it.
       const { request: raw } = await import('node:http');

@@ -1,6 +1,8 @@
-// Background loops of every replica: the saga runner, the expiry of unpaid orders, and the
-// reconciliation of pending Midtrans charges.
+// Background loops of every replica: the saga runner, the expiry of unpaid orders, the
+// reconciliation of pending Midtrans charges, and the release of abandoned checkouts.
 import { createCounter, type Logger, type Pool } from '@pos/platform';
+import type { Inventory } from '../grpc/inventory.client.ts';
+import { releaseAbandonedCheckouts } from '../use-cases/abandoned-checkouts.ts';
 import { expireDueOrders } from '../use-cases/cancel.ts';
 import { reconcilePendingTenders, type ReconcileDeps, type ReconcileResult } from '../use-cases/reconcile.ts';
 import { runDueSteps, type StepHandlers } from '../use-cases/run-saga.ts';
@@ -54,6 +56,15 @@ export function startExpiryWorker(pool: Pool, everyMs: number, log: Logger, afte
       afterExpiry();
     }
     return expired.length;
+  }, everyMs, log);
+}
+
+/** Releases the units of checkouts that died between Reserve and their commit (use-cases/abandoned-checkouts.ts). */
+export function startIntentsWorker(pool: Pool, inventory: Inventory, olderThanSeconds: number, everyMs: number, log: Logger): Worker {
+  return loop('intents', async () => {
+    const settled = await releaseAbandonedCheckouts(pool, inventory, olderThanSeconds);
+    if (settled > 0) log.info({ settled }, 'settled the intents of abandoned checkouts');
+    return settled;
   }, everyMs, log);
 }
 

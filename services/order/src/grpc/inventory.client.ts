@@ -51,6 +51,11 @@ export function inventoryClient(): Inventory {
   };
 }
 
+/** Release's refusal when no units are held for the order: it has no reservation, or one that
+ * was refused or has ended (committed, released). */
+export const nothingHeld = (error: unknown): boolean => error instanceof RemoteCallError
+  && (error.remoteCode === 'INVENTORY.NO_RESERVATION' || error.remoteCode.startsWith('INVENTORY.RESERVATION_'));
+
 /** A product inventory does not know is no refusal for good: it learns products from their
  * events, a moment after the catalogue. So it becomes a plain failure, which the saga retries
  * (a callee's not_found would park the step). */

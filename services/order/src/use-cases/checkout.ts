@@ -1,15 +1,20 @@
 // A cart or a list of lines becomes an order in one step: priced by the catalogue, stock
 // reserved under the order id, then the order, its lines and order.created in one transaction.
-// A failure after the reservation releases it (inventory's reservation TTL is the backstop).
-// Checkouts of one order id (a till's retry, an upload sent twice) take turns on a lock.
+// A failure after the reservation releases it. Checkouts of one order id (a till's retry, an
+// upload sent twice) take turns on a lock, held from before Reserve to the commit.
+// The checkout's intent is recorded before Reserve and goes with the order's commit (or once
+// nothing is held): a checkout that dies in between (the app killed) leaves it for the intents
+// worker, which releases the units within a minute (abandoned-checkouts.ts).
 import { createHash, randomUUID } from 'node:crypto';
 import { addToOutbox, ConflictError, DependencyUnavailableError, NotFoundError, UnprocessableError, withTransaction, type Principal } from '@pos/platform';
+import { nothingHeld } from '../grpc/inventory.client.ts';
 import type { Order } from '../domain/order.ts';
 import { requireOwnerOrManager } from '../domain/policy.ts';
 import { priceLines, stockLines, type CatalogueProduct, type RequestedLine } from '../domain/pricing.ts';
 import { dayIn } from '../domain/shop-time.ts';
 import { taxRuleFor } from '../domain/tax.ts';
 import { orderCreated } from '../events/order-events.ts';
+import { dropIntent, dropIntentsOf, lockCheckout, recordIntent } from '../store/checkout-intent.store.ts';
 import { findOrder, insertOrder, nextReceiptSeq } from '../store/order.store.ts';
 import type { OrderDeps } from './deps.ts';
 
@@ -75,39 +80,51 @@ export async function checkout(deps: OrderDeps, command: CheckoutCommand, princi
     expiresAt: new Date(now.getTime() + settings.orderTtlSeconds * 1000), createdAt: now, paidAt: null, endedAt: null,
     lines: priced.lines, tenders: [],
   };
-  const made = await withTransaction(deps.pool, async (tx) => {
-    // One checkout per order id at a time: a racing retry waits here, then finds the order.
-    await tx.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`checkout:${orderId}`]);
-    const raced = await findOrder(tx, orderId);
-    if (raced) return { order: sameCheckout(raced, requestHash, principal), created: false };
-    await reserve(deps, order, products);
-    try {
-      const numbered = { ...order, receiptSeq: await nextReceiptSeq(tx, order.outletId, order.tillId) };
-      if (!(await insertOrder(tx, numbered, requestHash))) throw new Error(`order ${orderId} appeared while its checkout held the lock`);
-      await addToOutbox(tx, [orderCreated(numbered)]);
-      return { order: numbered, created: true };
-    } catch (error) {
-      // Still under the lock, so no retry has taken this reservation for its order. Should the
-      // release fail too, inventory's reservation TTL is the backstop.
-      await deps.inventory.release(orderId).catch(() => undefined);
-      throw error; // the rollback takes the receipt number back: no gap
-    }
-  });
-  if (made.created && command.cartId) await deps.carts.delete(command.cartId).catch(() => undefined); // the TTL removes a cart left behind
-  return made;
+  const intent = await recordIntent(deps.pool, orderId);
+  // Whether units may stay held that no order owns: then the intent stays, for the worker.
+  let mayHoldUnits = false;
+  try {
+    const made = await withTransaction(deps.pool, async (tx) => {
+      // One checkout per order id at a time: a racing retry waits here, then finds the order.
+      await lockCheckout(tx, orderId);
+      const raced = await findOrder(tx, orderId);
+      if (raced) return { order: sameCheckout(raced, requestHash, principal), created: false };
+      mayHoldUnits = true;
+      try {
+        await reserve(deps, order, products);
+      } catch (error) {
+        // A refusal holds nothing; a call that got no answer may have held the units.
+        mayHoldUnits = error instanceof DependencyUnavailableError && !(await givenBack(deps, orderId));
+        throw error;
+      }
+      try {
+        const numbered = { ...order, receiptSeq: await nextReceiptSeq(tx, order.outletId, order.tillId) };
+        if (!(await insertOrder(tx, numbered, requestHash))) throw new Error(`order ${orderId} appeared while its checkout held the lock`);
+        await addToOutbox(tx, [orderCreated(numbered)]);
+        await dropIntentsOf(tx, orderId); // from the commit on, the order owns the reservation
+        return { order: numbered, created: true };
+      } catch (error) {
+        // Still under the lock, so no retry has taken this reservation for its order.
+        mayHoldUnits = !(await givenBack(deps, orderId));
+        throw error; // the rollback takes the receipt number back: no gap
+      }
+    });
+    if (made.created && command.cartId) await deps.carts.delete(command.cartId).catch(() => undefined); // the TTL removes a cart left behind
+    return made;
+  } finally {
+    // After a commit that failed (the order may or may not be in), mayHoldUnits is still true.
+    if (!mayHoldUnits) await dropIntent(deps.pool, intent).catch(() => undefined);
+  }
 }
+
+/** Releases what a failed checkout may hold; false when that is not known to have happened. */
+const givenBack = (deps: OrderDeps, orderId: string): Promise<boolean> =>
+  deps.inventory.release(orderId).then(() => true, (error: unknown) => nothingHeld(error));
 
 /** Holds the order's stock, or fails the checkout. */
 async function reserve(deps: OrderDeps, order: Order, products: Map<string, CatalogueProduct>): Promise<void> {
   const { settings } = deps;
-  let status: string;
-  try {
-    status = await deps.inventory.reserve(order.id, stockLines(order.lines), settings.orderTtlSeconds + settings.reservationGraceSeconds, products);
-  } catch (error) {
-    // A refusal holds nothing; a call that got no answer may have held the units.
-    if (error instanceof DependencyUnavailableError) await deps.inventory.release(order.id).catch(() => undefined);
-    throw error;
-  }
+  const status = await deps.inventory.reserve(order.id, stockLines(order.lines), settings.orderTtlSeconds + settings.reservationGraceSeconds, products);
   // Inventory answers an order id the same way forever: one a failed checkout released is spent.
   if (status !== 'held') throw new ConflictError('ORDER.ID_SPENT', `order id ${order.id} was used by a checkout that failed; send a new one`, { orderId: order.id });
 }
