@@ -27,6 +27,7 @@ export const offerOpen = signal(false);
  * replaces a sale already begun. */
 export const shiftLoading = signal(false);
 
+/** The shift open at this till, from the server (no answer: it stays as the till knew it). */
 export async function loadShift(): Promise<void> {
   try {
     shift.value = await call<Shift>('order', '/shifts/current');

@@ -3,6 +3,7 @@
 import { useState } from 'preact/hooks';
 import { storagePersisted } from '../app/boot.ts';
 import { online } from '../app/connectivity.ts';
+import { draft } from '../app/draft.ts';
 import { language, setLanguage, t } from '../app/i18n.ts';
 import { attention, unsentCount, waitingCount } from '../app/offline-sales.ts';
 import { device, endSession, session } from '../app/session.ts';
@@ -39,7 +40,7 @@ export function Header({ onAttention }: { onAttention: () => void }) {
       {live && session.value && (
         <>
           <span class="cashier">{session.value.user.name}</span>
-          <button type="button" onClick={() => { shiftScreen.value = 'menu'; }}><kbd>F9</kbd> {t('shift.button')}</button>
+          <button type="button" disabled={draft.value.payment !== undefined} onClick={() => { shiftScreen.value = 'menu'; }}><kbd>F9</kbd> {t('shift.button')}</button>
           <button type="button" onClick={() => void logout()}>{t('login.signOut')}</button>
         </>
       )}

@@ -12,7 +12,7 @@ import { waitingCount, attention } from '../app/offline-sales.ts';
 import { printShownReport } from '../app/printing.ts';
 import { SHOP_TIME_ZONE } from '../app/settings.ts';
 import {
-  closeShift, countedTotal, expectedCash, moveCash, offerOpen, openShift, printXReport, shift, shiftScreen, shownReport, type CashReport,
+  closeShift, countedTotal, expectedCash, loadShift, moveCash, offerOpen, openShift, printXReport, shift, shiftScreen, shownReport, type CashReport,
 } from '../app/shift.ts';
 import { useFocus } from './focus.ts';
 import { ErrorLine } from './form.tsx';
@@ -237,7 +237,26 @@ function CountScreen() {
   );
 }
 
+/** The till does not know its shift (the server did not answer): ask again, or back to selling. */
+function ShiftUnknown() {
+  const [busy, error, run] = useStep();
+  const retry = useFocus<HTMLButtonElement>();
+  useEscBack();
+  return (
+    <div class="card shift">
+      <h1>{t('shift.title')}</h1>
+      <p class="note">{t('shift.needsServer')}</p>
+      <ErrorLine text={error} />
+      <div class="actions">
+        <button ref={retry} type="button" class="primary" disabled={busy} onClick={() => void run(loadShift)}>{t('common.retry')}</button>
+        <button type="button" onClick={back}><kbd>Esc</kbd> {t('shift.backToSale')}</button>
+      </div>
+    </div>
+  );
+}
+
 export function ShiftScreen() {
+  if (shift.value === undefined) return <ShiftUnknown />;
   if (shiftScreen.value === 'count' && shift.value) return <CountScreen />;
   return shift.value ? <ShiftMenu /> : <OpenShift />;
 }
