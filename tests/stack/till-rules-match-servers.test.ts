@@ -3,14 +3,18 @@
 // code (a browser bundle, and services stay apart), so this test holds the copies together over
 // many generated carts, rates and codes. No server needed: it imports the pure rules of each.
 import assert from 'node:assert/strict';
+import { randomUUID } from 'node:crypto';
 import fc from 'fast-check';
+import { checkOfflineSale } from '../../services/order/src/domain/offline-sale.ts';
 import { priceLines, type CatalogueProduct, type RequestedLine } from '../../services/order/src/domain/pricing.ts';
 import { DEFAULT_TAX_RATES, includedTax, taxRuleFor, type TaxRates } from '../../services/order/src/domain/tax.ts';
 import { scanOfScaleLabel } from '../../services/product/src/domain/lookup.ts';
 import { priceOfBaseUnits } from '../../services/product/src/domain/pricing.ts';
 import type { Product } from '../../services/product/src/domain/product.ts';
 import { decodeScaleLabel } from '../../services/product/src/domain/scale-label.ts';
-import { addScaleLabel, addUnits, addWeighed, CartError, cartTotals, emptyCart, pricedLines, type Cart, type SellableProduct } from '../../services/till/web/kit/cart.ts';
+import { addScaleLabel, addUnits, addWeighed, CartError, cartTotals, emptyCart, pricedLines, setLineDiscount, setSaleDiscount, type Cart, type SellableProduct } from '../../services/till/web/kit/cart.ts';
+import { recordSale, uploadBody } from '../../services/till/web/kit/outbox.ts';
+import { payCash } from '../../services/till/web/kit/tenders.ts';
 import { decodeScaleLabel as tillDecodeScaleLabel, gs1CheckDigit, weighingOfLabel } from '../../services/till/web/kit/scale-label.ts';
 import { taxInside, taxRuleOn, TAX_CLASSES } from '../../services/till/web/kit/tax.ts';
 import { nth } from '../../services/till/test/kit/support.ts';
@@ -114,6 +118,56 @@ describe('the till\'s rules are the servers\'', () => {
       assert.deepEqual(totals.byClass, order.taxes);
       assert.equal(totals.tax, order.taxes.reduce((sum, t) => sum + t.tax, 0));
     }), runs);
+  });
+
+  it('a cart\'s discounts (lines and the sale\'s): the same amounts, PPN and total as order\'s pricing, refused alike, and the upload passes order\'s offline check', () => {
+    const catalogue = fc.tuple(counted('a'), counted('b'), counted('c'), weighed('rice'));
+    const discount = fc.oneof(
+      fc.integer({ min: 0, max: 100 }).map((percent) => ({ percent })),
+      fc.integer({ min: 0, max: 200_000 }).map((amount) => ({ amount })),
+      fc.integer({ min: 0, max: 200_000 }).map((amount) => ({ amount, reason: 'price match' })),
+    );
+    fc.assert(fc.property(catalogue, fc.array(step, { minLength: 1, maxLength: 8 }), fc.array(fc.option(discount, { nil: undefined }), { minLength: 8, maxLength: 8 }), fc.option(discount, { nil: undefined }),
+      ([a, b, c, rice], steps, lineDiscounts, saleDiscount) => {
+        const rung = ringUp([a, b, c], rice, steps);
+        let cart = rung.cart;
+        const requested = rung.requested.map((line) => ({ ...line }));
+        const products = new Map([a, b, c, rice].map((p) => [p.id, asCatalogue(p)]));
+        const serverRule = taxRuleFor(DEFAULT_TAX_RATES, '2025-06-01', true);
+        for (const [index, line] of cart.lines.entries()) {
+          const given = lineDiscounts[index];
+          if (!given) continue;
+          try {
+            cart = setLineDiscount(cart, line.id, given);
+          } catch (error) {
+            assert.ok(error instanceof CartError);
+            assert.throws(() => priceLines([{ ...nth(requested, index), discount: given }], products, serverRule), { code: 'ORDER.DISCOUNT_INVALID' });
+            continue;
+          }
+          nth(requested, index).discount = given;
+        }
+        if (saleDiscount) {
+          try {
+            cart = setSaleDiscount(cart, saleDiscount);
+          } catch (error) {
+            assert.ok(error instanceof CartError);
+            assert.throws(() => priceLines(requested, products, serverRule, saleDiscount), { code: 'ORDER.DISCOUNT_INVALID' });
+          }
+        }
+        const rule = taxRuleOn(DEFAULT_TAX_RATES, '2025-06-01', true);
+        const order = priceLines(requested, products, serverRule, cart.discount);
+        assert.deepEqual(pricedLines(cart, rule).map((l) => [l.listAmount, l.discountAmount, l.orderDiscountShare, l.amount, l.tax]),
+          order.lines.map((l) => [l.listAmount, l.discount?.amount ?? 0, l.orderDiscountShare, l.amount, l.tax]));
+        const totals = cartTotals(cart, rule);
+        assert.deepEqual([totals.total, totals.saleDiscount, totals.byClass], [order.total, order.discount?.amount ?? 0, order.taxes]);
+
+        const till = { id: 'till-1', code: 'T01', outletId: 'JKT1' };
+        const soldAt = new Date('2025-06-01T03:00:00Z');
+        const tenders = totals.total === 0 ? [] : payCash(totals.total, [], totals.total);
+        if (tenders.length === 0) return; // nothing to pay: no sale to upload
+        const body = uploadBody(recordSale({ id: randomUUID(), receiptNumber: 'T01-000001', soldAt, outletId: 'JKT1' }, cart, rule, tenders));
+        assert.doesNotThrow(() => checkOfflineSale({ ...body, soldAt }, till, serverRule, soldAt));
+      }), runs);
   });
 
   it('a scale label: read alike for every code and prefix choice, and sold for the same weight and price', () => {

@@ -31,5 +31,7 @@ export const config = loadConfig({
   SHOP_TIME_ZONE: z.string().default('Asia/Jakarta'),
   /** Goods may be returned against a receipt for this many days after it was paid. */
   RETURN_PERIOD_DAYS: z.coerce.number().int().min(0).max(3650).default(30),
+  /** A cashier may discount a line, or a sale in all, by up to this percent of its price; more needs a manager's approval. */
+  CASHIER_DISCOUNT_LIMIT_PERCENT: z.coerce.number().int().min(0).max(100).default(10),
   ...midtransEnv,
 });

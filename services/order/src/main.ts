@@ -36,6 +36,7 @@ const settings: ShopSettings = {
   seller: { name: config.SHOP_NAME, address: config.SHOP_ADDRESS, npwp: config.SHOP_NPWP },
   timeZone: config.SHOP_TIME_ZONE,
   returnPeriodDays: config.RETURN_PERIOD_DAYS,
+  cashierDiscountLimitPercent: config.CASHIER_DISCOUNT_LIMIT_PERCENT,
 };
 
 // The saga's steps need the use cases' deps and the deps wake the saga: tied by a late-bound kick.

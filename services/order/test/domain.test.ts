@@ -139,7 +139,7 @@ describe('receipts', () => {
   const priced = priceLines([{ productId: 'tea', quantity: 2 }, { productId: 'perfume', quantity: 1 }], catalogue, registered);
   const order: Order = {
     id: 'o-1', status: 'paid', outletId: 'JKT1', tillId: 'T1', receiptSeq: 42, cashierId: 'u-1', cashierName: 'Sari', total: priced.total,
-    taxes: priced.taxes, taxRule: registered, seller: { name: 'Toko Maju', address: 'Jl. Merdeka 1, Jakarta', npwp: '01.234.567.8-901.000' },
+    discount: priced.discount, taxes: priced.taxes, taxRule: registered, seller: { name: 'Toko Maju', address: 'Jl. Merdeka 1, Jakarta', npwp: '01.234.567.8-901.000' },
     expiresAt: new Date(), createdAt: new Date('2026-11-25T02:00:00Z'), paidAt: new Date('2026-11-25T02:01:00Z'), endedAt: null, lines: priced.lines,
     tenders: [{ id: 'c', kind: 'cash', amount: priced.total, status: 'paid', tendered: 1_130_000, change: 1_130_000 - priced.total, externalId: null, refundDue: false }],
   };
@@ -153,6 +153,21 @@ describe('receipts', () => {
     assert.match(text, /TOTAL +1\.127\.000/);
     assert.match(text, /Kembali +3\.000/);
     assert.match(text, /PPN barang mewah atas 1\.000\.000 +120\.000/);
+  });
+
+  it('a discounted sale\'s receipt shows each discount, and its lines, subtotal, discounts and total add up', () => {
+    const discounted = priceLines([
+      { productId: 'tea', quantity: 2, discount: { percent: 10 } }, { productId: 'rice', quantity: 1, discount: { amount: 1_000, reason: 'karung sobek' } },
+    ], catalogue, registered, { percent: 5 });
+    const receipt = receiptOf({ ...order, lines: discounted.lines, total: discounted.total, discount: discounted.discount, taxes: discounted.taxes }, 'Asia/Jakarta');
+    // 7 000 − 700 + 15 000 − 1 000 = 20 300; 5 % of it is 1 015; the total 19 285.
+    assert.deepEqual([receipt.subtotal, receipt.discount?.amount, receipt.total, receipt.discountTotal], [20_300, 1_015, 19_285, 2_715]);
+    assert.equal(receipt.lines.reduce((sum, line) => sum + line.amount, 0), receipt.total);
+    const text = receiptText(receipt);
+    for (const line of text.split('\n')) assert.ok(line.length <= RECEIPT_WIDTH, `too wide: "${line}"`);
+    assert.match(text, /2 pcs x 3\.500 +7\.000\n +Diskon 10% +-700\n/);
+    assert.match(text, /Ubah harga \(karung sobek\) +-1\.000\n/);
+    assert.match(text, /SUBTOTAL +20\.300\nDiskon 5% +-1\.015\nTOTAL +19\.285\nAnda hemat +2\.715\n/);
   });
 
   it('an unpaid order has no receipt', () => {

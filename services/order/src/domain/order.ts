@@ -1,4 +1,5 @@
 // The order as the use cases see it.
+import type { AppliedDiscount } from './discounts.ts';
 import type { SaleFlag } from './offline-sale.ts';
 import type { OrderReturn } from './order-return.ts';
 import type { OrderStatus } from './order-status.ts';
@@ -23,6 +24,8 @@ export interface Order {
   cashierId: string;
   cashierName: string;
   total: number;
+  /** The order discount as given and what it came to (spread over the lines' amounts). */
+  discount: AppliedDiscount | null;
   taxes: TaxSummaryLine[];
   taxRule: TaxRuleApplied;
   seller: Seller;

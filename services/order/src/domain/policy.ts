@@ -14,6 +14,10 @@ export const mayReprint: readonly Role[] = ['manager', 'admin'];
 /** The audit log is read by the back office. */
 export const mayReadAudit: readonly Role[] = ['manager', 'admin'];
 
+/** Discounts beyond the cashier's limit (CASHIER_DISCOUNT_LIMIT_PERCENT): these roles give them
+ * alone; a cashier needs a manager's approval. */
+export const mayDiscountBeyondLimit: readonly Role[] = ['manager', 'admin'];
+
 /** A cart or order belongs to the cashier who opened it; managers and admins see every till's. */
 export function requireOwnerOrManager(principal: Principal, ownerId: string, what: string): void {
   if (principal.id === ownerId || principal.role === 'manager' || principal.role === 'admin') return;

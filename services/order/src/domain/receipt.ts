@@ -1,6 +1,8 @@
 // The receipt of a paid order, as JSON and as plain text for an 80 mm printer (48 columns); it
-// shows what was returned since, each return by its refund receipt's number.
+// shows each discount (a line's under it, the order's under the subtotal) and what was returned
+// since, each return by its refund receipt's number. All of it from what the order recorded.
 import { ConflictError } from '@pos/platform';
+import type { AppliedDiscount } from './discounts.ts';
 import { receiptNumber, tillReceiptNumber, type Order } from './order.ts';
 import { RETURN_RECEIPT_SERIES } from './order-return.ts';
 import { printed, row, rule, rupiah, sellerLines, shopTime, taxLines, centred } from './receipt-layout.ts';
@@ -25,7 +27,13 @@ export function receiptOf(order: Order, timeZone: string) {
     cashier: order.cashierName,
     time: shopTime(paidAt, timeZone),
     timeZone,
-    lines: order.lines.map(({ name, unit, quantity, unitPrice, amount, taxClass }) => ({ name, unit, quantity, unitPrice, amount, taxClass })),
+    lines: order.lines.map(({ name, unit, quantity, unitPrice, listAmount, discount, orderDiscountShare, amount, taxClass }) =>
+      ({ name, unit, quantity, unitPrice, listAmount, discount, orderDiscountShare, amount, taxClass })),
+    /** The lines after their own discounts, before the order's. */
+    subtotal: order.lines.reduce((sum, line) => sum + line.listAmount - (line.discount?.amount ?? 0), 0),
+    discount: order.discount,
+    /** Every discount together: what the customer saved. */
+    discountTotal: order.lines.reduce((sum, line) => sum + line.listAmount - line.amount, 0),
     total: order.total,
     taxes: order.taxes,
     taxRule: order.taxRule,
@@ -54,6 +62,25 @@ function returnedLines(receipt: Receipt): string[] {
   ];
 }
 
+const discountLabel = (discount: AppliedDiscount): string =>
+  `${discount.reason ? `Ubah harga (${discount.reason})` : 'Diskon'}${discount.kind === 'percent' ? ` ${discount.value}%` : ''}`;
+
+function saleLines(receipt: Receipt): string[] {
+  return receipt.lines.flatMap((line) => [
+    row(line.name, ''), row(`  ${line.quantity} ${line.unit} x ${rupiah(line.unitPrice)}`, rupiah(line.listAmount)),
+    ...(line.discount && line.discount.amount > 0 ? [row(`  ${discountLabel(line.discount)}`, `-${rupiah(line.discount.amount)}`)] : []),
+  ]);
+}
+
+function totalLines(receipt: Receipt): string[] {
+  if (receipt.discountTotal === 0) return [row('TOTAL', rupiah(receipt.total))];
+  return [
+    ...(receipt.discount ? [row('SUBTOTAL', rupiah(receipt.subtotal)), row(discountLabel(receipt.discount), `-${rupiah(receipt.discount.amount)}`)] : []),
+    row('TOTAL', rupiah(receipt.total)),
+    row('Anda hemat', rupiah(receipt.discountTotal)),
+  ];
+}
+
 /** No line is wider than RECEIPT_WIDTH. A reprint says it is a copy at its head and foot. */
 export function receiptText(receipt: Receipt & { copy?: boolean }): string {
   const copy = receipt.copy ? [centred('*** SALINAN / COPY ***')] : [];
@@ -63,9 +90,9 @@ export function receiptText(receipt: Receipt & { copy?: boolean }): string {
     rule,
     row(`No ${receipt.receiptNumber}`, ''), row(`Kasir ${receipt.cashier}`, receipt.time),
     rule,
-    ...receipt.lines.flatMap((line) => [row(line.name, ''), row(`  ${line.quantity} ${line.unit} x ${rupiah(line.unitPrice)}`, rupiah(line.amount))]),
+    ...saleLines(receipt),
     rule,
-    row('TOTAL', rupiah(receipt.total)),
+    ...totalLines(receipt),
     ...receipt.payments.flatMap((p) => p.method === 'cash'
       ? [row('Tunai', rupiah(p.tendered ?? p.amount)), row('Kembali', rupiah(p.change ?? 0))]
       : [row(p.method.toUpperCase(), rupiah(p.amount)), row(`  ref ${p.transactionId ?? ''}`, '')]),

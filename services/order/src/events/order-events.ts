@@ -15,7 +15,11 @@ const summary = (order: Order) => ({
 
 export const orderCreated = (order: Order): OutboxEvent => ({
   topic: ORDERS_TOPIC, type: 'pos.order.created.v1', partitionKey: order.id,
-  data: { ...summary(order), lines: order.lines.map(({ productId, quantity, unit, baseQuantity, amount }) => ({ productId, unit, quantity, baseQuantity, amount })), taxes: order.taxes },
+  // amount is after discounts; listAmount before them, and discount all the line's discounts in Rupiah.
+  data: {
+    ...summary(order), taxes: order.taxes,
+    lines: order.lines.map(({ productId, quantity, unit, baseQuantity, listAmount, amount }) => ({ productId, unit, quantity, baseQuantity, listAmount, discount: listAmount - amount, amount })),
+  },
 });
 
 export const orderPaid = (order: Order): OutboxEvent => ({

@@ -2,14 +2,21 @@
 import { securedRoute, ValidationError, z, type AnyRoute } from '@pos/platform';
 import type Koa from 'koa';
 import { maySell } from '../domain/policy.ts';
-import { cartFor, discardCart, openCart, priceCart, setCartLine, type CartWithEtag } from '../use-cases/carts.ts';
+import { beyondLimit } from '../domain/discounts.ts';
+import { cartFor, discardCart, openCart, priceCart, setCartDiscount, setCartLine, type CartWithEtag } from '../use-cases/carts.ts';
 import type { OrderDeps } from '../use-cases/deps.ts';
+import { discountBody } from './discount.schema.ts';
+import { discountView } from './order.views.ts';
 
 const cartId = z.object({ id: z.uuid() });
 const cartView = z.object({
   id: z.string(), ownerId: z.string(), outletId: z.string(), tillId: z.string(), createdAt: z.string(),
-  lines: z.array(z.object({ productId: z.string(), unit: z.string().optional(), quantity: z.number() })),
-  total: z.number(), taxes: z.array(z.object({ taxClass: z.string(), base: z.number(), tax: z.number(), gross: z.number() })),
+  lines: z.array(z.object({ productId: z.string(), unit: z.string().optional(), quantity: z.number(), discount: z.record(z.string(), z.unknown()).optional() })),
+  discount: z.record(z.string(), z.unknown()).optional().describe('on the whole cart, as given'),
+  total: z.number(), orderDiscount: discountView.nullable().describe('the cart discount priced now'),
+  beyondLimit: z.object({ action: z.enum(['discount', 'price-override']), amount: z.number() }).nullable()
+    .describe('the approval a cashier\'s checkout of this cart needs (X-Approval), if its discounts go beyond the cashier limit'),
+  taxes: z.array(z.object({ taxClass: z.string(), base: z.number(), tax: z.number(), gross: z.number() })),
   priced: z.array(z.record(z.string(), z.unknown())),
 });
 const errors = { 400: { description: 'invalid request' }, 401: { description: 'no valid token' }, 403: { description: 'another cashier\'s cart' }, 404: { description: 'no such cart' } };
@@ -23,7 +30,8 @@ function ifMatch(ctx: Koa.Context, required: boolean): string | undefined {
 async function shaped(deps: OrderDeps, ctx: Koa.Context, { cart, etag }: CartWithEtag) {
   ctx.set('ETag', `"${etag}"`);
   const priced = await priceCart(deps, cart);
-  return { ...cart, total: priced.total, taxes: priced.taxes, priced: priced.lines };
+  const beyond = beyondLimit(priced.lines, deps.settings.cashierDiscountLimitPercent);
+  return { ...cart, total: priced.total, orderDiscount: priced.discount, beyondLimit: beyond, taxes: priced.taxes, priced: priced.lines };
 }
 
 export function cartRoutes(deps: OrderDeps): AnyRoute[] {
@@ -42,12 +50,26 @@ export function cartRoutes(deps: OrderDeps): AnyRoute[] {
     securedRoute({
       method: 'put', path: '/carts/:id/lines/:productId', summary: 'Sets one product\'s line (quantity 0 removes it); If-Match required',
       roles: maySell, params: z.object({ id: z.uuid(), productId: z.string().trim().min(1).max(100) }),
-      body: z.object({ unit: z.string().trim().min(1).max(50).optional(), quantity: z.number().int().min(0).max(100_000) }).strict(),
-      responses: { 200: { description: 'the cart; new ETag header', schema: cartView }, ...errors, 409: { description: 'the cart changed since that ETag' }, 422: { description: 'an unknown product' } },
+      body: z.object({ unit: z.string().trim().min(1).max(50).optional(), quantity: z.number().int().min(0).max(100_000), discount: discountBody.optional() }).strict(),
+      responses: {
+        200: { description: 'the cart; new ETag header', schema: cartView }, ...errors, 409: { description: 'the cart changed since that ETag' },
+        422: { description: 'an unknown product; a discount beyond the line, or leaving the cart\'s discount beyond its total (ORDER.DISCOUNT_INVALID)' },
+      },
       handle: async ({ params, body, principal, ctx }) => {
-        const line = { productId: params.productId, quantity: body.quantity, ...(body.unit && { unit: body.unit }) };
+        const line = { productId: params.productId, quantity: body.quantity, ...(body.unit && { unit: body.unit }), ...(body.discount && { discount: body.discount }) };
         return { body: await shaped(deps, ctx, await setCartLine(deps, params.id, ifMatch(ctx, true) ?? '', line, principal)) };
       },
+    }),
+    securedRoute({
+      method: 'put', path: '/carts/:id/discount', summary: 'Sets the discount on the whole cart (a percent or an amount), spread over its lines at checkout; If-Match required',
+      roles: maySell, params: cartId, body: discountBody,
+      responses: { 200: { description: 'the cart; new ETag header', schema: cartView }, ...errors, 409: { description: 'the cart changed since that ETag' }, 422: { description: 'more than the cart\'s total (ORDER.DISCOUNT_INVALID)' } },
+      handle: async ({ params, body, principal, ctx }) => ({ body: await shaped(deps, ctx, await setCartDiscount(deps, params.id, ifMatch(ctx, true) ?? '', body, principal)) }),
+    }),
+    securedRoute({
+      method: 'delete', path: '/carts/:id/discount', summary: 'Removes the discount on the whole cart; If-Match required', roles: maySell, params: cartId,
+      responses: { 200: { description: 'the cart; new ETag header', schema: cartView }, ...errors, 409: { description: 'the cart changed since that ETag' } },
+      handle: async ({ params, principal, ctx }) => ({ body: await shaped(deps, ctx, await setCartDiscount(deps, params.id, ifMatch(ctx, true) ?? '', undefined, principal)) }),
     }),
     securedRoute({
       method: 'delete', path: '/carts/:id', summary: 'Discards a cart (If-Match optional)', roles: maySell, params: cartId,

@@ -3,6 +3,7 @@ import { securedRoute, z, type AnyRoute } from '@pos/platform';
 import { maySell } from '../domain/policy.ts';
 import { TAX_CLASSES } from '../domain/tax.ts';
 import type { OrderDeps } from '../use-cases/deps.ts';
+import { discountBody } from './discount.schema.ts';
 import { uploadOfflineSale } from '../use-cases/offline-sale.ts';
 import { offlineSaleView, shapeOrder } from './order.views.ts';
 
@@ -17,9 +18,12 @@ const offlineSaleBody = z.object({
     unit: z.string().trim().min(1).max(50),
     quantity: z.number().int().min(1).max(100_000),
     unitPrice: money,
-    lineTotal: money,
+    lineTotal: money.describe('before discounts'),
     taxClass: z.enum(TAX_CLASSES),
+    discount: discountBody.optional(),
+    net: money.optional().describe('after the line\'s discount and its share of the sale\'s (default: lineTotal)'),
   }).strict()).min(1).max(200),
+  discount: discountBody.optional().describe('on the whole sale, spread over its lines'),
   totals: z.object({ total: money, tax: money }).strict(),
   tenders: z.array(z.discriminatedUnion('kind', [
     z.object({ kind: z.literal('cash'), amount, tendered: amount }).strict(),

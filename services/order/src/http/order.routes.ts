@@ -9,12 +9,13 @@ import { orderFor } from '../use-cases/order-access.ts';
 import { reprintReceipt } from '../use-cases/reprint.ts';
 import { takePayment } from '../use-cases/take-payment.ts';
 import { approvalOf } from './approval-header.ts';
+import { discountBody } from './discount.schema.ts';
 import { orderView, paymentView, shapeOrder } from './order.views.ts';
 
 const quantity = z.number().int().min(1).max(100_000);
 const line = z.union([
-  z.object({ productId: z.string().trim().min(1).max(100), unit: z.string().trim().min(1).max(50).optional(), quantity }).strict(),
-  z.object({ barcode: z.string().trim().regex(/^\d{8,14}$/), quantity: quantity.default(1) }).strict(),
+  z.object({ productId: z.string().trim().min(1).max(100), unit: z.string().trim().min(1).max(50).optional(), quantity, discount: discountBody.optional() }).strict(),
+  z.object({ barcode: z.string().trim().regex(/^\d{8,14}$/), quantity: quantity.default(1), discount: discountBody.optional() }).strict(),
 ]);
 const checkoutBody = z.object({
   orderId: z.uuid().optional(),
@@ -22,7 +23,10 @@ const checkoutBody = z.object({
   tillId: z.string().trim().min(1).max(50),
   cartId: z.string().trim().min(1).max(100).optional(),
   lines: z.array(line).min(1).max(200).optional(),
-}).refine((body) => (body.cartId === undefined) !== (body.lines === undefined), { message: 'give either cartId or lines', path: ['lines'] });
+  /** On the whole order, with `lines` (a cart carries its own). */
+  discount: discountBody.optional(),
+}).refine((body) => (body.cartId === undefined) !== (body.lines === undefined), { message: 'give either cartId or lines', path: ['lines'] })
+  .refine((body) => body.cartId === undefined || body.discount === undefined, { message: 'a cart carries its own discount', path: ['discount'] });
 const orderId = z.object({ id: z.uuid() });
 const paymentBody = z.discriminatedUnion('method', [
   z.object({ method: z.literal('cash'), tendered: z.number().int().min(1).max(1_000_000_000_000) }).strict(),
@@ -41,16 +45,19 @@ function idempotencyKey(header: string | undefined): string | undefined {
 export function orderRoutes(deps: OrderDeps): AnyRoute[] {
   return [
     securedRoute({
-      method: 'post', path: '/orders', summary: 'Checkout: a cart or a list of lines (product and unit, or a barcode) becomes an order with its stock reserved',
+      method: 'post', path: '/orders',
+      summary: 'Checkout: a cart or a list of lines (product and unit, or a barcode; each with a discount if any) becomes an order with its stock reserved; discounts beyond the cashier\'s limit need X-Approval',
       roles: maySell, body: checkoutBody,
       responses: {
         201: { description: 'the order', schema: orderView }, 200: { description: 'the same checkout again: the order it made', schema: orderView }, ...errors,
+        403: { description: 'another cashier\'s cart; discounts beyond the cashier\'s limit without a manager\'s approval (APPROVAL.REQUIRED, details: action, ref, amount) or with a wrong one' },
         404: { description: 'no such cart' }, 409: { description: 'a product out of stock or no longer sold' },
-        422: { description: 'an unknown product, unit or barcode; the order id or Idempotency-Key used with another body' },
+        422: { description: 'an unknown product, unit or barcode; a discount beyond its line or order (ORDER.DISCOUNT_INVALID); the order id or Idempotency-Key used with another body' },
         503: { description: 'the product or inventory app is unreachable: no order was made' },
       },
       handle: async ({ body, ctx, principal }) => {
-        const { order, created } = await checkout(deps, { ...body, idempotencyKey: idempotencyKey(ctx.get('idempotency-key') || undefined) }, principal);
+        const command = { ...body, idempotencyKey: idempotencyKey(ctx.get('idempotency-key') || undefined), approval: approvalOf(ctx) };
+        const { order, created } = await checkout(deps, command, principal);
         return { status: created ? 201 : 200, body: shapeOrder(order) };
       },
     }),

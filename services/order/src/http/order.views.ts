@@ -15,13 +15,22 @@ const chargeView = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('snap'), token: z.string(), redirectUrl: z.string() }),
 ]);
 
+export const discountView = z.object({
+  kind: z.enum(['percent', 'amount']), value: z.number(), amount: z.number().describe('the Rupiah it came to'),
+  reason: z.string().nullable().describe('set for a price override'),
+});
+
 export const orderView = z.object({
   id: z.string(), status: z.enum(['pending', 'paid', 'cancelled', 'expired']), receiptNumber: z.string(),
   outletId: z.string(), tillId: z.string(), cashierId: z.string(), cashierName: z.string(),
   total: z.number(), paid: z.number(), due: z.number(),
+  /** The order discount, spread over the lines' orderDiscountShare. */
+  discount: discountView.nullable(),
   lines: z.array(z.object({
     lineNo: z.number(), productId: z.string(), sku: z.string(), name: z.string(), unit: z.string(), quantity: z.number(),
-    baseQuantity: z.number(), unitPrice: z.number(), amount: z.number(), taxClass: z.string(), tax: z.number(),
+    baseQuantity: z.number(), unitPrice: z.number(), listAmount: z.number().describe('before discounts'), discount: discountView.nullable(),
+    orderDiscountShare: z.number(), amount: z.number().describe('after discounts: listAmount − discount − orderDiscountShare; the PPN is on it'),
+    taxClass: z.string(), tax: z.number(),
     /** Brought back since, by returns. */
     returnedQuantity: z.number(),
   })),
@@ -41,6 +50,7 @@ export const orderView = z.object({
 export const saleFlagView = z.union([
   z.object({ code: z.literal('PRICE_DIFFERS'), productId: z.string(), unit: z.string(), tillPrice: z.number(), catalogPrice: z.number() }),
   z.object({ code: z.literal('STOCK_NEGATIVE'), productId: z.string() }),
+  z.object({ code: z.literal('DISCOUNT_BEYOND_LIMIT'), action: z.enum(['discount', 'price-override']), amount: z.number() }),
 ]);
 export const offlineSaleView = z.object({ order: orderView, flags: z.array(saleFlagView) });
 
@@ -50,7 +60,7 @@ export function shapeOrder(order: Order): z.infer<typeof orderView> {
   const returned = returnedByLine(order.returns ?? []);
   return {
     id: order.id, status: order.status, receiptNumber: receiptNumber(order), outletId: order.outletId, tillId: order.tillId,
-    cashierId: order.cashierId, cashierName: order.cashierName, total: order.total, paid: paidAmount(order.tenders),
+    cashierId: order.cashierId, cashierName: order.cashierName, total: order.total, paid: paidAmount(order.tenders), discount: order.discount,
     due: Math.max(0, amountDue(order.total, order.tenders)), lines: order.lines.map((line) => ({ ...line, returnedQuantity: returned.get(line.lineNo) ?? 0 })),
     taxes: order.taxes,
     taxRule: { ...order.taxRule }, tenders: order.tenders,

@@ -8,7 +8,7 @@ import { dailySummary } from '../store/report.store.ts';
 export function reportRoutes(deps: OrderDeps): AnyRoute[] {
   return [
     securedRoute({
-      method: 'get', path: '/reports/daily', summary: 'One day\'s sales: totals per payment method, per cashier and per hour, orders and cancellations, sales made offline (on the day they were made)',
+      method: 'get', path: '/reports/daily', summary: 'One day\'s sales: totals (after discounts, and the discounts given) per payment method, per cashier and per hour, orders and cancellations, sales made offline (on the day they were made)',
       roles: mayReport,
       query: z.object({
         date: calendarDate.optional(),

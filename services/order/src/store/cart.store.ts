@@ -1,10 +1,12 @@
 // Carts (open tickets at a till) in the Dapr state store, with ETags and a TTL.
 import { stateStore, type DaprClient, type StateEntry } from '@pos/platform';
+import type { DiscountRequest } from '../domain/discounts.ts';
 
 export interface CartLine {
   productId: string;
   unit?: string;
   quantity: number;
+  discount?: DiscountRequest;
 }
 
 export interface Cart {
@@ -13,6 +15,8 @@ export interface Cart {
   outletId: string;
   tillId: string;
   lines: CartLine[];
+  /** On the whole cart, spread over its lines at checkout. */
+  discount?: DiscountRequest;
   createdAt: string;
 }
 

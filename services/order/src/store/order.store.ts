@@ -1,5 +1,6 @@
 // orders, order_lines, tenders and receipt_counters; a paid order comes with its returns (return.store.ts).
 import type { Pool, Transaction } from '@pos/platform';
+import type { AppliedDiscount } from '../domain/discounts.ts';
 import type { SaleFlag } from '../domain/offline-sale.ts';
 import type { OfflineFacts, Order } from '../domain/order.ts';
 import type { OrderStatus } from '../domain/order-status.ts';
@@ -10,11 +11,12 @@ import { returnsOfOrder } from './return.store.ts';
 type Db = Pool | Transaction;
 
 const orderColumns = `id, status, outlet_id AS "outletId", till_id AS "tillId", receipt_seq::float8 AS "receiptSeq",
-  cashier_id AS "cashierId", cashier_name AS "cashierName", total::float8 AS total, taxes, tax_rule AS "taxRule", seller,
+  cashier_id AS "cashierId", cashier_name AS "cashierName", total::float8 AS total, discount, taxes, tax_rule AS "taxRule", seller,
   expires_at AS "expiresAt", created_at AS "createdAt", paid_at AS "paidAt", ended_at AS "endedAt", request_hash AS "requestHash",
   till_receipt AS "tillReceipt", arrived_late AS "arrivedLate", flags`;
 const lineColumns = `line_no AS "lineNo", product_id AS "productId", sku, name, unit, quantity, base_quantity AS "baseQuantity",
-  unit_price::float8 AS "unitPrice", amount::float8 AS amount, tax_class AS "taxClass", tax::float8 AS tax`;
+  unit_price::float8 AS "unitPrice", list_amount::float8 AS "listAmount", discount, order_discount::float8 AS "orderDiscountShare",
+  amount::float8 AS amount, tax_class AS "taxClass", tax::float8 AS tax`;
 const tenderColumns = `id, kind, amount::float8 AS amount, status, tendered::float8 AS tendered, change::float8 AS change,
   external_id AS "externalId", refund_due AS "refundDue"`;
 
@@ -35,10 +37,10 @@ export async function nextReceiptSeq(tx: Transaction, outletId: string, tillId: 
 /** Inserts the order and its lines; false when an order with this id exists already. */
 export async function insertOrder(tx: Transaction, order: Order, requestHash: string): Promise<boolean> {
   const { rowCount } = await tx.query(
-    `INSERT INTO orders (id, status, request_hash, outlet_id, till_id, receipt_seq, cashier_id, cashier_name, total, taxes, tax_rule, seller, expires_at, created_at)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14) ON CONFLICT (id) DO NOTHING`,
+    `INSERT INTO orders (id, status, request_hash, outlet_id, till_id, receipt_seq, cashier_id, cashier_name, total, taxes, tax_rule, seller, expires_at, created_at, discount)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15) ON CONFLICT (id) DO NOTHING`,
     [order.id, order.status, requestHash, order.outletId, order.tillId, order.receiptSeq, order.cashierId, order.cashierName, order.total,
-      JSON.stringify(order.taxes), JSON.stringify(order.taxRule), JSON.stringify(order.seller), order.expiresAt, order.createdAt]);
+      JSON.stringify(order.taxes), JSON.stringify(order.taxRule), JSON.stringify(order.seller), order.expiresAt, order.createdAt, discountJson(order.discount)]);
   if (rowCount !== 1) return false;
   await insertLines(tx, order);
   return true;
@@ -49,11 +51,11 @@ export async function insertOrder(tx: Transaction, order: Order, requestHash: st
 export async function insertOfflineOrder(tx: Transaction, order: Order & { offline: OfflineFacts }, requestHash: string): Promise<boolean> {
   const { rowCount } = await tx.query(
     `INSERT INTO orders (id, status, request_hash, outlet_id, till_id, cashier_id, cashier_name, total, taxes, tax_rule, seller, expires_at, created_at,
-       paid_at, till_receipt, arrived_late, flags)
-     VALUES ($1, 'paid', $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16) ON CONFLICT DO NOTHING`,
+       paid_at, till_receipt, arrived_late, flags, discount)
+     VALUES ($1, 'paid', $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17) ON CONFLICT DO NOTHING`,
     [order.id, requestHash, order.outletId, order.tillId, order.cashierId, order.cashierName, order.total,
       JSON.stringify(order.taxes), JSON.stringify(order.taxRule), JSON.stringify(order.seller), order.expiresAt, order.createdAt,
-      order.paidAt, order.offline.receiptNumber, order.offline.late, JSON.stringify(order.offline.flags)]);
+      order.paidAt, order.offline.receiptNumber, order.offline.late, JSON.stringify(order.offline.flags), discountJson(order.discount)]);
   if (rowCount !== 1) return false;
   await insertLines(tx, order);
   return true;
@@ -69,16 +71,20 @@ export async function setFlags(db: Db, id: string, flags: readonly SaleFlag[]): 
   await db.query('UPDATE orders SET flags = $2 WHERE id = $1 AND flags IS NOT NULL', [id, JSON.stringify(flags)]);
 }
 
+const discountJson = (discount: AppliedDiscount | null): string | null => (discount ? JSON.stringify(discount) : null);
+
 async function insertLines(tx: Transaction, order: Order): Promise<void> {
+  const columns = 'line_no, product_id, sku, name, unit, quantity, base_quantity, unit_price, amount, tax_class, tax, list_amount, order_discount, line_discount, discount';
   await tx.query(
-    `INSERT INTO order_lines (order_id, line_no, product_id, sku, name, unit, quantity, base_quantity, unit_price, amount, tax_class, tax)
-     SELECT $1, * FROM unnest($2::int[], $3::text[], $4::text[], $5::text[], $6::text[], $7::int[], $8::int[], $9::bigint[], $10::bigint[], $11::text[], $12::bigint[])`,
+    `INSERT INTO order_lines (order_id, ${columns})
+     SELECT $1, ${columns.replace(/discount$/, 'discount::jsonb')} FROM unnest($2::int[], $3::text[], $4::text[], $5::text[], $6::text[], $7::int[], $8::int[],
+       $9::bigint[], $10::bigint[], $11::text[], $12::bigint[], $13::bigint[], $14::bigint[], $15::bigint[], $16::text[]) AS l(${columns})`,
     [order.id, ...linesAsColumns(order.lines)]);
 }
 
 function linesAsColumns(lines: readonly OrderLine[]): unknown[] {
-  const keys = ['lineNo', 'productId', 'sku', 'name', 'unit', 'quantity', 'baseQuantity', 'unitPrice', 'amount', 'taxClass', 'tax'] as const;
-  return keys.map((key) => lines.map((line) => line[key]));
+  const keys = ['lineNo', 'productId', 'sku', 'name', 'unit', 'quantity', 'baseQuantity', 'unitPrice', 'amount', 'taxClass', 'tax', 'listAmount', 'orderDiscountShare'] as const;
+  return [...keys.map((key) => lines.map((line) => line[key])), lines.map((line) => line.discount?.amount ?? 0), lines.map((line) => discountJson(line.discount))];
 }
 
 /** The order with its lines and tenders; `lock` takes its row lock until the transaction ends. */

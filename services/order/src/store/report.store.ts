@@ -9,6 +9,9 @@ export interface DailySummary {
   orders: number;
   cancellations: number;
   total: number;
+  /** What the day's paid orders were discounted by, in all (their total is after discounts):
+   * total + discounts.amount is what they came to at list price. */
+  discounts: { orders: number; amount: number };
   byMethod: { method: string; payments: number; amount: number }[];
   byCashier: { cashierId: string; cashierName: string; orders: number; total: number }[];
   byHour: { hour: number; orders: number; total: number }[];
@@ -28,7 +31,7 @@ const paidOnDay = `status = 'paid' AND (paid_at AT TIME ZONE $2)::date = $1::dat
 
 export async function dailySummary(pool: Pool, date: string, timeZone: string): Promise<DailySummary> {
   const num = (sql: string) => `${sql}::float8`;
-  const [totals, byMethod, byCashier, byHour, refunds, money, returns] = await Promise.all([
+  const [totals, byMethod, byCashier, byHour, refunds, money, returns, discounts] = await Promise.all([
     pool.query<{ orders: number; total: number; cancellations: number; offline: number; late: number }>(
       `SELECT ${num('count(*) FILTER (WHERE ' + paidOnDay + ')')} AS orders,
               ${num('coalesce(sum(total) FILTER (WHERE ' + paidOnDay + '), 0)')} AS total,
@@ -48,10 +51,13 @@ export async function dailySummary(pool: Pool, date: string, timeZone: string): 
     moneyOfDay(pool, date, timeZone),
     pool.query<{ count: number; total: number }>(`SELECT ${num('count(*)')} AS count, ${num('coalesce(sum(total), 0)')} AS total
        FROM returns WHERE (created_at AT TIME ZONE $2)::date = $1::date`, [date, timeZone]),
+    pool.query<{ orders: number; amount: number }>(`SELECT ${num('count(DISTINCT o.id) FILTER (WHERE l.list_amount > l.amount)')} AS orders,
+         ${num('coalesce(sum(l.list_amount - l.amount), 0)')} AS amount
+       FROM order_lines l JOIN orders o ON o.id = l.order_id WHERE ${paidOnDay.replaceAll('status', 'o.status').replaceAll('paid_at', 'o.paid_at')}`, [date, timeZone]),
   ]);
   const row = totals.rows[0] ?? { orders: 0, total: 0, cancellations: 0, offline: 0, late: 0 }; // an aggregate always has its row
   return {
-    date, timeZone, orders: row.orders, cancellations: row.cancellations, total: row.total,
+    date, timeZone, orders: row.orders, cancellations: row.cancellations, total: row.total, discounts: discounts.rows[0] ?? { orders: 0, amount: 0 },
     byMethod: byMethod.rows, byCashier: byCashier.rows, byHour: byHour.rows, refundsDue: refunds.rows, money,
     returns: returns.rows[0] ?? { count: 0, total: 0 },
     offline: { count: row.offline, late: row.late },

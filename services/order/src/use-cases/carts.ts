@@ -2,6 +2,7 @@
 // ETag it read, so of two tills editing one cart at once one wins and the other gets a 409.
 import { randomUUID } from 'node:crypto';
 import { NotFoundError, type Principal } from '@pos/platform';
+import { discountLines, type DiscountRequest } from '../domain/discounts.ts';
 import { requireOwnerOrManager } from '../domain/policy.ts';
 import { priceLines, type PricedOrder } from '../domain/pricing.ts';
 import { dayIn } from '../domain/shop-time.ts';
@@ -35,6 +36,15 @@ export async function setCartLine(deps: OrderDeps, id: string, etag: string, lin
   return { cart: changed, etag: await deps.carts.save(changed, etag) };
 }
 
+/** Sets (or, with undefined, removes) the discount on the whole cart, if the cart is as the caller saw it. */
+export async function setCartDiscount(deps: OrderDeps, id: string, etag: string, discount: DiscountRequest | undefined, principal: Principal): Promise<CartWithEtag> {
+  const { cart } = await cartFor(deps, id, principal);
+  const changed: Cart = { ...cart, discount };
+  if (!discount) delete changed.discount;
+  await priceCart(deps, changed); // a discount beyond the cart's total is refused before it is kept
+  return { cart: changed, etag: await deps.carts.save(changed, etag) };
+}
+
 export async function discardCart(deps: OrderDeps, id: string, etag: string | undefined, principal: Principal): Promise<void> {
   await cartFor(deps, id, principal);
   await deps.carts.delete(id, etag);
@@ -42,8 +52,11 @@ export async function discardCart(deps: OrderDeps, id: string, etag: string | un
 
 /** The cart's lines priced now by the catalogue, with its totals and taxes. */
 export async function priceCart(deps: OrderDeps, cart: Cart): Promise<PricedOrder> {
-  if (cart.lines.length === 0) return { lines: [], total: 0, taxes: [] };
+  if (cart.lines.length === 0) {
+    if (cart.discount) discountLines([], cart.discount); // its bounds hold on an empty cart too
+    return { lines: [], discount: null, total: 0, taxes: [] };
+  }
   const products = await deps.catalogue.getProducts(cart.lines.map((line) => line.productId));
   const { settings } = deps;
-  return priceLines(cart.lines, products, taxRuleFor(settings.taxRates, dayIn(new Date(), settings.timeZone), settings.vatRegistered));
+  return priceLines(cart.lines, products, taxRuleFor(settings.taxRates, dayIn(new Date(), settings.timeZone), settings.vatRegistered), cart.discount);
 }

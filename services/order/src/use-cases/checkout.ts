@@ -5,8 +5,11 @@
 // The checkout's intent is recorded before Reserve and goes with the order's commit (or once
 // nothing is held): a checkout that dies in between (the app killed) leaves it for the intents
 // worker, which releases the units within a minute (abandoned-checkouts.ts).
+// Discounts (the cart's, or the lines' and the command's) are priced in; beyond the cashier's
+// limit they need an approval, checked in the order's transaction (discount-approval.ts).
 import { createHash, randomUUID } from 'node:crypto';
 import { addToOutbox, ConflictError, DependencyUnavailableError, NotFoundError, UnprocessableError, withTransaction, type Principal } from '@pos/platform';
+import type { DiscountRequest } from '../domain/discounts.ts';
 import { nothingHeld } from '../grpc/inventory.client.ts';
 import type { Order } from '../domain/order.ts';
 import { requireOwnerOrManager } from '../domain/policy.ts';
@@ -17,8 +20,9 @@ import { orderCreated } from '../events/order-events.ts';
 import { dropIntent, dropIntentsOf, lockCheckout, recordIntent } from '../store/checkout-intent.store.ts';
 import { findOrder, insertOrder, nextReceiptSeq } from '../store/order.store.ts';
 import type { OrderDeps } from './deps.ts';
+import { approveDiscounts } from './discount-approval.ts';
 
-export type CheckoutLine = RequestedLine | { barcode: string; quantity: number };
+export type CheckoutLine = RequestedLine | { barcode: string; quantity: number; discount?: DiscountRequest | undefined };
 
 export interface CheckoutCommand {
   /** A UUID the till made; else derived from the Idempotency-Key; else a fresh one. */
@@ -28,6 +32,10 @@ export interface CheckoutCommand {
   tillId: string;
   cartId?: string;
   lines?: CheckoutLine[];
+  /** A discount on the whole order (with `lines`; a cart carries its own). */
+  discount?: DiscountRequest | undefined;
+  /** A manager's approval (X-Approval) of discounts beyond the cashier's limit. */
+  approval?: string | undefined;
 }
 
 /** A key names one order per cashier: the same key from another cashier is another order. */
@@ -39,7 +47,7 @@ function orderIdOf(command: CheckoutCommand, principal: Principal): string {
 }
 
 const hashOf = (command: CheckoutCommand): string => createHash('sha256')
-  .update(JSON.stringify([command.outletId, command.tillId, command.cartId ?? null, command.lines ?? null])).digest('hex');
+  .update(JSON.stringify([command.outletId, command.tillId, command.cartId ?? null, command.lines ?? null, ...(command.discount ? [command.discount] : [])])).digest('hex');
 
 /** The order a retry (or a second upload) of the same checkout asks for; another body is a 422. */
 function sameCheckout(existing: Order & { requestHash: string }, requestHash: string, principal: Principal): Order {
@@ -50,15 +58,21 @@ function sameCheckout(existing: Order & { requestHash: string }, requestHash: st
   return existing;
 }
 
-async function requestedLines(deps: OrderDeps, command: CheckoutCommand, principal: Principal): Promise<RequestedLine[]> {
+/** The lines to price and the order discount: the cart's, or the command's. */
+async function requested(deps: OrderDeps, command: CheckoutCommand, principal: Principal): Promise<{ lines: RequestedLine[]; discount: DiscountRequest | undefined }> {
   if (command.cartId) {
     const cart = await deps.carts.get(command.cartId);
     if (!cart) throw new NotFoundError('ORDER.CART_NOT_FOUND', `no cart ${command.cartId}`);
     requireOwnerOrManager(principal, cart.value.ownerId, `cart ${command.cartId}`);
     if (cart.value.lines.length === 0) throw new UnprocessableError('ORDER.CART_EMPTY', 'the cart is empty', { cartId: command.cartId });
-    return cart.value.lines;
+    return { lines: cart.value.lines, discount: cart.value.discount };
   }
-  return Promise.all((command.lines ?? []).map((line) => ('barcode' in line ? deps.catalogue.lookupBarcode(line.barcode, line.quantity) : line)));
+  const lines = await Promise.all((command.lines ?? []).map(async (line) => {
+    if (!('barcode' in line)) return line;
+    const found = await deps.catalogue.lookupBarcode(line.barcode, line.quantity);
+    return line.discount ? { ...found, discount: line.discount } : found;
+  }));
+  return { lines, discount: command.discount };
 }
 
 export async function checkout(deps: OrderDeps, command: CheckoutCommand, principal: Principal): Promise<{ order: Order; created: boolean }> {
@@ -67,15 +81,15 @@ export async function checkout(deps: OrderDeps, command: CheckoutCommand, princi
   const existing = await findOrder(deps.pool, orderId);
   if (existing) return { order: sameCheckout(existing, requestHash, principal), created: false };
 
-  const requested = await requestedLines(deps, command, principal);
-  const products = await deps.catalogue.getProducts(requested.map((line) => line.productId));
+  const wanted = await requested(deps, command, principal);
+  const products = await deps.catalogue.getProducts(wanted.lines.map((line) => line.productId));
   const now = new Date();
   const { settings } = deps;
   const taxRule = taxRuleFor(settings.taxRates, dayIn(now, settings.timeZone), settings.vatRegistered);
-  const priced = priceLines(requested, products, taxRule);
+  const priced = priceLines(wanted.lines, products, taxRule, wanted.discount);
   const order: Order = {
     id: orderId, status: 'pending', outletId: command.outletId, tillId: command.tillId, receiptSeq: 0,
-    cashierId: principal.id, cashierName: principal.name, total: priced.total, taxes: priced.taxes, taxRule,
+    cashierId: principal.id, cashierName: principal.name, total: priced.total, discount: priced.discount, taxes: priced.taxes, taxRule,
     seller: { ...settings.seller, npwp: settings.vatRegistered ? settings.seller.npwp : null },
     expiresAt: new Date(now.getTime() + settings.orderTtlSeconds * 1000), createdAt: now, paidAt: null, endedAt: null,
     lines: priced.lines, tenders: [],
@@ -89,6 +103,7 @@ export async function checkout(deps: OrderDeps, command: CheckoutCommand, princi
       await lockCheckout(tx, orderId);
       const raced = await findOrder(tx, orderId);
       if (raced) return { order: sameCheckout(raced, requestHash, principal), created: false };
+      await approveDiscounts(tx, principal, order, command.approval, settings.cashierDiscountLimitPercent);
       mayHoldUnits = true;
       try {
         await reserve(deps, order, products);

@@ -20,6 +20,8 @@ export interface ShopSettings {
   cartTtlSeconds: number;
   /** Days after payment during which goods may be returned. */
   returnPeriodDays: number;
+  /** A cashier's discounts beyond this percent need a manager's approval. */
+  cashierDiscountLimitPercent: number;
 }
 
 export interface OrderDeps {

@@ -5,11 +5,11 @@
 // racing, is the same sale: the same body answers the same order, another body is a 409.
 import { createHash, randomUUID } from 'node:crypto';
 import { addToOutbox, ConflictError, ForbiddenError, withTransaction, type Principal, type TillClaim } from '@pos/platform';
-import { checkOfflineSale, offlineLines, offlineTenders, type OfflineSale } from '../domain/offline-sale.ts';
+import { checkOfflineSale, offlineLines, offlineTenders, withDiscountCheck, type OfflineSale } from '../domain/offline-sale.ts';
 import type { OfflineFacts, Order } from '../domain/order.ts';
-import { requireTill } from '../domain/policy.ts';
+import { mayDiscountBeyondLimit, requireTill } from '../domain/policy.ts';
 import { arrivedLate, dayIn } from '../domain/shop-time.ts';
-import { summarizeTax, taxRuleFor } from '../domain/tax.ts';
+import { taxRuleFor } from '../domain/tax.ts';
 import { orderCreated, orderPaid } from '../events/order-events.ts';
 import { findByTillReceipt, findOrder, insertOfflineOrder, insertTender, type StoredOrder } from '../store/order.store.ts';
 import { addSteps } from '../store/saga.store.ts';
@@ -43,10 +43,12 @@ export async function uploadOfflineSale(deps: OrderDeps, orderId: string, sale: 
   const taxRule = taxRuleFor(settings.taxRates, dayIn(sale.soldAt, settings.timeZone), settings.vatRegistered);
   checkOfflineSale(sale, till, taxRule, now);
   const products = await deps.catalogue.getProducts(sale.lines.map((line) => line.productId));
-  const { lines, flags } = offlineLines(sale, products, taxRule);
+  const priced = offlineLines(sale, products, taxRule);
+  const { lines, discount, taxes } = priced;
+  const flags = withDiscountCheck(priced.flags, lines, !mayDiscountBeyondLimit.includes(principal.role), settings.cashierDiscountLimitPercent);
   const order: OfflineOrder = {
     id: orderId, status: 'paid', outletId: till.outletId, tillId: till.id, receiptSeq: null,
-    cashierId: principal.id, cashierName: principal.name, total: sale.totals.total, taxes: summarizeTax(lines), taxRule,
+    cashierId: principal.id, cashierName: principal.name, total: sale.totals.total, discount, taxes, taxRule,
     seller: { ...settings.seller, npwp: settings.vatRegistered ? settings.seller.npwp : null },
     expiresAt: sale.soldAt, createdAt: now, paidAt: sale.soldAt, endedAt: null,
     lines, tenders: offlineTenders(sale, randomUUID),

@@ -43,6 +43,7 @@ describe('till cart', () => {
         { taxClass: 'luxury', base: 10_000, tax: 1_200, gross: 11_200 },
         { taxClass: 'exempt', base: 17_500, tax: 0, gross: 17_500 },
       ],
+      subtotal: 39_200, saleDiscount: 0, discountTotal: 0,
     });
     assert.deepEqual(pricedLines(cart, rule).map((line) => line.amount), [10_500, 11_200, 17_500]);
   });

@@ -8,12 +8,18 @@ import type { OfflineTender } from '../kit/tenders.ts';
 import { readKv, writeKv, type StoredProduct } from './db.ts';
 import { SHOP_TIME_ZONE } from './settings.ts';
 
-export interface OrderLine { lineNo: number; productId: string; name: string; unit: string; quantity: number; unitPrice: number; amount: number; tax: number }
+/** A discount as the order app records it. */
+export interface OrderDiscount { kind: 'percent' | 'amount'; value: number; amount: number; reason: string | null }
+export interface OrderLine {
+  lineNo: number; productId: string; name: string; unit: string; quantity: number; unitPrice: number;
+  /** Before discounts (older orders: absent, the amount). */
+  listAmount?: number; discount?: OrderDiscount | null; amount: number; tax: number;
+}
 export interface OrderTender { id: string; kind: 'cash' | 'qris' | 'snap'; amount: number; status: 'pending' | 'paid' | 'cancelled'; tendered: number | null; change: number | null }
 /** An order as the order app shows it (the fields the till reads). */
 export interface Order {
   id: string; status: 'pending' | 'paid' | 'cancelled' | 'expired'; receiptNumber: string; cashierName: string;
-  total: number; paid: number; due: number; lines: OrderLine[]; taxes: ClassTotal[]; tenders: OrderTender[]; paidAt: string | null; createdAt: string;
+  total: number; paid: number; due: number; lines: OrderLine[]; discount?: OrderDiscount | null; taxes: ClassTotal[]; tenders: OrderTender[]; paidAt: string | null; createdAt: string;
 }
 export type Charge = { kind: 'qris'; tenderId: string; amount: number; qrString: string; expiresAt: string | null }
   | { kind: 'snap'; tenderId: string; amount: number; redirectUrl: string };

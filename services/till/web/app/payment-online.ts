@@ -13,10 +13,11 @@ import { device } from './session.ts';
 import { tabState } from './tab-lock.ts';
 import { newId } from './uuid.ts';
 
-/** The checkout's lines: a scale label as its code (order reads the label as product does). */
+/** The checkout's lines: a scale label as its code (order reads the label as product does); each with its discount. */
 const orderLines = (current: Draft) => current.cart.lines.map((line) => {
   const label = current.labels[line.id];
-  return label ? { barcode: label, quantity: 1 } : { productId: line.productId, unit: line.unit, quantity: line.quantity };
+  const discount = line.discount && { discount: line.discount };
+  return label ? { barcode: label, quantity: 1, ...discount } : { productId: line.productId, unit: line.unit, quantity: line.quantity, ...discount };
 });
 
 export async function checkout(): Promise<void> {
@@ -26,7 +27,10 @@ export async function checkout(): Promise<void> {
   try {
     const order = await call<Order>('order', '/orders', {
       // The till's code, not its id: order prints it in its receipt number (JKT1-T01-000042).
-      method: 'POST', body: { orderId: payment.orderId, outletId: till.outletId, tillId: till.code, lines: orderLines(draft.value) },
+      method: 'POST', body: {
+        orderId: payment.orderId, outletId: till.outletId, tillId: till.code, lines: orderLines(draft.value),
+        ...(draft.value.cart.discount && { discount: draft.value.cart.discount }),
+      },
     });
     await setPayment({ ...payment, order });
   } catch (error) {

@@ -2,8 +2,8 @@
 // order or a sale of the till's own (the kit's receiptOfSale); printing is printing.ts.
 import { signal } from '@preact/signals';
 import { quantityText, type Cart } from '../kit/cart.ts';
-import { receiptTime, type ReceiptModel, type ReceiptPayment } from '../kit/receipt.ts';
-import type { Order } from './draft.ts';
+import { receiptTime, type ReceiptDiscount, type ReceiptModel, type ReceiptPayment } from '../kit/receipt.ts';
+import type { Order, OrderDiscount } from './draft.ts';
 import { SHOP_TIME_ZONE } from './settings.ts';
 
 export const shownReceipt = signal<ReceiptModel | undefined>(undefined);
@@ -26,8 +26,15 @@ export function receiptOfOrder(order: Order, cart: Cart, header: string[]): Rece
     lines: order.lines.map((line, index) => {
       const mine = cart.lines[index];
       const quantity = mine?.productId === line.productId ? quantityText(mine) : `${line.quantity} ${line.unit}`;
-      return { name: line.name, quantity, unitPrice: line.unitPrice, amount: line.amount };
+      const discount = line.discount && line.discount.amount > 0 ? discountOf(line.discount) : undefined;
+      return { name: line.name, quantity, unitPrice: line.unitPrice, amount: line.listAmount ?? line.amount, ...(discount && { discount }) };
     }),
+    ...(order.discount && order.discount.amount > 0 && { saleDiscount: discountOf(order.discount) }),
+    discountTotal: order.lines.reduce((sum, line) => sum + (line.listAmount ?? line.amount) - line.amount, 0),
     total: order.total, payments, taxes: order.taxes,
   };
 }
+
+/** The order's record of a discount as the receipt shows it. */
+const discountOf = (given: OrderDiscount): ReceiptDiscount =>
+  ({ amount: given.amount, ...(given.kind === 'percent' && { percent: given.value }), ...(given.reason && { reason: given.reason }) });

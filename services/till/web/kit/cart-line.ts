@@ -1,4 +1,5 @@
 // One line of a cart: what it costs, the PPN in it, and how its quantity reads.
+import type { Discount, DiscountedLine } from './discounts.ts';
 import { formatAmount } from './money.ts';
 import { taxInside, type TaxClass, type TaxRule } from './tax.ts';
 import { priceOfGrams } from './weight-price.ts';
@@ -19,22 +20,24 @@ export interface CartLine {
   byWeight: boolean;
   /** A scale label's price: the line's amount. */
   labelPrice: number | null;
+  /** The line's own discount (with a reason: a price override). */
+  discount?: Discount;
 }
 
-export interface PricedLine extends CartLine {
-  amount: number;
+/** A line with its price before discounts (listAmount), its discount and share of the sale's, and
+ * what it comes to (amount) with the PPN in that. */
+export interface PricedLine extends CartLine, DiscountedLine {
   tax: number;
 }
 
-/** The label's price; else the weight's price; else unit price × quantity. */
+/** Before discounts: the label's price; else the weight's price; else unit price × quantity. */
 export function lineAmount(line: CartLine): number {
   if (line.labelPrice !== null) return line.labelPrice;
   return line.byWeight ? priceOfGrams({ conversion: line.conversion, price: line.unitPrice }, line.quantity) : line.unitPrice * line.quantity;
 }
 
-export function pricedLine(line: CartLine, rule: TaxRule): PricedLine {
-  const amount = lineAmount(line);
-  return { ...line, amount, tax: taxInside(amount, line.taxClass, rule) };
+export function pricedLine(line: CartLine, discounted: DiscountedLine, rule: TaxRule): PricedLine {
+  return { ...line, ...discounted, tax: taxInside(discounted.amount, line.taxClass, rule) };
 }
 
 /** "3 pcs"; by weight, in the unit with decimals: "1,25 kg" (1250 g of a 1000 g kg), or in grams

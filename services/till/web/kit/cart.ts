@@ -6,7 +6,8 @@
 // as the order service takes a scale label from the product service: `unit` names the pricing
 // unit ("kg"), `quantity` is grams, and the amount is the label's price or the weight's price.
 // Each weighing is a line of its own, never merged: a label's price is the record of that pack.
-import { pricedLine, type CartLine, type PricedLine } from './cart-line.ts';
+import { lineAmount, pricedLine, type CartLine, type PricedLine } from './cart-line.ts';
+import { DiscountError, discountLines, type Discount } from './discounts.ts';
 import { weighingOfLabel, type ScaleLabel } from './scale-label.ts';
 import { totalsByClass, type ClassTotal, type TaxClass, type TaxRule } from './tax.ts';
 
@@ -25,15 +26,23 @@ export interface Cart {
   version: 1;
   lines: CartLine[];
   nextLineId: number;
+  /** On the whole sale, spread over its lines. */
+  discount?: Discount;
 }
 
 export interface CartTotals {
   total: number;
   tax: number;
   byClass: ClassTotal[];
+  /** The lines after their own discounts, before the sale's. */
+  subtotal: number;
+  /** The sale's discount in Rupiah. */
+  saleDiscount: number;
+  /** Every discount together. */
+  discountTotal: number;
 }
 
-export type CartErrorCode = 'QUANTITY_INVALID' | 'LINE_UNKNOWN' | 'UNIT_UNKNOWN' | 'SOLD_BY_WEIGHT' | 'LABEL_FIXED';
+export type CartErrorCode = 'QUANTITY_INVALID' | 'LINE_UNKNOWN' | 'UNIT_UNKNOWN' | 'SOLD_BY_WEIGHT' | 'LABEL_FIXED' | 'DISCOUNT_INVALID';
 
 /** A change the cart refuses; `code` names it for the screen (i18n key `cart.error.<code>`). */
 export class CartError extends Error {
@@ -118,13 +127,44 @@ export function addScaleLabel(cart: Cart, product: SellableProduct, label: Scale
   return appended(cart, weighedLine(product, grams, price));
 }
 
+/** The cart if its discounts still fit (each at most what it is taken from); else a CartError. */
+function fitting(cart: Cart): Cart {
+  try {
+    discountLines(cart.lines.map((line) => ({ listAmount: lineAmount(line), discount: line.discount })), cart.discount);
+  } catch (error) {
+    if (error instanceof DiscountError) throw new CartError('DISCOUNT_INVALID', error.message);
+    throw error;
+  }
+  return cart;
+}
+
+/** A line's own discount (undefined removes it); with a reason it is a price override. */
+export function setLineDiscount(cart: Cart, lineId: number, discount: Discount | undefined): Cart {
+  const reason = discount?.reason;
+  if (reason !== undefined && (reason.trim() === '' || reason.trim() !== reason || reason.length > 200)) {
+    throw new CartError('DISCOUNT_INVALID', 'a price override\'s reason is 1 to 200 characters, without spaces around');
+  }
+  const line: CartLine = { ...lineOf(cart, lineId) };
+  if (discount) line.discount = discount;
+  else delete line.discount;
+  return fitting(replaced(cart, line));
+}
+
+/** The sale's discount (undefined removes it). */
+export function setSaleDiscount(cart: Cart, discount: Discount | undefined): Cart {
+  const next: Cart = { ...cart };
+  if (discount) next.discount = discount;
+  else delete next.discount;
+  return fitting(next);
+}
+
 /** A new quantity for a line (0 removes it). A label's line keeps its weight: its price is printed. */
 export function setQuantity(cart: Cart, lineId: number, quantity: number): Cart {
   const line = lineOf(cart, lineId);
   if (quantity === 0) return removeLine(cart, lineId);
   if (line.labelPrice !== null) throw new CartError('LABEL_FIXED', 'a scale label\'s weight and price are the label\'s');
   checkQuantity(quantity);
-  return replaced(cart, { ...line, quantity });
+  return fitting(replaced(cart, { ...line, quantity }));
 }
 
 /** Sells a counted line by another unit of its product, at that unit's price; joins a line already in that unit. */
@@ -133,24 +173,30 @@ export function changeUnit(cart: Cart, lineId: number, product: SellableProduct,
   if (line.byWeight || soldByWeight(product, unitName)) throw new CartError('SOLD_BY_WEIGHT', 'a weighed line keeps its unit');
   const unit = unitOf(product, unitName);
   const other = cart.lines.find((candidate) => candidate.id !== lineId && candidate.productId === line.productId && candidate.unit === unit.name);
-  if (!other) return replaced(cart, { ...line, unit: unit.name, unitPrice: unit.price, conversion: unit.conversion });
+  if (!other) return fitting(replaced(cart, { ...line, unit: unit.name, unitPrice: unit.price, conversion: unit.conversion }));
   checkQuantity(other.quantity + line.quantity);
-  return replaced(removeLine(cart, lineId), { ...other, quantity: other.quantity + line.quantity });
+  return fitting(replaced({ ...cart, lines: cart.lines.filter((candidate) => candidate.id !== lineId) }, { ...other, quantity: other.quantity + line.quantity }));
 }
 
+/** Removes a line (refused while the sale's discount would be more than what is left). */
 export function removeLine(cart: Cart, lineId: number): Cart {
   lineOf(cart, lineId);
-  return { ...cart, lines: cart.lines.filter((line) => line.id !== lineId) };
+  return fitting({ ...cart, lines: cart.lines.filter((line) => line.id !== lineId) });
 }
 
-/** Each line with its amount and the PPN in it. */
-export const pricedLines = (cart: Cart, rule: TaxRule): PricedLine[] => cart.lines.map((line) => pricedLine(line, rule));
+const discounted = (cart: Cart) => discountLines(cart.lines.map((line) => ({ listAmount: lineAmount(line), discount: line.discount })), cart.discount);
+
+/** Each line with its price, its discounts, what it comes to and the PPN in that. */
+export function pricedLines(cart: Cart, rule: TaxRule): PricedLine[] {
+  const { lines } = discounted(cart);
+  return cart.lines.map((line, index) => pricedLine(line, lines[index] ?? { listAmount: 0, discountAmount: 0, orderDiscountShare: 0, amount: 0 }, rule));
+}
 
 export function cartTotals(cart: Cart, rule: TaxRule): CartTotals {
   const lines = pricedLines(cart, rule);
+  const { subtotal, saleDiscount, total } = discounted(cart);
   return {
-    total: lines.reduce((sum, line) => sum + line.amount, 0),
-    tax: lines.reduce((sum, line) => sum + line.tax, 0),
-    byClass: totalsByClass(lines),
+    total, tax: lines.reduce((sum, line) => sum + line.tax, 0), byClass: totalsByClass(lines),
+    subtotal, saleDiscount, discountTotal: lines.reduce((sum, line) => sum + line.listAmount - line.amount, 0),
   };
 }

@@ -56,6 +56,7 @@ export const en = {
   'cart.error.UNIT_UNKNOWN': 'The product is not sold in that unit',
   'cart.error.SOLD_BY_WEIGHT': 'Sold by weight: weigh it or scan its label',
   'cart.error.LABEL_FIXED': 'A scale label\'s weight and price stay as printed: remove the line instead',
+  'cart.error.DISCOUNT_INVALID': 'A discount is 0 to 100 percent, and never more than what it is taken from',
 
   'tender.title': 'Payment',
   'tender.remaining': 'Still due: {amount}',
@@ -94,6 +95,10 @@ export const en = {
   'receipt.number': 'No',
   'receipt.cashier': 'Cashier',
   'receipt.total': 'TOTAL',
+  'receipt.subtotal': 'SUBTOTAL',
+  'receipt.discount': 'Discount',
+  'receipt.priceOverride': 'Price override',
+  'receipt.saved': 'You saved',
   'receipt.cash': 'Cash',
   'receipt.change': 'Change',
   'receipt.external': 'Paid elsewhere',

@@ -56,6 +56,7 @@ export const id: Record<keyof typeof en, Message> = {
   'cart.error.UNIT_UNKNOWN': 'Produk tidak dijual dalam satuan itu',
   'cart.error.SOLD_BY_WEIGHT': 'Dijual per berat: timbang atau pindai labelnya',
   'cart.error.LABEL_FIXED': 'Berat dan harga label timbangan tetap seperti tercetak: hapus barisnya saja',
+  'cart.error.DISCOUNT_INVALID': 'Diskon 0 sampai 100 persen, dan tidak lebih dari harganya',
 
   'tender.title': 'Pembayaran',
   'tender.remaining': 'Sisa tagihan: {amount}',
@@ -94,6 +95,10 @@ export const id: Record<keyof typeof en, Message> = {
   'receipt.number': 'No',
   'receipt.cashier': 'Kasir',
   'receipt.total': 'TOTAL',
+  'receipt.subtotal': 'SUBTOTAL',
+  'receipt.discount': 'Diskon',
+  'receipt.priceOverride': 'Ubah harga',
+  'receipt.saved': 'Anda hemat',
   'receipt.cash': 'Tunai',
   'receipt.change': 'Kembali',
   'receipt.external': 'Bayar lain',

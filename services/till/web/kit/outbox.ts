@@ -4,6 +4,7 @@
 // retry after a lost answer is harmless. What comes back sorts each upload into done, retry
 // later, or needs attention (kept and shown, while the rest of the queue goes on).
 import { cartTotals, pricedLines, type Cart, type CartTotals, type PricedLine } from './cart.ts';
+import type { Discount } from './discounts.ts';
 import { parseReceiptNumber } from './receipt-number.ts';
 import { remainingDue, type OfflineTender } from './tenders.ts';
 import type { TaxClass, TaxRule } from './tax.ts';
@@ -15,6 +16,8 @@ export interface OfflineSale {
   soldAt: string;
   outletId: string;
   lines: PricedLine[];
+  /** The discount on the whole sale, as given. */
+  discount?: Discount;
   totals: CartTotals;
   tenders: OfflineTender[];
 }
@@ -23,7 +26,9 @@ export interface OfflineSaleBody {
   receiptNumber: string;
   soldAt: string;
   outletId: string;
-  lines: { productId: string; unit: string; quantity: number; unitPrice: number; lineTotal: number; taxClass: TaxClass }[];
+  /** lineTotal before discounts; net, what the line came to after them (when it differs). */
+  lines: { productId: string; unit: string; quantity: number; unitPrice: number; lineTotal: number; taxClass: TaxClass; discount?: Discount; net?: number }[];
+  discount?: Discount;
   totals: { total: number; tax: number };
   tenders: OfflineTender[];
 }
@@ -48,7 +53,7 @@ export function recordSale(facts: SaleFacts, cart: Cart, rule: TaxRule, tenders:
   if (remainingDue(totals.total, tenders) !== 0) throw new RangeError(`the tenders do not pay the total of ${totals.total}`);
   return {
     id: facts.id, receiptNumber: facts.receiptNumber, soldAt: facts.soldAt.toISOString(), outletId: facts.outletId,
-    lines: pricedLines(cart, rule), totals, tenders: tenders.map((tender) => ({ ...tender })),
+    lines: pricedLines(cart, rule), ...(cart.discount && { discount: cart.discount }), totals, tenders: tenders.map((tender) => ({ ...tender })),
   };
 }
 
@@ -62,8 +67,10 @@ export function uploadBody(sale: OfflineSale): OfflineSaleBody {
     soldAt: sale.soldAt,
     outletId: sale.outletId,
     lines: sale.lines.map((line) => ({
-      productId: line.productId, unit: line.unit, quantity: line.quantity, unitPrice: line.unitPrice, lineTotal: line.amount, taxClass: line.taxClass,
+      productId: line.productId, unit: line.unit, quantity: line.quantity, unitPrice: line.unitPrice, lineTotal: line.listAmount, taxClass: line.taxClass,
+      ...(line.discount && { discount: { ...line.discount } }), ...(line.amount !== line.listAmount && { net: line.amount }),
     })),
+    ...(sale.discount && { discount: { ...sale.discount } }),
     totals: { total: sale.totals.total, tax: sale.totals.tax },
     tenders: sale.tenders.map((tender) => (tender.kind === 'cash'
       ? { kind: 'cash', amount: tender.amount, tendered: tender.tendered }
