@@ -16,6 +16,7 @@ function labelOf(pid: string, command: string): string | undefined {
   if (command.includes('ferretdb')) return 'ferretdb';
   if (command.includes('org.elasticsearch')) return 'elasticsearch';
   if (command.includes('zipkin-server')) return 'zipkin';
+  if (command.includes('supervisord')) return 'supervisord'; // copies every app's and sidecar's output into its log file
   return undefined;
 }
 

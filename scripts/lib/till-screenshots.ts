@@ -1,7 +1,8 @@
 // The README's pictures of the till (services/till), taken in Chromium from the running stack
 // by docs-screenshots.ts: a manager registers a new device, a cashier signs in and sells (scans,
 // a search, cash with change, the receipt), a QRIS code (Midtrans' simulator), and the till
-// offline with sales waiting. In English (the browser's language; the till's default is
+// offline with sales waiting, and the manager's screens (the day's sales, a CSV import with a
+// bad row). In English (the browser's language; the till's default is
 // Bahasa Indonesia). The products are the docs' own, made once and found again by SKU.
 import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
@@ -183,8 +184,34 @@ export async function tillScreenshots(browser: Browser, outDir: string): Promise
     await context.setOffline(false);
     await page.getByText('Online', { exact: true }).waitFor({ timeout: 30_000 });
     await clearCart(page);
+
+    await managerScreens(page, manager, file);
   } finally {
     await context.close();
   }
-  return ['register', 'login', 'sale', 'cash', 'receipt', 'qris', 'offline'].map(file);
+  return ['register', 'login', 'sale', 'cash', 'receipt', 'qris', 'offline', 'office-sales', 'office-import'].map(file);
+}
+
+/** The CSV the import picture sends: two good rows and one whose price is not a number. */
+const IMPORT_CSV = [
+  'sku,name,categoryId,baseUnit,taxClass,unit,barcode,toBase,price',
+  `DOC-101,Teh hijau isi 25,${CATEGORY},pcs,standard,pcs,,1,9500`,
+  `DOC-102,Kopi tubruk 200 g,${CATEGORY},pcs,standard,pcs,,1,dua puluh ribu`,
+  `DOC-103,Gula aren 500 g,${CATEGORY},pcs,standard,pcs,,1,21000`,
+].join('\n');
+
+/** The manager signs in after the cashier: the day's sales, and a CSV import with a bad row. */
+async function managerScreens(page: Page, manager: Account, file: (name: string) => string): Promise<void> {
+  await page.getByRole('button', { name: 'Sign out' }).click();
+  await page.getByLabel('Email', { exact: true }).fill(manager.email);
+  await page.getByLabel('Password', { exact: true }).fill(manager.password);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.getByRole('button', { name: 'Back office' }).click();
+  await page.getByRole('img', { name: /^Sales per hour: / }).waitFor();
+  await page.screenshot({ path: file('office-sales'), fullPage: true });
+  await page.getByRole('navigation').getByRole('button', { name: 'Products' }).click();
+  await page.getByLabel('CSV file', { exact: true }).setInputFiles({ name: 'products.csv', mimeType: 'text/csv', buffer: Buffer.from(IMPORT_CSV) });
+  await page.getByRole('button', { name: 'Import', exact: true }).click();
+  await page.locator('table.row-errors').waitFor();
+  await page.screenshot({ path: file('office-import'), fullPage: true });
 }

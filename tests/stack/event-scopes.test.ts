@@ -73,7 +73,7 @@ describe('events only from their owners', () => {
     // Building a subscription touches none of its dependencies.
     const none = undefined as never;
     // eslint-disable-next-line @typescript-eslint/no-explicit-any -- subscriptions of many data types
-    const all: EventSubscription<any, any>[] = [
+    const all: Pick<EventSubscription<any, any>, 'topic' | 'owners'>[] = [
       inventoryProducts(none), tillSubscription(none), queryProducts(none, none), stockSubscription(none, none), sessionRevocationSubscription(),
     ];
     for (const sub of all) assert.deepEqual(sub.owners, [TOPIC_OWNERS[sub.topic]], sub.topic);

@@ -13,6 +13,7 @@ export { calendarDate } from './http/validate.ts';
 export { defineRoute, securedRoute, type AnyRoute, type AuthRule, type Reply, type Route } from './http/route.ts';
 export {
   jwksFromUserService, jwksTokenVerifier, localKeySet, ROLES, type RemoteKeySetOptions, TILL_CLAIM, type TillClaim, TOKEN_AUDIENCE, TOKEN_ISSUER, type Principal, type Role, type TokenVerifier,
+  type TokenVerifierOptions, userServiceTokens,
 } from './auth/token-verifier.ts';
 export {
   SESSION_GENERATION_CLAIM, SESSION_REVOCATION_EVENT, SESSION_REVOCATION_TOPIC, sessionRevocations, SessionRevocations, type SessionRevocation,
@@ -35,6 +36,7 @@ export { createBulkPublisher, createPublisher, type OutgoingEvent, type Publish,
 export { readSecret } from './dapr/secrets.ts';
 export { stateStore, type StateEntry, type StateStore } from './dapr/state.ts';
 export { RejectedEventError, subscription, type EventSubscription, type ReceivedEvent } from './events/subscription.ts';
+export { bulkSubscription, type BulkEventSubscription } from './events/bulk-subscription.ts';
 export { requireDeadLetterTopics, topicsWithoutDeadLetter } from './events/dead-letter-check.ts';
 export { addSubscriptionsOverGrpc } from './grpc/app-callback.ts';
 export { postgresInbox, type Inbox } from './events/inbox.ts';

@@ -34,7 +34,7 @@ describe('approvals (verifyApproval)', () => {
   });
 
   it('an approval is refused as an access token', async () => {
-    const verifier = jwksTokenVerifier(keys, new SessionRevocations());
+    const verifier = jwksTokenVerifier(keys, { revocations: new SessionRevocations() });
     await assert.rejects(verifier.verify(await sign(claims)), refusedAs('AUTH.INVALID_TOKEN', /aud/));
   });
 

@@ -1,5 +1,5 @@
 import {
-  createHttpApp, createLogger, databaseAnswers, jwksFromUserService, jwksTokenVerifier, postgresInbox, sessionRevocationSubscription, sidecarAnswers,
+  createHttpApp, createLogger, databaseAnswers, userServiceTokens, postgresInbox, sessionRevocationSubscription, sidecarAnswers,
   subscription, type DaprClient,
 } from '@pos/platform';
 import { tillSubscription } from './events/till-subscription.ts';
@@ -11,17 +11,19 @@ import { orderRoutes } from './http/order.routes.ts';
 import { refundRoutes } from './http/refund.routes.ts';
 import { reportRoutes } from './http/report.routes.ts';
 import { returnRoutes } from './http/return.routes.ts';
+import { shiftRoutes } from './http/shift.routes.ts';
 import type { OrderDeps } from './use-cases/deps.ts';
 
 export function createApp(deps: OrderDeps & { dapr: DaprClient }) {
   const log = createLogger('order');
   return createHttpApp({
     service: 'order',
-    tokens: jwksTokenVerifier(jwksFromUserService()),
+    tokens: userServiceTokens(),
     routes: [
       subscription(sessionRevocationSubscription(), log),
       subscription(tillSubscription(postgresInbox(deps.pool)), log),
-      ...orderRoutes(deps), ...offlineSaleRoutes(deps), ...cartRoutes(deps), ...reportRoutes(deps), ...returnRoutes(deps), ...refundRoutes(deps), ...midtransRoutes(deps), ...auditRoutes(deps),
+      ...orderRoutes(deps), ...offlineSaleRoutes(deps), ...cartRoutes(deps), ...reportRoutes(deps), ...returnRoutes(deps), ...refundRoutes(deps), ...shiftRoutes(deps),
+      ...midtransRoutes(deps), ...auditRoutes(deps),
     ],
     readiness: { database: databaseAnswers(deps.pool), sidecar: sidecarAnswers(deps.dapr) },
   });

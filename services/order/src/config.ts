@@ -33,5 +33,7 @@ export const config = loadConfig({
   RETURN_PERIOD_DAYS: z.coerce.number().int().min(0).max(3650).default(30),
   /** A cashier may discount a line, or a sale in all, by up to this percent of its price; more needs a manager's approval. */
   CASHIER_DISCOUNT_LIMIT_PERCENT: z.coerce.number().int().min(0).max(100).default(10),
+  /** A shift whose counted cash is off by more than this (Rupiah, either way) closes only with a manager's approval. */
+  SHIFT_VARIANCE_THRESHOLD: z.coerce.number().int().min(0).default(5_000),
   ...midtransEnv,
 });

@@ -37,6 +37,7 @@ const settings: ShopSettings = {
   timeZone: config.SHOP_TIME_ZONE,
   returnPeriodDays: config.RETURN_PERIOD_DAYS,
   cashierDiscountLimitPercent: config.CASHIER_DISCOUNT_LIMIT_PERCENT,
+  shiftVarianceThreshold: config.SHIFT_VARIANCE_THRESHOLD,
 };
 
 // The saga's steps need the use cases' deps and the deps wake the saga: tied by a late-bound kick.

@@ -149,4 +149,27 @@ describe('payments and the stock saga', () => {
     const badZone = await call('GET', '/reports/daily?timeZone=Mars/Base', { token: await tokenOf('manager') });
     assert.equal(badZone.status, 400);
   });
+
+  it('the daily summary\'s hours: a paid order counts in the shop\'s hour it was paid, and the hours add up to the day', async () => {
+    interface Hours { date: string; orders: number; total: number; byHour: { hour: number; orders: number; total: number }[] }
+    const report = async () => (await call<Hours>('GET', '/reports/daily', { token: await tokenOf('manager') })).body;
+    const cashier = await tokenOf('cashier');
+    const tea = await newProduct({ price: 6_500, onHand: 10 });
+    const before = await report();
+    const order = (await checkout([{ productId: tea.id, quantity: 2 }], { token: cashier })).body;
+    await payCash(order.id, 20_000, cashier);
+    const paid = (await call('GET', `/orders/${order.id}`, { token: cashier })).body;
+    assert.equal(paid.status, 'paid');
+    const paidAt = new Date(String(paid.paidAt));
+    const after = await report();
+    // The hour on the shop's clock (Asia/Jakarta), not the server's.
+    const hour = Number(new Intl.DateTimeFormat('en-GB', { timeZone: 'Asia/Jakarta', hour: '2-digit', hourCycle: 'h23' }).format(paidAt));
+    const of = (body: Hours) => body.byHour.find((row) => row.hour === hour) ?? { orders: 0, total: 0 };
+    if (after.date === before.date) assert.deepEqual([of(after).orders - of(before).orders, of(after).total - of(before).total], [1, 13_000]);
+    for (const body of [before, after]) {
+      assert.equal(body.byHour.reduce((sum, row) => sum + row.orders, 0), body.orders);
+      assert.equal(body.byHour.reduce((sum, row) => sum + row.total, 0), body.total);
+      assert.ok(body.byHour.every((row, index, rows) => row.hour >= 0 && row.hour <= 23 && (index === 0 || (rows[index - 1]?.hour ?? -1) < row.hour)), 'hours 0–23, each once, in order');
+    }
+  });
 });

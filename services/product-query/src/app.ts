@@ -1,5 +1,5 @@
 import {
-  createHttpApp, createLogger, jwksFromUserService, jwksTokenVerifier, sessionRevocationSubscription, sidecarAnswers, subscription,
+  bulkSubscription, createHttpApp, createLogger, userServiceTokens, sessionRevocationSubscription, sidecarAnswers, subscription,
   type DaprClient, type TokenVerifier,
 } from '@pos/platform';
 import { PRODUCTS_TOPIC, productSubscription, STOCK_TOPIC, stockSubscription } from './events/subscriptions.ts';
@@ -24,13 +24,13 @@ export function createApp(deps: AppDeps) {
   const log = createLogger('product-query');
   return createHttpApp({
     service: 'product-query',
-    tokens: deps.tokens ?? jwksTokenVerifier(jwksFromUserService()),
+    tokens: deps.tokens ?? userServiceTokens(),
     routes: [
       ...searchRoutes(deps.index),
       ...catalogueRoutes(deps.index),
       ...adminRoutes(deps.index, sourceLists),
-      subscription(productSubscription(deps.index, deps.visibility), log),
-      subscription(stockSubscription(deps.index, deps.visibility), log),
+      bulkSubscription(productSubscription(deps.index, deps.visibility), log),
+      bulkSubscription(stockSubscription(deps.index, deps.visibility), log),
       subscription(sessionRevocationSubscription(), log),
     ],
     readiness: { elasticsearch: indexAnswers(deps.index), sidecar: sidecarAnswers(deps.dapr) },

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { decodePosition, encodePosition } from '../src/domain/feed-position.ts';
-import { withProduct, withStock } from '../src/domain/search-document.ts';
+import { newestOfEach, withProduct, withStock } from '../src/domain/search-document.ts';
 import { checkSearchRequest, type SearchRequest } from '../src/domain/search-request.ts';
 import { productFacts } from './support.ts';
 
@@ -21,6 +21,13 @@ describe('search document rules', () => {
     const merged = withProduct(early, product);
     assert.deepEqual([merged?.listed, merged?.name, merged?.available, merged?.stockVersion], [true, product.name, 4, 3]);
     assert.equal(withStock(merged, { ...stock, version: 2 }), undefined);
+  });
+
+  it('of a batch of facts, each product keeps its highest version, whatever the order and duplicates', () => {
+    const facts = [3, 1, 5, 5, 2].map((version) => ({ ...stock, version, onHand: version }));
+    const other = { ...stock, productId: 'other', version: 1, onHand: 1 };
+    const newest = newestOfEach([...facts, other], (fact) => fact.productId);
+    assert.deepEqual([...newest].map(([id, fact]) => [id, fact.version, fact.onHand]), [[product.id, 5, 5], ['other', 1, 1]]);
   });
 
   it('a price range upside down and a page past the window are refused', () => {

@@ -69,6 +69,20 @@ describe('product-query fed by product and stock events', function () {
     assert.deepEqual([view.body.onHand, view.body.available, view.body.stockVersion], [9, 4, 5]);
   });
 
+  it('stock events of one product published at once in shuffled order, with duplicates, leave the newest stock', async () => {
+    const product = productFacts();
+    await publishProduct(product);
+    const versions = Array.from({ length: 20 }, (_, i) => i + 1).sort(() => Math.random() - 0.5);
+    // All at once, so they come in deliveries of many events (bulk subscribe), each with some.
+    await Promise.all([...versions, 7, 20, 13].map((version) => publishStock({ productId: product.id, onHand: version + 100, available: version, version })));
+    const view = await eventually(async () => {
+      const reply = await viewOf(product.id);
+      assert.equal(reply.body.stockVersion, 20);
+      return reply.body;
+    });
+    assert.deepEqual([view.onHand, view.available], [120, 20]);
+  });
+
   it('a stock event for a product not seen yet is kept hidden and merged when the product arrives', async () => {
     const product = productFacts();
     await publishStock({ productId: product.id, onHand: 12, available: 10, version: 6 });
@@ -112,5 +126,6 @@ describe('product-query fed by product and stock events', function () {
       return text;
     });
     assert.match(metrics, /search_event_to_searchable_seconds_bucket\{le="1",topic="pos\.products"\}/);
+    assert.match(metrics, /^search_event_to_written_seconds_count\{topic="pos\.stock"\} [1-9]/m); // its first part
   });
 });

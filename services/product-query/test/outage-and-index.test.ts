@@ -6,8 +6,8 @@ import { localSecret, request } from '@pos/platform/testing';
 import { daprApiToken } from '../../../tests/support/sidecar-tokens.ts';
 import { service } from '../../../tests/support/stack.ts';
 import { createApp } from '../src/app.ts';
-import { withProduct } from '../src/domain/search-document.ts';
-import { changeDocument } from '../src/store/document.store.ts';
+import { withProduct, withStock } from '../src/domain/search-document.ts';
+import { changeDocument, changeDocuments } from '../src/store/document.store.ts';
 import { openProductIndex } from '../src/store/product-index.ts';
 import { startVisibility } from '../src/store/visibility.ts';
 import { cashierToken, errorOf, productFacts } from './support.ts';
@@ -69,6 +69,26 @@ describe('the search index', function () {
       changeDocument(index, product.id, (current) => withProduct(current, { ...product, name: `v${version}`, version }))));
     const stored = await index.es.get<{ name: string; productVersion: number }>({ index: index.alias, id: product.id });
     assert.deepEqual([stored._source?.name, stored._source?.productVersion], ['v20', 20]);
+    await index.es.close();
+  });
+
+  it('bulk writes racing single writes on the same documents leave each one its highest version, and report only what they wrote', async () => {
+    const index = openProductIndex(localSecret('elasticsearch-url'), 'pos-products-test', { test: true });
+    const products = Array.from({ length: 5 }, () => productFacts());
+    const stockAt = (productId: string, version: number) => (current: Parameters<typeof withStock>[0]) => withStock(current, { productId, onHand: version, available: version, version });
+    const batch = (version: number) => changeDocuments(index, new Map(products.map((product) => [product.id, stockAt(product.id, version)])));
+    const versions = Array.from({ length: 12 }, (_, i) => i + 1).sort(() => Math.random() - 0.5);
+    // Bulk batches of every version, single stock writes and product writes, all at once.
+    await Promise.all([
+      ...versions.map(batch),
+      ...products.flatMap((product) => versions.map((version) => changeDocument(index, product.id, stockAt(product.id, version)))),
+      ...products.map((product) => changeDocument(index, product.id, (current) => withProduct(current, product))),
+    ]);
+    const { docs } = await index.es.mget<{ listed: boolean; onHand: number; stockVersion: number }>({ index: index.alias, ids: products.map((product) => product.id) });
+    assert.deepEqual(docs.map((doc) => ('found' in doc && doc.found ? [doc._source?.listed, doc._source?.onHand, doc._source?.stockVersion] : [])),
+      products.map(() => [true, 12, 12]));
+    // Nothing newer to write: a batch of older facts writes none.
+    assert.deepEqual([...(await batch(3))], []);
     await index.es.close();
   });
 });

@@ -1,4 +1,4 @@
-import { createHttpApp, type AnyRoute, jwksFromUserService, jwksTokenVerifier, sidecarAnswers, type DaprClient } from '@pos/platform';
+import { createHttpApp, type AnyRoute, userServiceTokens, sidecarAnswers, type DaprClient } from '@pos/platform';
 import { categoryRoutes } from './http/category.routes.ts';
 import { productImportRoutes } from './http/product-import.routes.ts';
 import { productRoutes } from './http/product.routes.ts';
@@ -14,7 +14,7 @@ export function createApp(deps: ProductServiceDeps & { dapr: DaprClient }) {
   return createHttpApp({
     service: 'product',
     routes: withStoreErrors(deps, [...productImportRoutes(deps), ...productRoutes(deps), ...categoryRoutes(deps)]),
-    tokens: jwksTokenVerifier(jwksFromUserService()),
+    tokens: userServiceTokens(),
     readiness: { catalogue: catalogueAnswers(deps.catalogue), sidecar: sidecarAnswers(deps.dapr) },
   });
 }

@@ -10,14 +10,16 @@ import {
   DependencyUnavailableError, NotFoundError, ValidationError, defineRoute, invokeUrl, sidecar, sidecarApiHeaders, type AnyRoute, type Reply,
 } from '@pos/platform';
 
-/** The apps the till forwards to, and the invocation target of each. inventory is a gRPC app
- * (its sidecar would hand an HTTP call to its gRPC server), so its HTTP API is the Dapr
- * HTTPEndpoint `inventory-http` (components/inventory-http.yaml), still through this sidecar. */
+/** The apps the till forwards to, and the invocation target of each. inventory and product are
+ * gRPC apps (their sidecars would hand an HTTP call to their gRPC servers), so their HTTP APIs
+ * are the Dapr HTTPEndpoints `inventory-http` and `product-http` (components/*-http.yaml), still
+ * through this sidecar. product is for the manager's screens (its list and CSV import). */
 export const FORWARDED: Readonly<Record<string, string>> = {
   user: 'user',
   'product-query': 'product-query',
   order: 'order',
   inventory: 'inventory-http',
+  product: 'product-http',
 };
 
 /** Request headers the apps read; nothing else goes (no cookies, no hop-by-hop headers). */

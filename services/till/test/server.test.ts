@@ -75,6 +75,12 @@ describe('the till (services/till/server)', function () {
       assert.match(reply.body.error.code, /^INVENTORY\./);
     });
 
+    it('product\'s HTTP API through the till (its HTTPEndpoint): the app itself answers', async () => {
+      const reply = await request<{ error: { code: string } }>('GET', api('product', `/products/${randomUUID()}`), { token: await adminToken() });
+      assert.equal(reply.status, 404, JSON.stringify(reply.body));
+      assert.match(reply.body.error.code, /^PRODUCT\./);
+    });
+
     it('no token is the app\'s own 401', async () => {
       const reply = await request<{ error: { code: string } }>('GET', api('user', '/me'));
       assert.deepEqual([reply.status, reply.body.error.code], [401, 'AUTH.UNAUTHORIZED']);
@@ -87,7 +93,7 @@ describe('the till (services/till/server)', function () {
   });
 
   describe('refuses what it does not forward', () => {
-    for (const app of ['product', 'till', 'probe-a']) {
+    for (const app of ['inventory-http', 'till', 'probe-a']) {
       it(`another app id (${app}) answers 404 in the error shape`, async () => {
         const reply = await request<{ error: { code: string } }>('GET', api(app, '/healthz'));
         assert.deepEqual([reply.status, reply.body.error.code], [404, 'TILL.NOT_FORWARDED']);
@@ -104,7 +110,7 @@ describe('the till (services/till/server)', function () {
     });
 
     it('an app\'s metrics (/metrics, any case, a trailing slash) answer 404 at the till: Prometheus alone reads them', async () => {
-      for (const app of ['inventory', 'order', 'user', 'product-query']) {
+      for (const app of ['inventory', 'order', 'user', 'product-query', 'product']) {
         for (const path of ['/metrics', '/METRICS', '/metrics/']) {
           const reply = await request<{ error: { code: string } }>('GET', api(app, path));
           assert.deepEqual([reply.status, reply.body.error.code], [404, 'TILL.NOT_FORWARDED'], `${app}${path}`);

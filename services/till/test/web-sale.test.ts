@@ -97,6 +97,28 @@ describe('the till in the browser, online', function () {
     await context.close();
   });
 
+  it('Enter pressed right after F2, while the order is still being made, is not lost: the cash is taken once the order is there', async () => {
+    const { context, page } = await newDevice(browser);
+    await registerTill(page, manager, tillCode());
+    await logIn(page, cashier);
+    // The order app answers the checkout slowly: the Enter comes while the payment starts.
+    let release: () => void = () => undefined;
+    const held = new Promise<void>((resolve) => { release = resolve; });
+    await page.route('**/api/order/orders', async (route) => { await held; await route.continue(); });
+    await scan(page, tea.barcode);
+    await cartLine(page, tea.name).waitFor();
+    await page.keyboard.press('F2');
+    await page.keyboard.press('Enter'); // the exact amount: nothing typed, the button not yet enabled
+    await page.getByText('Membuat pesanan…').waitFor();
+    release();
+    const receipt = page.getByTestId('receipt');
+    await receipt.waitFor();
+    assert.match(await receipt.innerText(), /Tunai +3\.500/);
+    const orders = await ordersOfTill(await tillOf(page));
+    assert.deepEqual(orders.map((order) => [order.status, order.total]), [['paid', 3_500]]);
+    await context.close();
+  });
+
   it('the till speaks English when switched, and keeps the choice', async () => {
     const { context, page } = await newDevice(browser);
     await page.getByRole('button', { name: 'English' }).click();

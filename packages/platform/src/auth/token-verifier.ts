@@ -42,33 +42,66 @@ export interface TokenVerifier {
   verify(token: string): Promise<Principal>;
 }
 
+export interface TokenVerifierOptions {
+  revocations?: SessionRevocations;
+  /** A token verified within this long is accepted again without checking its signature: an
+   * RS256 check is a good part of a request's CPU, and a till sends the same token all along.
+   * Its expiry and its session's revocation are still checked on every use; a key the issuer
+   * stopped publishing is trusted this much longer. 0 (the default): every use is verified. */
+  reuseVerifiedForMs?: number;
+}
+
+/** Tokens kept for reuse; past this many the list starts again (a flood of distinct tokens
+ * costs a verification each, as without reuse, never memory). */
+const MAX_REUSED = 10_000;
+
+interface Verified { principal: Principal; generation: number; until: number }
+
 /** Verifies RS256 access tokens against a key set: the issuer's JWKS fetched through the
  * sidecar (`jwksFromUserService`) or, in the issuer itself, the keys it holds (`localKeySet`).
  * A token whose session was revoked since it was issued (a logout everywhere, a password or
  * role change, a deactivation) is refused as soon as this process has heard of it. */
-export function jwksTokenVerifier(keys: JWTVerifyGetKey, revocations: SessionRevocations = sessionRevocations): TokenVerifier {
+export function jwksTokenVerifier(keys: JWTVerifyGetKey, options: TokenVerifierOptions = {}): TokenVerifier {
+  const { revocations = sessionRevocations, reuseVerifiedForMs = 0 } = options;
+  const reused = new Map<string, Verified>();
+  const unlessRevoked = ({ principal, generation }: Verified): Principal => {
+    if (revocations.isRevoked(principal.id, generation)) throw new UnauthorizedError('the session of this token has been ended', 'AUTH.TOKEN_REVOKED');
+    return principal;
+  };
   return {
     async verify(token) {
-      let result;
-      try {
-        result = await jwtVerify(token, keys, { issuer: TOKEN_ISSUER, audience: TOKEN_AUDIENCE, algorithms: ['RS256'] });
-      } catch (error) {
-        if (isKeySetFailure(error)) throw new DependencyUnavailableError('the token issuer\'s keys', error);
-        throw new UnauthorizedError(describeTokenError(error), 'AUTH.INVALID_TOKEN');
+      const known = reused.get(token);
+      if (known && Date.now() < known.until) return unlessRevoked(known);
+      const verified = await verifySignature(keys, token);
+      if (reuseVerifiedForMs > 0) {
+        if (reused.size >= MAX_REUSED) reused.clear();
+        reused.set(token, { ...verified, until: Math.min(verified.until, Date.now() + reuseVerifiedForMs) });
       }
-      const { sub, role, name } = result.payload;
-      if (typeof sub !== 'string' || !ROLES.includes(role as Role) || typeof name !== 'string') {
-        throw new UnauthorizedError('the token lacks sub, role or name', 'AUTH.INVALID_TOKEN');
-      }
-      // A token issued before generations were claimed counts as generation 0: any revocation covers it.
-      const generation = result.payload[SESSION_GENERATION_CLAIM] ?? 0;
-      if (typeof generation !== 'number' || revocations.isRevoked(sub, generation)) {
-        throw new UnauthorizedError('the session of this token has been ended', 'AUTH.TOKEN_REVOKED');
-      }
-      const till = tillOf(result.payload[TILL_CLAIM]);
-      return till ? { id: sub, role: role as Role, name, till } : { id: sub, role: role as Role, name };
+      return unlessRevoked(verified);
     },
   };
+}
+
+/** The token's principal, its session generation and its expiry, once its signature and claims are checked. */
+async function verifySignature(keys: JWTVerifyGetKey, token: string): Promise<Verified> {
+  let result;
+  try {
+    result = await jwtVerify(token, keys, { issuer: TOKEN_ISSUER, audience: TOKEN_AUDIENCE, algorithms: ['RS256'] });
+  } catch (error) {
+    if (isKeySetFailure(error)) throw new DependencyUnavailableError('the token issuer\'s keys', error);
+    throw new UnauthorizedError(describeTokenError(error), 'AUTH.INVALID_TOKEN');
+  }
+  const { sub, role, name, exp } = result.payload;
+  if (typeof sub !== 'string' || !ROLES.includes(role as Role) || typeof name !== 'string') {
+    throw new UnauthorizedError('the token lacks sub, role or name', 'AUTH.INVALID_TOKEN');
+  }
+  // A token issued before generations were claimed counts as generation 0: any revocation covers it.
+  const generation = result.payload[SESSION_GENERATION_CLAIM] ?? 0;
+  if (typeof generation !== 'number') throw new UnauthorizedError('the session of this token has been ended', 'AUTH.TOKEN_REVOKED');
+  const till = tillOf(result.payload[TILL_CLAIM]);
+  const principal: Principal = till ? { id: sub, role: role as Role, name, till } : { id: sub, role: role as Role, name };
+  // Without an expiry (never issued so) it is not reused.
+  return { principal, generation, until: typeof exp === 'number' ? exp * 1000 : 0 };
 }
 
 /** A failure to get the key set (fetch failed, timed out, not a JWKS), not a fault of the
@@ -114,3 +147,7 @@ export function jwksFromUserService(options: RemoteKeySetOptions = {}): JWTVerif
 
 /** The keys an issuer holds itself, for verifying its own tokens. */
 export const localKeySet = (jwks: JSONWebKeySet): JWTVerifyGetKey => createLocalJWKSet(jwks);
+
+/** How a service verifies the user service's tokens: its JWKS through the sidecar, and a token
+ * verified once accepted again for 30 s without another signature check. */
+export const userServiceTokens = (): TokenVerifier => jwksTokenVerifier(jwksFromUserService(), { reuseVerifiedForMs: 30_000 });

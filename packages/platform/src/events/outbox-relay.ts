@@ -26,8 +26,23 @@ export interface OutboxRelayOptions {
 
 // One relay per database publishes at a time, so events of one key never overtake each other.
 const RELAY_LOCK = 7_000_002;
+
+// The relay leading in this process, by the pool it reads: a commit through that pool wakes it
+// directly (addToOutbox), without a NOTIFY that would only come back to this same process.
+const localLeaders = new WeakMap<Pool, () => void>();
+
+/** Wakes this process's relay of `pool` if it leads; false when another process's relay does
+ * (or none yet), which only a NOTIFY reaches. */
+export function wakeLocalRelay(pool: Pool): boolean {
+  const wakeUp = localLeaders.get(pool);
+  wakeUp?.();
+  return wakeUp !== undefined;
+}
 // Published outbox rows are kept a week, for inspection and replays.
 const PRUNE_EVERY_MS = 3_600_000;
+// The backlog gauge is counted at most this often, not on every pass (a pass per commit under
+// load): its alert looks at 15 minutes (observability/prometheus/rules/alerts.yml).
+const BACKLOG_EVERY_MS = 5_000;
 
 // The oldest pending events, leaving out every key held back by an event waiting for its
 // retry (a keyless event holds back only itself), so a stuck key never fills the batch.
@@ -67,12 +82,19 @@ export function startOutboxRelay(options: OutboxRelayOptions): OutboxRelay {
   let stopped = false;
   let leader: pg.PoolClient | undefined;
   let wake: (() => void) | undefined;
+  // Set by a wake that came during a pass, which may have read before its commit: one more
+  // pass follows at once instead of the idle wait.
+  let woken = false;
+  const wakeUp = () => { woken = true; wake?.(); };
 
   // The leader's own session holds the lock and LISTENs; a session that ended (or failed) is
   // destroyed, never returned to the pool, so its lock and LISTEN die with it.
   const destroyed = new WeakSet<pg.PoolClient>();
   const dropLeader = (client: pg.PoolClient, error?: Error) => {
-    if (leader === client) leader = undefined;
+    if (leader === client) {
+      leader = undefined;
+      if (localLeaders.get(pool) === wakeUp) localLeaders.delete(pool);
+    }
     if (destroyed.has(client)) return; // a failed query and the session's error event both land here
     destroyed.add(client);
     client.release(error ?? true);
@@ -91,8 +113,9 @@ export function startOutboxRelay(options: OutboxRelayOptions): OutboxRelay {
       dropLeader(client, error as Error);
       throw error;
     }
-    client.on('notification', () => wake?.());
+    client.on('notification', wakeUp);
     leader = client;
+    localLeaders.set(pool, wakeUp);
     return client;
   };
 
@@ -112,6 +135,7 @@ export function startOutboxRelay(options: OutboxRelayOptions): OutboxRelay {
     }
   };
 
+  let countedAt = 0;
   const runOnce = async (db: pg.PoolClient): Promise<number> => {
     const { rows } = await db.query<OutboxRow>(PENDING, [batch]);
     const outcome = await publishInKeyOrder(rows, publish);
@@ -120,8 +144,11 @@ export function startOutboxRelay(options: OutboxRelayOptions): OutboxRelay {
         [outcome.published.map((row) => row.seq)]);
     }
     for (const [row, reason] of outcome.failed) await recordFailure(db, row, reason);
-    const backlog = await db.query<{ count: string }>('SELECT count(*) FROM outbox WHERE published_at IS NULL AND parked_at IS NULL');
-    outboxBacklog.set(Number(backlog.rows[0]?.count ?? 0));
+    if (Date.now() - countedAt >= BACKLOG_EVERY_MS) {
+      countedAt = Date.now();
+      const backlog = await db.query<{ count: string }>('SELECT count(*) FROM outbox WHERE published_at IS NULL AND parked_at IS NULL');
+      outboxBacklog.set(Number(backlog.rows[0]?.count ?? 0));
+    }
     if (outcome.error) throw outcome.error;
     return rows.length;
   };
@@ -134,6 +161,7 @@ export function startOutboxRelay(options: OutboxRelayOptions): OutboxRelay {
   };
 
   const pass = async (): Promise<number> => {
+    woken = false;
     const db = await becomeLeader();
     if (!db) return 0;
     try {
@@ -149,13 +177,14 @@ export function startOutboxRelay(options: OutboxRelayOptions): OutboxRelay {
 
   const loop = (async () => {
     while (!stopped) {
-      let read = 0;
+      let again = false;
       try {
-        read = await pass();
+        const read = await pass();
+        again = read >= batch || woken;
       } catch (error) {
-        log.error({ err: error }, 'outbox relay pass failed');
+        log.error({ err: error }, 'outbox relay pass failed'); // waits, even if woken meanwhile
       }
-      if (read < batch && !stopped) {
+      if (!again && !stopped) {
         await new Promise<void>((resolve) => { wake = resolve; setTimeout(resolve, idleMs); });
       }
     }

@@ -3,6 +3,7 @@ import { context, propagation } from '@opentelemetry/api';
 import type { OutgoingEvent } from '../dapr/publisher.ts';
 import { createLogger } from '../logging/logger.ts';
 import { afterCommit, type Pool, type Transaction } from '../postgres/database.ts';
+import { wakeLocalRelay } from './outbox-relay.ts';
 
 export interface OutboxEvent extends OutgoingEvent {
   topic: string;
@@ -44,7 +45,8 @@ export async function addToOutbox(tx: Transaction, events: OutboxEvent[]): Promi
   return ids;
 }
 
-// The NOTIFY goes after the commit, not in the transaction: PostgreSQL makes every transaction
+// A relay leading in another process hears of commits by NOTIFY (this process's own relay is
+// woken directly). The NOTIFY goes after the commit, not in the transaction: PostgreSQL makes every transaction
 // that notifies take one database-wide lock at commit, which queued every writer's commit (and
 // its WAL flush) behind the others'. One NOTIFY at a time per pool, and one more when commits
 // came meanwhile, so every commit is followed by a NOTIFY sent after it.
@@ -52,6 +54,7 @@ const notifying = new WeakMap<Pool, { again: boolean }>();
 const log = createLogger(process.env.APP_ID ?? 'pos').child({ component: 'outbox' });
 
 function wakeRelay(pool: Pool): void {
+  if (wakeLocalRelay(pool)) return;
   const under = notifying.get(pool);
   if (under) { under.again = true; return; }
   const state = { again: false };

@@ -66,7 +66,8 @@ export async function deliverEvent<Data, Tx>(sub: EventSubscription<Data, Tx>, b
   return outcome === 'DUPLICATE' || outcome === 'FOREIGN' ? 'SUCCESS' : outcome;
 }
 
-async function handleDelivery<Data, Tx>(sub: EventSubscription<Data, Tx>, body: unknown, log: Logger): Promise<DeliveryStatus | 'DUPLICATE' | 'FOREIGN'> {
+/** The event a delivery carries, or what to tell Dapr of one this subscription never handles. */
+export function readEvent<Data>(sub: Pick<EventSubscription<Data, unknown>, 'topic' | 'owners' | 'schema'>, body: unknown, log: Logger): ReceivedEvent<Data> | 'DROP' | 'FOREIGN' {
   const envelope = cloudEvent.safeParse(body);
   if (!envelope.success) {
     log.warn({ topic: sub.topic, problems: envelope.error.issues }, 'not a CloudEvent; dropped');
@@ -81,7 +82,12 @@ async function handleDelivery<Data, Tx>(sub: EventSubscription<Data, Tx>, body: 
     log.warn({ topic: sub.topic, eventId: envelope.data.id, problems: data.error.issues }, 'invalid event data; dropped');
     return 'DROP';
   }
-  const event = { ...envelope.data, topic: sub.topic, data: data.data };
+  return { ...envelope.data, topic: sub.topic, data: data.data };
+}
+
+async function handleDelivery<Data, Tx>(sub: EventSubscription<Data, Tx>, body: unknown, log: Logger): Promise<DeliveryStatus | 'DUPLICATE' | 'FOREIGN'> {
+  const event = readEvent(sub, body, log);
+  if (typeof event === 'string') return event;
   try {
     if (!sub.inbox) {
       await sub.handle(event, undefined as Tx);

@@ -39,10 +39,18 @@ export async function runService(service: ServiceDefinition): Promise<void> {
   const stop = async (signal: string) => {
     startDraining();
     log.info({ signal }, 'service stopping: not ready any more, draining');
-    setTimeout(() => process.exit(1), SHUTDOWN_GRACE_MS).unref();
+    let phase = 'readiness flip';
+    setTimeout(() => {
+      // Says what the stop was waiting for, so a stop that never finishes can be mended.
+      log.error({ phase, open: process.getActiveResourcesInfo() }, 'service did not stop in time: exiting');
+      process.exit(1);
+    }, SHUTDOWN_GRACE_MS).unref();
     await new Promise((resolve) => setTimeout(resolve, READINESS_FLIP_MS));
+    phase = 'closing servers';
     await Promise.all([closeHttp(http), service.grpc && closeGrpc(service.grpc.server)]);
+    phase = 'onStop';
     await service.onStop?.();
+    phase = 'telemetry flush';
     await shutdownTelemetry().catch((error: unknown) => log.warn({ err: error }, 'telemetry did not flush'));
     log.info('service stopped');
     process.exit(0);

@@ -42,7 +42,9 @@ export type SaleFlag =
   | { code: 'PRICE_DIFFERS'; productId: string; unit: string; tillPrice: number; catalogPrice: number }
   | { code: 'STOCK_NEGATIVE'; productId: string }
   /** A cashier's discounts beyond their limit, given offline where no manager could approve them. */
-  | { code: 'DISCOUNT_BEYOND_LIMIT'; action: ApprovalNeed['action']; amount: number };
+  | { code: 'DISCOUNT_BEYOND_LIMIT'; action: ApprovalNeed['action']; amount: number }
+  /** Arrived after the shift open at its till when it was made had closed: on that shift, not in its count. */
+  | { code: 'SHIFT_CLOSED'; shiftId: string };
 
 /** How far a till's clock may run ahead of ours: a sale dated later than this is refused. */
 export const CLOCK_LEEWAY_MS = 5 * 60_000;

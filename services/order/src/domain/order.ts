@@ -37,6 +37,8 @@ export interface Order {
   tenders: Tender[];
   /** A sale the till made while offline and uploaded later; paidAt is when it was made. */
   offline?: OfflineFacts;
+  /** The till's shift it was sold in (domain/shift.ts); none without a till or an open shift. */
+  shiftId?: string | null;
   /** What was brought back since (a paid order's returns, oldest first). */
   returns?: OrderReturn[];
 }

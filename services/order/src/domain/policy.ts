@@ -29,3 +29,14 @@ export function requireTill(principal: Principal): TillClaim {
   if (!principal.till) throw new ForbiddenError('only a registered till uploads the sales it made offline: log in at the till', 'TILL.REQUIRED');
   return principal.till;
 }
+
+/** What a cashier does only with a manager's approval (a drawer opened without a sale, a shift
+ * variance over the threshold), a manager or admin does alone. */
+export const mayApprove: readonly Role[] = ['manager', 'admin'];
+
+/** A shift is run at its till: a cashier acts on it only from there; managers and admins from
+ * anywhere (closing a shift a cashier left open). */
+export function requireAtShiftTill(principal: Principal, shiftTillId: string): void {
+  if (principal.role === 'manager' || principal.role === 'admin' || principal.till?.id === shiftTillId) return;
+  throw new ForbiddenError('this shift is another till\'s: log in at its till', 'SHIFT.OTHER_TILL');
+}

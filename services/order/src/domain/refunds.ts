@@ -28,6 +28,8 @@ export interface Refund {
   paidAt: Date | null;
   paidBy: string | null;
   createdAt: Date;
+  /** The shift of the till that gave it back (or asked Midtrans to); null: none; left out: as stored. */
+  shiftId?: string | null;
 }
 
 /** The way a tender's money goes back by default: QRIS and Snap through Midtrans, the rest

@@ -5,7 +5,7 @@ import type { Inventory } from '../grpc/inventory.client.ts';
 import { releaseAbandonedCheckouts } from '../use-cases/abandoned-checkouts.ts';
 import { expireDueOrders } from '../use-cases/cancel.ts';
 import { reconcilePendingTenders, type ReconcileDeps, type ReconcileResult } from '../use-cases/reconcile.ts';
-import { runDueSteps, type StepHandlers } from '../use-cases/run-saga.ts';
+import { runDueSteps, SAGA_BATCH, type StepHandlers } from '../use-cases/run-saga.ts';
 
 export interface Worker {
   /** Runs a pass now (or right after the one under way). */
@@ -13,9 +13,9 @@ export interface Worker {
   stop(): Promise<void>;
 }
 
-/** Runs `pass` every `everyMs` and on each kick, one pass at a time; a pass that did work is
- * followed at once by another, until one finds nothing. */
-function loop(name: string, pass: () => Promise<number>, everyMs: number, log: Logger): Worker {
+/** Runs `pass` every `everyMs` and on each kick, one pass at a time; a pass that did at least
+ * `full` items (more may be waiting), or during which a kick came, is followed at once by another. */
+function loop(name: string, pass: () => Promise<number>, everyMs: number, log: Logger, full = 1): Worker {
   let running: Promise<void> | undefined;
   let again = false;
   let stopped = false;
@@ -23,7 +23,7 @@ function loop(name: string, pass: () => Promise<number>, everyMs: number, log: L
     do {
       again = false;
       try {
-        if ((await pass()) > 0) again = true;
+        if ((await pass()) >= full) again = true;
       } catch (error) {
         log.error({ err: error, worker: name }, 'worker pass failed; the next one retries');
       }
@@ -45,8 +45,10 @@ function loop(name: string, pass: () => Promise<number>, everyMs: number, log: L
   };
 }
 
+// A pass that did not fill its batch took every step due (the steps committed meanwhile kicked
+// the worker themselves), so it is followed by another only when it was full.
 export const startSagaWorker = (pool: Pool, handlers: StepHandlers, everyMs: number, log: Logger): Worker =>
-  loop('saga', () => runDueSteps(pool, handlers), everyMs, log);
+  loop('saga', () => runDueSteps(pool, handlers, SAGA_BATCH), everyMs, log, SAGA_BATCH);
 
 export function startExpiryWorker(pool: Pool, everyMs: number, log: Logger, afterExpiry: () => void): Worker {
   return loop('expiry', async () => {

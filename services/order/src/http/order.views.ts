@@ -40,6 +40,8 @@ export const orderView = z.object({
   expiresAt: z.string(), createdAt: z.string(), paidAt: z.string().nullable(),
   /** A sale a till made offline: paidAt is when it was made, createdAt when it arrived. */
   offline: z.object({ late: z.boolean() }).nullable(),
+  /** The till's shift it was sold in; null without a till or an open shift. */
+  shiftId: z.string().nullable(),
   /** What was returned against it, each return by its refund receipt. */
   returns: z.array(z.object({
     id: z.string(), receiptNumber: z.string(), total: z.number(), createdAt: z.string(),
@@ -51,6 +53,7 @@ export const saleFlagView = z.union([
   z.object({ code: z.literal('PRICE_DIFFERS'), productId: z.string(), unit: z.string(), tillPrice: z.number(), catalogPrice: z.number() }),
   z.object({ code: z.literal('STOCK_NEGATIVE'), productId: z.string() }),
   z.object({ code: z.literal('DISCOUNT_BEYOND_LIMIT'), action: z.enum(['discount', 'price-override']), amount: z.number() }),
+  z.object({ code: z.literal('SHIFT_CLOSED'), shiftId: z.string() }),
 ]);
 export const offlineSaleView = z.object({ order: orderView, flags: z.array(saleFlagView) });
 
@@ -66,6 +69,7 @@ export function shapeOrder(order: Order): z.infer<typeof orderView> {
     taxRule: { ...order.taxRule }, tenders: order.tenders,
     expiresAt: new Date(order.expiresAt).toISOString(), createdAt: new Date(order.createdAt).toISOString(), paidAt: iso(order.paidAt),
     offline: order.offline ? { late: order.offline.late } : null,
+    shiftId: order.shiftId ?? null,
     returns: (order.returns ?? []).map((r) => ({
       id: r.id, receiptNumber: returnReceiptNumber(r), total: r.total, createdAt: new Date(r.createdAt).toISOString(),
       lines: r.lines.map(({ lineNo, quantity, amount }) => ({ lineNo, quantity, amount })),

@@ -25,7 +25,8 @@ export interface MoneyOfDay {
 
 // Money counts on the day it moved in the shop's time zone: a tender when it was paid (a sale
 // made offline: when the till sold it), a refund when it was given back.
-export async function moneyOfDay(pool: Pool, date: string, timeZone: string): Promise<MoneyOfDay[]> {
+/** One outlet's money, or every outlet's when outletId is null. */
+export async function moneyOfDay(pool: Pool, date: string, timeZone: string, outletId: string | null = null): Promise<MoneyOfDay[]> {
   const sum = (filter = 'true', column = 'amount') => `coalesce(sum(${column}) FILTER (WHERE ${filter}), 0)::float8`;
   const { rows } = await pool.query<MoneyOfDay>(
     `WITH taken AS (
@@ -34,14 +35,15 @@ export async function moneyOfDay(pool: Pool, date: string, timeZone: string): Pr
               ${sum('t.refund_due', 't.amount')} AS unpaid,
               ${sum("NOT t.refund_due AND o.status = 'pending'", 't.amount')} AS open
        FROM tenders t JOIN orders o ON o.id = t.order_id
-       WHERE t.status = 'paid' AND (t.paid_at AT TIME ZONE $2)::date = $1::date GROUP BY t.kind
+       WHERE t.status = 'paid' AND (t.paid_at AT TIME ZONE $2)::date = $1::date AND ($3::text IS NULL OR o.outlet_id = $3) GROUP BY t.kind
      ), refunded AS (
        SELECT method, ${sum()} AS refunded, ${sum("cause = 'return'")} AS returns, ${sum("cause = 'unpaid'")} AS "refundsDue"
-       FROM refunds WHERE status = 'paid' AND (paid_at AT TIME ZONE $2)::date = $1::date GROUP BY method
+       FROM refunds WHERE status = 'paid' AND (paid_at AT TIME ZONE $2)::date = $1::date
+         AND ($3::text IS NULL OR order_id IN (SELECT id FROM orders WHERE outlet_id = $3)) GROUP BY method
      )
      SELECT coalesce(t.method, r.method) AS method, coalesce(t.taken, 0) AS taken, coalesce(t.sales, 0) AS sales,
             coalesce(t.unpaid, 0) AS unpaid, coalesce(t.open, 0) AS open, coalesce(r.refunded, 0) AS refunded,
             coalesce(r.returns, 0) AS returns, coalesce(r."refundsDue", 0) AS "refundsDue", coalesce(t.taken, 0) - coalesce(r.refunded, 0) AS net
-     FROM taken t FULL JOIN refunded r ON r.method = t.method ORDER BY 1`, [date, timeZone]);
+     FROM taken t FULL JOIN refunded r ON r.method = t.method ORDER BY 1`, [date, timeZone, outletId]);
   return rows;
 }

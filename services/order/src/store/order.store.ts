@@ -13,7 +13,7 @@ type Db = Pool | Transaction;
 const orderColumns = `id, status, outlet_id AS "outletId", till_id AS "tillId", receipt_seq::float8 AS "receiptSeq",
   cashier_id AS "cashierId", cashier_name AS "cashierName", total::float8 AS total, discount, taxes, tax_rule AS "taxRule", seller,
   expires_at AS "expiresAt", created_at AS "createdAt", paid_at AS "paidAt", ended_at AS "endedAt", request_hash AS "requestHash",
-  till_receipt AS "tillReceipt", arrived_late AS "arrivedLate", flags`;
+  till_receipt AS "tillReceipt", arrived_late AS "arrivedLate", flags, shift_id AS "shiftId"`;
 const lineColumns = `line_no AS "lineNo", product_id AS "productId", sku, name, unit, quantity, base_quantity AS "baseQuantity",
   unit_price::float8 AS "unitPrice", list_amount::float8 AS "listAmount", discount, order_discount::float8 AS "orderDiscountShare",
   amount::float8 AS amount, tax_class AS "taxClass", tax::float8 AS tax`;
@@ -37,25 +37,26 @@ export async function nextReceiptSeq(tx: Transaction, outletId: string, tillId: 
 /** Inserts the order and its lines; false when an order with this id exists already. */
 export async function insertOrder(tx: Transaction, order: Order, requestHash: string): Promise<boolean> {
   const { rowCount } = await tx.query(
-    `INSERT INTO orders (id, status, request_hash, outlet_id, till_id, receipt_seq, cashier_id, cashier_name, total, taxes, tax_rule, seller, expires_at, created_at, discount)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15) ON CONFLICT (id) DO NOTHING`,
+    `INSERT INTO orders (id, status, request_hash, outlet_id, till_id, receipt_seq, cashier_id, cashier_name, total, taxes, tax_rule, seller, expires_at, created_at, discount, shift_id)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16) ON CONFLICT (id) DO NOTHING`,
     [order.id, order.status, requestHash, order.outletId, order.tillId, order.receiptSeq, order.cashierId, order.cashierName, order.total,
-      JSON.stringify(order.taxes), JSON.stringify(order.taxRule), JSON.stringify(order.seller), order.expiresAt, order.createdAt, discountJson(order.discount)]);
+      JSON.stringify(order.taxes), JSON.stringify(order.taxRule), JSON.stringify(order.seller), order.expiresAt, order.createdAt, discountJson(order.discount), order.shiftId ?? null]);
   if (rowCount !== 1) return false;
   await insertLines(tx, order);
   return true;
 }
 
 /** Inserts a paid sale a till made offline, and its lines; false when an order with this id, or
- * a sale with this receipt number at this till, exists already (either unique key). */
-export async function insertOfflineOrder(tx: Transaction, order: Order & { offline: OfflineFacts }, requestHash: string): Promise<boolean> {
+ * a sale with this receipt number at this till, exists already (either unique key). `shiftLate`:
+ * its shift had closed when it arrived. */
+export async function insertOfflineOrder(tx: Transaction, order: Order & { offline: OfflineFacts }, requestHash: string, shiftLate = false): Promise<boolean> {
   const { rowCount } = await tx.query(
     `INSERT INTO orders (id, status, request_hash, outlet_id, till_id, cashier_id, cashier_name, total, taxes, tax_rule, seller, expires_at, created_at,
-       paid_at, till_receipt, arrived_late, flags, discount)
-     VALUES ($1, 'paid', $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17) ON CONFLICT DO NOTHING`,
+       paid_at, till_receipt, arrived_late, flags, discount, shift_id, shift_late)
+     VALUES ($1, 'paid', $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19) ON CONFLICT DO NOTHING`,
     [order.id, requestHash, order.outletId, order.tillId, order.cashierId, order.cashierName, order.total,
       JSON.stringify(order.taxes), JSON.stringify(order.taxRule), JSON.stringify(order.seller), order.expiresAt, order.createdAt,
-      order.paidAt, order.offline.receiptNumber, order.offline.late, JSON.stringify(order.offline.flags), discountJson(order.discount)]);
+      order.paidAt, order.offline.receiptNumber, order.offline.late, JSON.stringify(order.offline.flags), discountJson(order.discount), order.shiftId ?? null, shiftLate]);
   if (rowCount !== 1) return false;
   await insertLines(tx, order);
   return true;
@@ -108,13 +109,16 @@ export async function setStatus(tx: Transaction, id: string, status: OrderStatus
 }
 
 /** `request` is the till's Idempotency-Key and the hash of the body it came with; `paidAt`, when
- * a paid tender was paid (now unless said: a sale made offline was paid when the till sold it). */
-export async function insertTender(tx: Transaction, orderId: string, tender: Tender, options: { request?: { key: string; hash: string } | undefined; paidAt?: Date | null } = {}): Promise<void> {
+ * a paid tender was paid (now unless said: a sale made offline was paid when the till sold it);
+ * `shiftId`, the shift of the till it was taken at. */
+export async function insertTender(
+  tx: Transaction, orderId: string, tender: Tender, options: { request?: { key: string; hash: string } | undefined; paidAt?: Date | null; shiftId?: string | null | undefined } = {},
+): Promise<void> {
   await tx.query(
-    `INSERT INTO tenders (id, order_id, kind, amount, status, tendered, change, external_id, refund_due, idempotency_key, request_hash, paid_at)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, CASE WHEN $5 = 'paid' THEN coalesce($12, now()) END)`,
+    `INSERT INTO tenders (id, order_id, kind, amount, status, tendered, change, external_id, refund_due, idempotency_key, request_hash, paid_at, shift_id)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, CASE WHEN $5 = 'paid' THEN coalesce($12, now()) END, $13)`,
     [tender.id, orderId, tender.kind, tender.amount, tender.status, tender.tendered, tender.change, tender.externalId, tender.refundDue,
-      options.request?.key ?? null, options.request?.hash ?? null, options.paidAt ?? null]);
+      options.request?.key ?? null, options.request?.hash ?? null, options.paidAt ?? null, options.shiftId ?? null]);
 }
 
 /** A tender's money is counted on the day it became paid (paid_at), set once. */

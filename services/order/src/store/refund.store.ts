@@ -13,10 +13,10 @@ const columns = columnsOf('refunds');
 /** A tender has one refund due, and one refund per return: false when it has that one already. */
 export async function insertRefund(tx: Transaction, refund: Refund): Promise<boolean> {
   const { rowCount } = await tx.query(
-    `INSERT INTO refunds (id, order_id, tender_id, cause, return_id, method, amount, status, external_id, paid_at, paid_by, created_at)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12) ON CONFLICT DO NOTHING`,
+    `INSERT INTO refunds (id, order_id, tender_id, cause, return_id, method, amount, status, external_id, paid_at, paid_by, created_at, shift_id)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13) ON CONFLICT DO NOTHING`,
     [refund.id, refund.orderId, refund.tenderId, refund.cause, refund.returnId, refund.method, refund.amount, refund.status, refund.externalId,
-      refund.paidAt, refund.paidBy, refund.createdAt]);
+      refund.paidAt, refund.paidBy, refund.createdAt, refund.shiftId ?? null]);
   return rowCount === 1;
 }
 
@@ -32,12 +32,13 @@ export async function refundsOfOrder(db: Db, orderId: string): Promise<Refund[]>
 }
 
 /** Saves a change of status, guarded by the status it was read in (`from`): false when another
- * writer changed it first. */
+ * writer changed it first. The shift changes only when `refund.shiftId` is given (null: none). */
 export async function updateRefund(tx: Transaction, refund: Refund, from: Refund['status']): Promise<boolean> {
   const { rowCount } = await tx.query(
-    `UPDATE refunds SET status = $2, method = $3, external_id = $4, paid_at = $5, paid_by = $6, updated_at = now()
+    `UPDATE refunds SET status = $2, method = $3, external_id = $4, paid_at = $5, paid_by = $6, updated_at = now(),
+       shift_id = CASE WHEN $8::boolean THEN $9::uuid ELSE shift_id END
      WHERE id = $1 AND status = $7`,
-    [refund.id, refund.status, refund.method, refund.externalId, refund.paidAt, refund.paidBy, from]);
+    [refund.id, refund.status, refund.method, refund.externalId, refund.paidAt, refund.paidBy, from, refund.shiftId !== undefined, refund.shiftId ?? null]);
   return rowCount === 1;
 }
 

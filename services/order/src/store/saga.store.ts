@@ -40,8 +40,9 @@ export async function lockDueSteps(tx: Transaction, limit: number): Promise<Saga
   return rows;
 }
 
-export async function markDone(tx: Transaction, id: number): Promise<void> {
-  await tx.query("UPDATE saga_steps SET status = 'done', done_at = now(), attempts = attempts + 1, last_error = NULL WHERE id = $1", [id]);
+export async function markDone(tx: Transaction, ids: readonly number[]): Promise<void> {
+  if (ids.length === 0) return;
+  await tx.query("UPDATE saga_steps SET status = 'done', done_at = now(), attempts = attempts + 1, last_error = NULL WHERE id = ANY($1::bigint[])", [ids]);
 }
 
 /** Tried again after `retryInMs`; or parked as failed when the callee refused it for good. */

@@ -19,6 +19,7 @@ import { taxRuleFor } from '../domain/tax.ts';
 import { orderCreated } from '../events/order-events.ts';
 import { dropIntent, dropIntentsOf, lockCheckout, recordIntent } from '../store/checkout-intent.store.ts';
 import { findOrder, insertOrder, nextReceiptSeq } from '../store/order.store.ts';
+import { shiftAt } from '../store/shift.store.ts';
 import type { OrderDeps } from './deps.ts';
 import { approveDiscounts } from './discount-approval.ts';
 
@@ -113,7 +114,9 @@ export async function checkout(deps: OrderDeps, command: CheckoutCommand, princi
         throw error;
       }
       try {
-        const numbered = { ...order, receiptSeq: await nextReceiptSeq(tx, order.outletId, order.tillId) };
+        // Sold at a till with its shift open: the order is the shift's; else it has none (never refused for that).
+        const shiftId = (await shiftAt(tx, principal.till?.id))?.id ?? null;
+        const numbered = { ...order, shiftId, receiptSeq: await nextReceiptSeq(tx, order.outletId, order.tillId) };
         if (!(await insertOrder(tx, numbered, requestHash))) throw new Error(`order ${orderId} appeared while its checkout held the lock`);
         await addToOutbox(tx, [orderCreated(numbered)]);
         await dropIntentsOf(tx, orderId); // from the commit on, the order owns the reservation

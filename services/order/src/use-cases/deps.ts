@@ -22,6 +22,8 @@ export interface ShopSettings {
   returnPeriodDays: number;
   /** A cashier's discounts beyond this percent need a manager's approval. */
   cashierDiscountLimitPercent: number;
+  /** A shift's variance beyond this (Rupiah, either way) needs a manager's approval. */
+  shiftVarianceThreshold: number;
 }
 
 export interface OrderDeps {

@@ -4,7 +4,7 @@
 // written in one transaction. The till made the id when it sold, so a retry, or two uploads
 // racing, is the same sale: the same body answers the same order, another body is a 409.
 import { createHash, randomUUID } from 'node:crypto';
-import { addToOutbox, ConflictError, ForbiddenError, withTransaction, type Principal, type TillClaim } from '@pos/platform';
+import { addToOutbox, ConflictError, ForbiddenError, withTransaction, type Principal, type TillClaim, type Transaction } from '@pos/platform';
 import { checkOfflineSale, offlineLines, offlineTenders, withDiscountCheck, type OfflineSale } from '../domain/offline-sale.ts';
 import type { OfflineFacts, Order } from '../domain/order.ts';
 import { mayDiscountBeyondLimit, requireTill } from '../domain/policy.ts';
@@ -13,6 +13,7 @@ import { taxRuleFor } from '../domain/tax.ts';
 import { orderCreated, orderPaid } from '../events/order-events.ts';
 import { findByTillReceipt, findOrder, insertOfflineOrder, insertTender, type StoredOrder } from '../store/order.store.ts';
 import { addSteps } from '../store/saga.store.ts';
+import { shiftAt } from '../store/shift.store.ts';
 import { tillRevokedAt } from '../store/till.store.ts';
 import type { OrderDeps } from './deps.ts';
 
@@ -27,6 +28,15 @@ function sameUpload(existing: StoredOrder, requestHash: string): OfflineOrder {
     throw new ConflictError('OFFLINE_SALE.CONFLICT', `order ${existing.id} was recorded with another body`, { orderId: existing.id });
   }
   return { ...existing, offline: existing.offline };
+}
+
+/** The sale joins the shift that was open at its till when it was made; one closed since keeps
+ * it, flagged SHIFT_CLOSED (late: not in that shift's count). */
+async function inItsShift(tx: Transaction, order: OfflineOrder): Promise<{ order: OfflineOrder; late: boolean }> {
+  const shift = await shiftAt(tx, order.tillId, order.paidAt ?? order.createdAt);
+  if (!shift) return { order, late: false };
+  const flags = shift.closed ? [...order.offline.flags, { code: 'SHIFT_CLOSED' as const, shiftId: shift.id }] : order.offline.flags;
+  return { order: { ...order, shiftId: shift.id, offline: { ...order.offline, flags } }, late: shift.closed };
 }
 
 export async function uploadOfflineSale(deps: OrderDeps, orderId: string, sale: OfflineSale, principal: Principal): Promise<{ order: OfflineOrder; created: boolean }> {
@@ -55,12 +65,13 @@ export async function uploadOfflineSale(deps: OrderDeps, orderId: string, sale: 
     offline: { receiptNumber: sale.receiptNumber, late: arrivedLate(sale.soldAt, now, settings.timeZone), flags },
   };
   const inserted = await withTransaction(deps.pool, async (tx) => {
+    const joined = await inItsShift(tx, order);
     // A racing upload of the same id (or receipt number) waits here on the key until the first
     // commits, then inserts nothing.
-    if (!(await insertOfflineOrder(tx, order, requestHash))) return false;
-    for (const tender of order.tenders) await insertTender(tx, order.id, tender, { paidAt: order.paidAt });
+    if (!(await insertOfflineOrder(tx, joined.order, requestHash, joined.late))) return false;
+    for (const tender of order.tenders) await insertTender(tx, order.id, tender, { paidAt: order.paidAt, shiftId: joined.order.shiftId });
     await addSteps(tx, order.id, [{ action: 'inventory.record-sale' }]);
-    await addToOutbox(tx, [orderCreated(order), orderPaid(order)]);
+    await addToOutbox(tx, [orderCreated(joined.order), orderPaid(joined.order)]);
     return true;
   });
   if (inserted) deps.kickSaga();

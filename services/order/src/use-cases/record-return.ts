@@ -15,6 +15,7 @@ import { orderReturned, refundChanged } from '../events/order-events.ts';
 import { insertRefund } from '../store/refund.store.ts';
 import { findReturn, insertReturn, nextReturnSeq, type StoredReturn } from '../store/return.store.ts';
 import { addRefundStep, addSteps } from '../store/saga.store.ts';
+import { shiftAt } from '../store/shift.store.ts';
 import { authorize } from './approvals.ts';
 import type { OrderDeps } from './deps.ts';
 import { REFUND_BACKSTOP_SECONDS, tryRefundAtMidtrans } from './midtrans-refund.ts';
@@ -81,10 +82,11 @@ async function newReturn(tx: Transaction, deps: OrderDeps, order: Order, command
   const total = lines.reduce((sum, line) => sum + line.amount, 0);
   if (total === 0) throw new UnprocessableError('RETURN.NOTHING_TO_REFUND', 'the lines returned come to nothing', { field: 'lines' });
   const pieces = allocateRefund(total, order.tenders, earlier.flatMap((r) => r.refunds), command.refundTo);
+  const shiftId = (await shiftAt(tx, principal.till?.id))?.id ?? null; // the drawer it is given back from
   const refunds = pieces.map((piece): Refund => ({
     id: randomUUID(), orderId: order.id, tenderId: piece.tender.id, cause: 'return', returnId: command.returnId, method: piece.method,
     amount: piece.amount, status: piece.method === 'cash' ? 'paid' : 'pending', externalId: null,
-    paidAt: piece.method === 'cash' ? now : null, paidBy: principal.id, createdAt: now,
+    paidAt: piece.method === 'cash' ? now : null, paidBy: principal.id, createdAt: now, shiftId,
   }));
   return {
     id: command.returnId, orderId: order.id, outletId: command.outletId, tillId: command.tillId,

@@ -7,6 +7,7 @@ import { refundChanged } from '../events/order-events.ts';
 import { findRefund, updateRefund } from '../store/refund.store.ts';
 import { findTender } from '../store/tender.store.ts';
 import { addRefundStep } from '../store/saga.store.ts';
+import { shiftAt } from '../store/shift.store.ts';
 import { authorize } from './approvals.ts';
 import type { OrderDeps } from './deps.ts';
 import { REFUND_BACKSTOP_SECONDS, tryRefundAtMidtrans } from './midtrans-refund.ts';
@@ -23,8 +24,10 @@ export async function payRefundDue(
     if (!found) throw new NotFoundError('REFUND.NOT_FOUND', `no refund ${refundId}`);
     const tender = await findTender(tx, found.tenderId);
     if (!tender) throw new Error(`refund ${refundId} lost its tender`); // a foreign key: a bug if seen
-    const changed = payOut(found, tender, method, principal.id, new Date());
-    if (changed === 'unchanged') return found;
+    const paid = payOut(found, tender, method, principal.id, new Date());
+    if (paid === 'unchanged') return found;
+    // Given back from the drawer (or asked of Midtrans) at the payer's till: its shift's.
+    const changed = { ...paid, shiftId: (await shiftAt(tx, principal.till?.id))?.id ?? null };
     await updateRefund(tx, changed, found.status);
     if (changed.status === 'pending') await addRefundStep(tx, changed.orderId, changed.id, REFUND_BACKSTOP_SECONDS);
     await addToOutbox(tx, [refundChanged(changed)]);

@@ -16,16 +16,21 @@ export const backoffMs = (attempts: number): number => Math.min(MAX_BACKOFF_MS, 
 export const isFinalRefusal = (error: unknown): boolean =>
   error instanceof RemoteCallError && ['conflict', 'not_found', 'validation'].includes(error.remoteKind ?? '');
 
+/** Steps taken up by one pass. */
+export const SAGA_BATCH = 32;
+
 /** Returns how many steps it took up (done or not). */
-export async function runDueSteps(pool: Pool, handlers: StepHandlers, batch = 32): Promise<number> {
+export async function runDueSteps(pool: Pool, handlers: StepHandlers, batch = SAGA_BATCH): Promise<number> {
   return withTransaction(pool, async (tx) => {
     const steps = await lockDueSteps(tx, batch);
     const outcomes = await Promise.allSettled(steps.map((step) => handlers[step.action](step)));
+    const done: number[] = [];
     for (const [index, step] of steps.entries()) {
       const outcome = outcomes[index] ?? { status: 'rejected', reason: new Error('no outcome') };
-      if (outcome.status === 'fulfilled') await markDone(tx, step.id);
+      if (outcome.status === 'fulfilled') done.push(step.id);
       else await markFailed(tx, step.id, String(outcome.reason), isFinalRefusal(outcome.reason) ? null : backoffMs(step.attempts));
     }
+    await markDone(tx, done); // one statement for the batch
     return steps.length;
   });
 }

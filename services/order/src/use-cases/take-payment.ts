@@ -8,6 +8,7 @@ import { cashTender, electronicTender, isCovered, type ChargeDetails, type Tende
 import { asAppError, chargeMayExist } from '../payments/gateway-errors.ts';
 import { findOrder, insertTender } from '../store/order.store.ts';
 import { addSteps } from '../store/saga.store.ts';
+import { shiftAt } from '../store/shift.store.ts';
 import { cancelFailedCharge, findTenderByKey, saveCharge, type StoredTender } from '../store/tender.store.ts';
 import type { OrderDeps } from './deps.ts';
 import { endOrder } from './end-order.ts';
@@ -29,7 +30,7 @@ export async function takePayment(deps: OrderDeps, orderId: string, request: Pay
     const order = await orderFor(tx, orderId, principal, true); // its lock makes a racing retry wait, then find this tender
     const earlier = key ? await findTenderByKey(tx, orderId, key.key) : undefined;
     if (earlier) return { order, earlier };
-    return { ...(await addTender(tx, order, request, key)), earlier: undefined };
+    return { ...(await addTender(tx, order, request, principal, key)), earlier: undefined };
   });
   if (opened.earlier) return { order: opened.order, ...sameRequest(opened.earlier, key?.hash), created: false };
   if (opened.tender.kind === 'cash') {
@@ -40,14 +41,15 @@ export async function takePayment(deps: OrderDeps, orderId: string, request: Pay
   return { order: opened.order, tender: opened.tender, charge: details, created: true };
 }
 
-async function addTender(tx: Transaction, order: Order, request: PaymentRequest, key?: { key: string; hash: string }): Promise<{ order: Order; tender: Tender }> {
+async function addTender(tx: Transaction, order: Order, request: PaymentRequest, principal: Principal, key?: { key: string; hash: string }): Promise<{ order: Order; tender: Tender }> {
   if (order.status !== 'pending') transition(order.id, order.status, 'paid'); // throws: 409 naming the status
   // Past its time the units may be released any moment: no money is taken for it.
   if (order.expiresAt <= new Date()) throw new ConflictError('ORDER.EXPIRED', `order ${order.id} has expired`);
   const tender = request.method === 'cash'
     ? cashTender(randomUUID(), order.total, order.tenders, request.tendered)
     : electronicTender(randomUUID(), request.method, order.total, order.tenders, request.amount);
-  await insertTender(tx, order.id, tender, { request: key });
+  // The money is the drawer's (or the till's) whose shift is open where it was taken.
+  await insertTender(tx, order.id, tender, { request: key, shiftId: (await shiftAt(tx, principal.till?.id))?.id });
   const withTender = { ...order, tenders: [...order.tenders, tender] };
   return { order: isCovered(order.total, withTender.tenders) ? await endOrder(tx, withTender, 'paid') : withTender, tender };
 }

@@ -94,3 +94,14 @@ export function withStock(current: SearchDocument | undefined, stock: StockFacts
     stockVersion: stock.version,
   };
 }
+
+/** Of a batch of facts, the newest of each product: the only one worth writing, since the
+ * document would refuse the others after it (withProduct and withStock keep the highest version). */
+export function newestOfEach<T extends { version: number }>(facts: readonly T[], idOf: (fact: T) => string): Map<string, T> {
+  const newest = new Map<string, T>();
+  for (const fact of facts) {
+    const kept = newest.get(idOf(fact));
+    if (!kept || fact.version > kept.version) newest.set(idOf(fact), fact);
+  }
+  return newest;
+}

@@ -1,9 +1,10 @@
 // The only writers of the index: the catalogue's product events and inventory's stock events.
 // No inbox: the conditional writes of store/document.store.ts absorb duplicates and late
-// events by each source's version.
-import { z, type EventSubscription } from '@pos/platform';
-import { withProduct, withStock } from '../domain/search-document.ts';
-import { changeDocument } from '../store/document.store.ts';
+// events by each source's version. Both come in bulk (components/product-query-subscriptions.yaml):
+// of a delivery's events only each product's newest is written, all in one bulk request.
+import { z, type BulkEventSubscription } from '@pos/platform';
+import { newestOfEach, withProduct, withStock } from '../domain/search-document.ts';
+import { changeDocuments } from '../store/document.store.ts';
 import type { ProductIndex } from '../store/product-index.ts';
 import type { Visibility } from '../store/visibility.ts';
 
@@ -28,28 +29,34 @@ export const productFacts = z.object({
 const productEvent = z.object({ product: productFacts });
 export const stockFacts = z.object({ productId: z.string().min(1), onHand: z.number(), available: z.number(), version: z.number().int().min(0) });
 
-export function productSubscription(index: ProductIndex, visibility: Visibility): EventSubscription<z.infer<typeof productEvent>, undefined> {
+/** The catalogue's events, many per delivery (bulk subscribe): one write per product. */
+export function productSubscription(index: ProductIndex, visibility: Visibility): BulkEventSubscription<z.infer<typeof productEvent>> {
   return {
     topic: PRODUCTS_TOPIC,
     path: '/events/products',
     owners: ['product'],
     schema: productEvent,
-    handle: async (event) => {
+    handleAll: async (events) => {
       // created, updated and deactivated all carry the whole product.
-      const product = { ...event.data.product, active: event.type === DEACTIVATED ? false : event.data.product.active };
-      if (await changeDocument(index, product.id, (current) => withProduct(current, product))) visibility.written(PRODUCTS_TOPIC, event.time);
+      const facts = events.map((event) => ({ ...event.data.product, active: event.type === DEACTIVATED ? false : event.data.product.active }));
+      const newest = newestOfEach(facts, (product) => product.id);
+      const written = await changeDocuments(index, new Map([...newest].map(([id, product]) => [id, (current) => withProduct(current, product)])));
+      for (const [i, event] of events.entries()) if (written.has(facts[i]?.id ?? '')) visibility.written(PRODUCTS_TOPIC, event.time);
     },
   };
 }
 
-export function stockSubscription(index: ProductIndex, visibility: Visibility): EventSubscription<z.infer<typeof stockFacts>, undefined> {
+/** Inventory's stock events, many per delivery: a sale's changes of one product are written once. */
+export function stockSubscription(index: ProductIndex, visibility: Visibility): BulkEventSubscription<z.infer<typeof stockFacts>> {
   return {
     topic: STOCK_TOPIC,
     path: '/events/stock',
     owners: ['inventory'],
     schema: stockFacts,
-    handle: async (event) => {
-      if (await changeDocument(index, event.data.productId, (current) => withStock(current, event.data))) visibility.written(STOCK_TOPIC, event.time);
+    handleAll: async (events) => {
+      const newest = newestOfEach(events.map((event) => event.data), (stock) => stock.productId);
+      const written = await changeDocuments(index, new Map([...newest].map(([id, stock]) => [id, (current) => withStock(current, stock)])));
+      for (const event of events) if (written.has(event.data.productId)) visibility.written(STOCK_TOPIC, event.time);
     },
   };
 }

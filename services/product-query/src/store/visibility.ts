@@ -17,6 +17,14 @@ const searchableLag = createHistogram({
   buckets: [0.05, 0.1, 0.25, 0.5, 0.75, 1, 1.5, 2.5, 5, 10, 30],
 });
 
+// The first part of that lag: from creation to the write (outbox relay, Kafka, the delivery).
+const writtenLag = createHistogram({
+  name: 'search_event_to_written_seconds',
+  help: 'Time from an event\'s creation to the write of its change (before the refresh that makes it searchable), by topic',
+  labelNames: ['topic'] as const,
+  buckets: [0.05, 0.1, 0.25, 0.5, 0.75, 1, 1.5, 2.5, 5, 10, 30],
+});
+
 export interface Visibility {
   /** A change from an event of `topic` created at `eventTime` (ISO) was written. */
   written: (topic: string, eventTime: string | undefined) => void;
@@ -46,7 +54,9 @@ export function startVisibility(index: ProductIndex, log: Logger): Visibility {
   return {
     written: (topic, eventTime) => {
       const createdMs = eventTime ? Date.parse(eventTime) : NaN;
-      if (!Number.isNaN(createdMs) && waiting.length < MAX_WAITING) waiting.push({ topic, createdMs });
+      if (Number.isNaN(createdMs)) return;
+      writtenLag.observe({ topic }, Math.max(0, Date.now() - createdMs) / 1000);
+      if (waiting.length < MAX_WAITING) waiting.push({ topic, createdMs });
     },
     stop: async () => { clearInterval(timer); await running; },
   };

@@ -17,12 +17,12 @@ const ORDER = service('order').url;
 /** order's own test database, to count what the till's sales made. */
 export const orderDb = createPool(localSecret('order-db-url'), { test: true });
 
-async function login(email: string, password: string): Promise<string> {
+export async function login(email: string, password: string): Promise<string> {
   const reply = await request<{ accessToken: string }>('POST', `${USER}/auth/login`, { body: { email, password } });
   assert.equal(reply.status, 200, `login of ${email}: ${JSON.stringify(reply.body)}`);
   return reply.body.accessToken;
 }
-const adminToken = () => login(localSecret('admin-email'), localSecret('admin-password'));
+export const adminToken = () => login(localSecret('admin-email'), localSecret('admin-password'));
 
 export interface Account { email: string; password: string; name: string }
 
@@ -43,7 +43,8 @@ function ean13(body12: string): string {
 export interface TestProduct { id: string; name: string; barcode: string; price: number }
 
 let category: Promise<string> | undefined;
-const testCategory = () => {
+/** The category the tests' products are in (made once per run). */
+export const testCategory = () => {
   category ??= (async () => {
     const id = `till-web-${randomUUID().slice(0, 8)}`;
     const made = await request('POST', `${PRODUCT}/categories`, { token: await adminToken(), body: { id, name: 'Till web tests' } });
@@ -113,4 +114,33 @@ export async function stockOf(productId: string): Promise<{ onHand: number; rese
 export async function setPin(manager: Account, pin: string): Promise<void> {
   const set = await request('PUT', `${USER}/me/pin`, { token: await login(manager.email, manager.password), body: { pin } });
   assert.equal(set.status, 204, JSON.stringify(set.body));
+}
+
+/** Cash taken on an order that a manager then cancels (a cancel voiding cash taken is theirs): a
+ * refund due of `tendered` (order's books). */
+export async function refundDue(cashier: Account, manager: Account, product: TestProduct, tendered: number): Promise<{ orderId: string; receiptNumber: string }> {
+  const token = await login(cashier.email, cashier.password);
+  const made = await request<{ id: string; receiptNumber: string; total: number }>('POST', `${ORDER}/orders`, {
+    token, body: { orderId: randomUUID(), outletId: 'JKT1', tillId: `T-${randomUUID().slice(0, 6)}`, lines: [{ productId: product.id, unit: 'pcs', quantity: 2 }] },
+  });
+  assert.equal(made.status, 201, JSON.stringify(made.body));
+  assert.ok(tendered < made.body.total, 'part of the total, so the order stays open');
+  const paid = await request('POST', `${ORDER}/orders/${made.body.id}/payments`, { token, body: { method: 'cash', tendered }, headers: { 'idempotency-key': randomUUID() } });
+  assert.equal(paid.status, 201, JSON.stringify(paid.body));
+  const cancelled = await request('POST', `${ORDER}/orders/${made.body.id}/cancel`, { token: await login(manager.email, manager.password) });
+  assert.equal(cancelled.status, 200, JSON.stringify(cancelled.body));
+  return { orderId: made.body.id, receiptNumber: made.body.receiptNumber };
+}
+
+/** The refunds of an order as order keeps them. */
+export async function refundsOf(orderId: string): Promise<{ amount: number; status: string; method: string }[]> {
+  const { rows } = await orderDb.query<{ amount: number; status: string; method: string }>(
+    'SELECT amount::int AS amount, status, method FROM refunds WHERE order_id = $1 ORDER BY created_at', [orderId]);
+  return rows;
+}
+
+/** A product listed as low: its reorder level above its stock. */
+export async function setReorderLevel(productId: string, level: number): Promise<void> {
+  const reply = await request('PUT', `${INVENTORY}/stock/${productId}/reorder-level`, { token: await adminToken(), body: { level } });
+  assert.equal(reply.status, 204, JSON.stringify(reply.body));
 }

@@ -4,7 +4,7 @@
 // Only the second lets a sale go on offline.
 import { signal } from '@preact/signals';
 
-export type AppName = 'user' | 'product-query' | 'order' | 'inventory';
+export type AppName = 'user' | 'product' | 'product-query' | 'order' | 'inventory';
 
 export class ApiError extends Error {
   readonly status: number;
@@ -38,6 +38,8 @@ export const useAuth = (provider: Auth): void => { auth = provider; };
 export interface CallOptions {
   method?: string;
   body?: unknown;
+  /** A body sent as it is (a CSV file), instead of `body` as JSON. */
+  text?: { contentType: string; content: string };
   headers?: Record<string, string>;
   /** false: no token (a login); 'device': the device credential instead. */
   auth?: boolean | 'device';
@@ -54,6 +56,7 @@ interface Answer { status: number; body: unknown; retryAfter?: number }
 async function send(url: string, options: CallOptions): Promise<Answer> {
   const headers: Record<string, string> = { accept: 'application/json', ...options.headers };
   if (options.body !== undefined) headers['content-type'] = 'application/json';
+  if (options.text) headers['content-type'] = options.text.contentType;
   if (options.auth === 'device') Object.assign(headers, auth?.deviceHeaders());
   const token = options.auth === false || options.auth === 'device' ? undefined : auth?.token();
   if (token) headers.authorization = `Bearer ${token}`;
@@ -61,7 +64,7 @@ async function send(url: string, options: CallOptions): Promise<Answer> {
   try {
     response = await fetch(url, {
       method: options.method ?? 'GET', headers, cache: 'no-store',
-      body: options.body === undefined ? undefined : JSON.stringify(options.body),
+      body: options.text?.content ?? (options.body === undefined ? undefined : JSON.stringify(options.body)),
       signal: AbortSignal.timeout(options.timeoutMs ?? 15_000),
     });
   } catch (error) {

@@ -5,8 +5,10 @@
 import { signal } from '@preact/signals';
 import { preferredLanguage, translate, type Language, type MessageKey, type MessageParams } from '../kit/i18n.ts';
 import { readKv, writeKv } from './db.ts';
+import { officeEn, officeId } from './office-words.ts';
 
 const en = {
+  ...officeEn,
   'banner.waiting': '{count} waiting to upload',
   'banner.online': 'Online',
   'attention.open': 'Show unsent sales',
@@ -141,6 +143,7 @@ const en = {
 type ScreenKey = keyof typeof en;
 
 const id: Record<ScreenKey, string> = {
+  ...officeId,
   'banner.waiting': '{count} menunggu diunggah',
   'banner.online': 'Online',
   'attention.open': 'Lihat penjualan yang belum terkirim',

@@ -8,19 +8,28 @@ import { online } from './connectivity.ts';
 import { draft, emptyDraft, inOrder, totals } from './draft.ts';
 import { recordSale } from './offline-sales.ts';
 import { cancelOrder, checkout, tenderOnline } from './payment-online.ts';
-import { busy, current, paymentError, setPayment } from './payment-state.ts';
+import { busy, current, paymentError, setPayment, starting } from './payment-state.ts';
 import { showReceipt } from './printing.ts';
 import { device, session } from './session.ts';
 import { uploadWaiting } from './upload.ts';
 import { newId } from './uuid.ts';
 
-export { busy, paymentError } from './payment-state.ts';
+export { busy, paymentError, starting, tendering } from './payment-state.ts';
 export { watchCharge } from './payment-online.ts';
 
 /** A sale the till could not record: the screen says not to hand over the goods. */
 class NotRecorded extends Error {}
 
+/** The payment's start while it is under way. */
+let start: Promise<void> | undefined;
+
 async function step(work: () => Promise<void>): Promise<void> {
+  // A key pressed while the payment starts (a fast cashier's Enter right after F2) waits for the
+  // start and then acts, unless the start came to nothing (its error stays on the screen).
+  if (start) {
+    await start;
+    if (!draft.value.payment) return;
+  }
   if (busy.value) return;
   busy.value = true;
   paymentError.value = undefined;
@@ -45,12 +54,17 @@ export function amountDue(): number {
   return tenders.remainingDue(totals.value.total, payment?.tenders ?? []);
 }
 
-export const startPayment = () => step(async () => {
-  if (draft.value.cart.lines.length === 0 || draft.value.payment) return;
-  if (!online.value) { await setPayment({ mode: 'local', tenders: [] }); return; }
-  await setPayment({ mode: 'online', orderId: newId() });
-  await checkout();
-});
+export function startPayment(): Promise<void> {
+  if (start || busy.value) return start ?? Promise.resolve();
+  starting.value = true;
+  start = step(async () => {
+    if (draft.value.cart.lines.length === 0 || draft.value.payment) return;
+    if (!online.value) { await setPayment({ mode: 'local', tenders: [] }); return; }
+    await setPayment({ mode: 'online', orderId: newId() });
+    await checkout();
+  }).finally(() => { start = undefined; starting.value = false; });
+  return start;
+}
 
 /** A tender of the till's own; once they pay the total, the sale is recorded and the cart cleared. */
 async function tenderLocal(next: (total: number, taken: tenders.OfflineTender[]) => tenders.OfflineTender[]): Promise<void> {

@@ -6,6 +6,7 @@ import { online } from '../app/connectivity.ts';
 import { draft } from '../app/draft.ts';
 import { language, setLanguage, t } from '../app/i18n.ts';
 import { attention, unsentCount, waitingCount } from '../app/offline-sales.ts';
+import { isManager, officeOpen } from '../app/office.ts';
 import { device, endSession, session } from '../app/session.ts';
 import { forgetShift, shiftScreen } from '../app/shift.ts';
 import { tabState } from '../app/tab-lock.ts';
@@ -22,7 +23,7 @@ export function Header({ onAttention }: { onAttention: () => void }) {
   const logout = async () => {
     const unsent = await unsentCount();
     setRefused(unsent);
-    if (unsent === 0) { await endSession(); forgetShift(); }
+    if (unsent === 0) { officeOpen.value = false; await endSession(); forgetShift(); }
   };
   const live = tabState.value === 'live';
   return (
@@ -31,6 +32,10 @@ export function Header({ onAttention }: { onAttention: () => void }) {
       {live && <Banner />}
       {live && attention.value.length > 0 && (
         <button type="button" class="attention" onClick={onAttention}>{t('attention.count', { count: attention.value.length })}</button>
+      )}
+      {/* A manager's back office; a cashier never sees the button (and the apps refuse them anyway). */}
+      {live && session.value && isManager.value && !officeOpen.value && (
+        <button type="button" class="office-open" onClick={() => { officeOpen.value = true; }}>{t('office.open')}</button>
       )}
       <span class="spacer" />
       {/* The other language, named in itself. */}

@@ -8,7 +8,7 @@ import { quickCashAmounts, tenderOptions } from '../kit/tenders.ts';
 import { online } from '../app/connectivity.ts';
 import { draft } from '../app/draft.ts';
 import { t } from '../app/i18n.ts';
-import { busy, mayRecordOnTill, payCash, payElsewhere, payOnline, recordOnTill } from '../app/payment.ts';
+import { mayRecordOnTill, payCash, payElsewhere, payOnline, recordOnTill, starting, tendering } from '../app/payment.ts';
 import { useFocus } from './focus.ts';
 import { QrCode } from './qr-code.tsx';
 
@@ -92,7 +92,7 @@ export function OnlinePanel({ method, due }: { method: 'qris' | 'snap'; due: num
   return (
     <form onSubmit={submit}>
       <AmountField label={t('tender.amount')} due={due} input={input} />
-      <button type="submit" class="primary" disabled={busy.value || !payment.order}><kbd>Enter</kbd> {t(method === 'qris' ? 'qris.show' : 'snap.show')}</button>
+      <button type="submit" class="primary" disabled={tendering.value || (!payment.order && !starting.value)}><kbd>Enter</kbd> {t(method === 'qris' ? 'qris.show' : 'snap.show')}</button>
     </form>
   );
 }
@@ -124,7 +124,7 @@ export function ExternalPanel({ due }: { due: number }) {
         <span>{t('tender.reference')}</span>
         <input ref={reference} autoComplete="off" maxLength={100} />
       </label>
-      <button type="submit" class="primary" disabled={busy.value}><kbd>Enter</kbd> {t('elsewhere.take')}</button>
+      <button type="submit" class="primary" disabled={tendering.value}><kbd>Enter</kbd> {t('elsewhere.take')}</button>
     </form>
   );
 }

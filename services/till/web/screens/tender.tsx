@@ -1,11 +1,11 @@
 // Paying: what is due, the tenders taken, and one panel per tender (F2 cash, F3 QRIS, F4 Snap,
 // F6 paid elsewhere). Esc backs out to the cart.
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useLayoutEffect, useRef, useState } from 'preact/hooks';
 import { formatRupiah } from '../kit/money.ts';
 import { draft } from '../app/draft.ts';
 import { t, type Key } from '../app/i18n.ts';
 import { online } from '../app/connectivity.ts';
-import { abandonPayment, amountDue, busy, mayRecordOnTill, paymentError, recordOnTill } from '../app/payment.ts';
+import { abandonPayment, amountDue, mayRecordOnTill, paymentError, recordOnTill, tendering } from '../app/payment.ts';
 import { saleNotice } from '../app/scan-to-cart.ts';
 import { KeyBar } from './keys.tsx';
 import { tenderKeys, tenderPanel } from './panel.ts';
@@ -41,7 +41,8 @@ export function TenderScreen() {
   const [confirmEsc, setConfirmEsc] = useState(false);
   // Read at the key (two quick presses come before a redraw).
   const escPressed = useRef(false);
-  useEffect(() => {
+  // Listening from the first render on (not after the paint): a key pressed right after F2 counts.
+  useLayoutEffect(() => {
     const keydown = (event: KeyboardEvent) => {
       const panel = tenderKeys[event.key];
       if (panel) { event.preventDefault(); tenderPanel.value = panel; escPressed.current = false; setConfirmEsc(false); }
@@ -77,7 +78,7 @@ export function TenderScreen() {
       )}
       {saleNotice.value?.key === 'scan.whilePaying' && <p class="warn" role="status">{t(saleNotice.value.key, saleNotice.value.params)}</p>}
       <section class="panel" aria-label={t(`tender.${panel}`)}>
-        {panel === 'cash' && <CashPanel due={due} busy={busy.value} />}
+        {panel === 'cash' && <CashPanel due={due} busy={tendering.value} />}
         {(panel === 'qris' || panel === 'snap') && <OnlinePanel method={panel} due={due} />}
         {panel === 'external' && <ExternalPanel due={due} />}
       </section>
