@@ -1,6 +1,6 @@
 // The bar above every screen: the till and cashier, the connection and waiting sales, the
 // language switch and logout (refused while sales wait for upload).
-import { useState } from 'preact/hooks';
+import { useEffect, useState } from 'preact/hooks';
 import { storagePersisted } from '../app/boot.ts';
 import { online } from '../app/connectivity.ts';
 import { draft } from '../app/draft.ts';
@@ -25,6 +25,17 @@ export function Header({ onAttention }: { onAttention: () => void }) {
     setRefused(unsent);
     if (unsent === 0) { officeOpen.value = false; await endSession(); forgetShift(); }
   };
+  // F9 opens the shift from any screen but a payment (the bar is always there: a key pressed
+  // as a screen changes is not lost).
+  useEffect(() => {
+    const keydown = (event: KeyboardEvent) => {
+      if (event.key !== 'F9' || !session.value || draft.value.payment) return;
+      event.preventDefault();
+      shiftScreen.value = 'menu';
+    };
+    addEventListener('keydown', keydown);
+    return () => removeEventListener('keydown', keydown);
+  }, []);
   const live = tabState.value === 'live';
   return (
     <header class="top">

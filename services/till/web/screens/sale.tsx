@@ -10,7 +10,6 @@ import { t } from '../app/i18n.ts';
 import { startPayment } from '../app/payment.ts';
 import { reprint } from '../app/printing.ts';
 import { cartChange, saleNotice } from '../app/scan-to-cart.ts';
-import { shiftScreen } from '../app/shift.ts';
 import { CartTable } from './cart.tsx';
 import { useFocus } from './focus.ts';
 import { KeyBar } from './keys.tsx';
@@ -81,7 +80,6 @@ export function SaleScreen() {
       const panel = tenderKeys[event.key];
       if (panel && draft.value.cart.lines.length > 0) { event.preventDefault(); pay(panel); }
       if (event.key === 'F8') { event.preventDefault(); void reprint(); }
-      if (event.key === 'F9') { event.preventDefault(); shiftScreen.value = 'menu'; }
     };
     addEventListener('keydown', keydown);
     return () => removeEventListener('keydown', keydown);
