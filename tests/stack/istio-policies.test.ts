@@ -42,8 +42,9 @@ function grpcCalls(app: string): { callee: string; operation: string }[] {
   return found;
 }
 
-/** The apps whose tokens are checked with the user service's JWKS, fetched by service invocation. */
-const fetchesJwks = (app: string) => sourceFiles(codeOf(app)).some((file) => readFileSync(file, 'utf8').includes('jwksFromUserService('));
+/** The apps whose tokens are checked with the user service's JWKS, fetched by service invocation
+ * (jwksFromUserService, or the platform's userServiceTokens built on it). */
+const fetchesJwks = (app: string) => sourceFiles(codeOf(app)).some((file) => /\b(jwksFromUserService|userServiceTokens)\(/.test(readFileSync(file, 'utf8')));
 
 /** The HTTPEndpoints of components/ by name: their local base URLs. */
 const httpEndpoints = new Map(readdirSync(join(root, 'components')).filter((file) => file.endsWith('.yaml'))

@@ -84,6 +84,14 @@ describe('the HTTP app factory', () => {
     assert.deepEqual(reply.body.error?.details, { alwaysFine: 'ok', neverAnswers: 'unavailable' });
   });
 
+  it('paths are matched case and all: /METRICS is no /metrics (the edge and the mesh refuse /metrics by its exact path)', async () => {
+    const shouted = await fetch(`${base}/METRICS`);
+    assert.equal(shouted.status, 404);
+    assert.equal(((await shouted.json()) as { error: { code: string } }).error.code, 'ROUTE.NOT_FOUND');
+    assert.equal((await send('GET', '/Conflict')).status, 404);
+    assert.equal((await send('GET', '/conflict')).status, 409);
+  });
+
   it('/metrics counts requests by route pattern, not by raw path', async () => {
     await send('POST', '/items/B2', JSON.stringify({ name: 'rice', quantity: 1 }));
     const metrics = await (await fetch(`${base}/metrics`)).text();

@@ -29,7 +29,8 @@ const routeTables = new WeakMap<Koa, readonly AnyRoute[]>();
 export function createHttpApp(options: HttpAppOptions): Koa {
   const log = options.log ?? createLogger(options.service);
   const routes = [...builtinRoutes(options), ...(options.routes ?? [])];
-  const router = new Router();
+  // Case-sensitive: Kong and Istio refuse /metrics by its exact path, so /METRICS must not reach it.
+  const router = new Router({ sensitive: true });
   for (const route of routes) {
     if (route.auth && !options.tokens) throw new Error(`${route.method} ${route.path} is secured but the app has no token verifier`);
     router[route.method](route.path, handlerOf(route, options.tokens));

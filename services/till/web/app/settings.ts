@@ -12,7 +12,8 @@ export async function loadSettings(): Promise<void> {
   paperWidth.value = (await readKv<PaperWidth>('paperWidth')) ?? 80;
 }
 
+/** Takes effect at once (a reprint pressed right after prints on the new paper), then is kept. */
 export async function setPaperWidth(width: PaperWidth): Promise<void> {
-  await writeKv('paperWidth', width);
   paperWidth.value = width;
+  await writeKv('paperWidth', width);
 }
