@@ -34,10 +34,18 @@ export async function registerTill(page: Page, manager: Account, code: string, o
   await page.getByLabel('Email', { exact: true }).waitFor();
 }
 
+/** After a login at a till with no shift open, the till offers to open one: not now. */
+export async function shiftOfferDeclined(page: Page): Promise<void> {
+  const offer = page.getByRole('heading', { name: 'Buka shift' });
+  await page.getByLabel('Cari atau pindai produk').or(offer).waitFor();
+  if (await offer.isVisible()) await page.getByRole('button', { name: /Nanti saja/ }).click();
+}
+
 export async function logIn(page: Page, cashier: Account): Promise<void> {
   await page.getByLabel('Email', { exact: true }).fill(cashier.email);
   await page.getByLabel('Kata sandi', { exact: true }).fill(cashier.password);
   await page.getByRole('button', { name: 'Masuk' }).click();
+  await shiftOfferDeclined(page);
   await page.getByLabel('Cari atau pindai produk').waitFor();
   // A new device reads the whole catalogue first (the till says so while it does).
   await page.getByText(/^Memuat katalog/).waitFor({ state: 'hidden' });
@@ -104,4 +112,16 @@ export async function goOffline(context: BrowserContext): Promise<void> {
 export async function goOnline(context: BrowserContext): Promise<void> {
   await context.unroute('**/api/**');
   await context.setOffline(false);
+}
+
+/** The PIN pad the till shows when the server asks for a manager's approval. */
+export const pinPad = (page: Page) => page.getByRole('dialog', { name: 'Persetujuan manajer' });
+
+/** A manager at the till: their email and PIN into the pad, Enter. */
+export async function enterPin(page: Page, manager: Account, pin: string): Promise<void> {
+  const pad = pinPad(page);
+  await pad.waitFor();
+  await pad.getByLabel('Email manajer').fill(manager.email);
+  await pad.getByLabel('PIN', { exact: true }).fill(pin);
+  await pad.getByLabel('PIN', { exact: true }).press('Enter');
 }

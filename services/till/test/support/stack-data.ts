@@ -110,6 +110,12 @@ export async function stockOf(productId: string): Promise<{ onHand: number; rese
   return reply.body;
 }
 
+/** A manager sets their own approval PIN (PUT /me/pin), as they would in the back office. */
+export async function setPin(manager: Account, pin: string): Promise<void> {
+  const set = await request('PUT', `${USER}/me/pin`, { token: await login(manager.email, manager.password), body: { pin } });
+  assert.equal(set.status, 204, JSON.stringify(set.body));
+}
+
 /** Cash taken on an order that a manager then cancels (a cancel voiding cash taken is theirs): a
  * refund due of `tendered` (order's books). */
 export async function refundDue(cashier: Account, manager: Account, product: TestProduct, tendered: number): Promise<{ orderId: string; receiptNumber: string }> {

@@ -88,7 +88,9 @@ async function send(url: string, options: CallOptions): Promise<Answer> {
  * themselves (the upload of offline sales). A 401 refreshes the session once and asks again. */
 export async function callRawUrl(url: string, options: CallOptions = {}): Promise<Answer> {
   const first = await send(url, options);
-  if (first.status !== 401 || options.auth === false || options.auth === 'device' || !auth || !(await auth.refresh())) return first;
+  // A manager's wrong PIN is a 401 of its own (APPROVAL.WRONG_PIN): the session is fine.
+  if (first.status !== 401 || errorCode(first.body)?.startsWith('APPROVAL.')) return first;
+  if (options.auth === false || options.auth === 'device' || !auth || !(await auth.refresh())) return first;
   return send(url, options);
 }
 

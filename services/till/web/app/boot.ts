@@ -7,6 +7,7 @@ import { loadLanguage } from './i18n.ts';
 import { refreshCounts } from './offline-sales.ts';
 import { watchCharge } from './payment.ts';
 import { loadSession, session } from './session.ts';
+import { loadShift, shiftAfterLogin } from './shift.ts';
 import { claimTill, takeOver } from './tab-lock.ts';
 import { startUploads } from './upload.ts';
 import { loadSettings } from './settings.ts';
@@ -42,6 +43,7 @@ function startCatalogue(): () => void {
 async function live(): Promise<void> {
   await Promise.all([loadSession(), loadDraft(), refreshCounts(), countProducts(), loadSettings()]);
   ready.value = true;
+  if (session.value) void loadShift();
   stops = [startUploads(), startCatalogue(), listenForScans((code) => void addScanned(code))];
   void reconnectPrinter();
   watchCharge();
@@ -61,7 +63,8 @@ export async function boot(): Promise<void> {
 
 export const takeOverTill = () => takeOver(() => void live(), lost);
 
-/** After a login: the catalogue and any waiting sales at once. */
+/** After a login: the till's shift (none open: opening one is offered), the catalogue at once. */
 export function afterLogin(): void {
+  void shiftAfterLogin();
   syncCatalogue().catch((error: unknown) => console.warn('catalogue sync:', error));
 }

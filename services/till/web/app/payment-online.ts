@@ -3,6 +3,7 @@
 // Idempotency-Key kept until it is answered, QRIS and Snap watched until paid, and the order
 // cancelled when the cashier backs out.
 import { ApiError, call, Unreachable } from './api.ts';
+import { approvalHeaders, withApproval } from './approval.ts';
 import { db } from './db.ts';
 import { draft, emptyDraft, inOrder, type Charge, type Draft, type Order } from './draft.ts';
 import { current, paymentError, setPayment, type Online } from './payment-state.ts';
@@ -76,10 +77,12 @@ export async function tenderOnline(body: Record<string, unknown>): Promise<void>
   }
 }
 
+/** Cancels the order; one with money taken on it is a void, which a cashier does with a
+ * manager's approval (the PIN pad; ApprovalCancelled when the cashier backs out of it). */
 export async function cancelOrder(payment: Online): Promise<void> {
   if (payment.order?.status !== 'pending') return;
   try {
-    await call('order', `/orders/${payment.orderId}/cancel`, { method: 'POST' });
+    await withApproval((approval) => call('order', `/orders/${payment.orderId}/cancel`, { method: 'POST', headers: approvalHeaders(approval) }));
   } catch (error) {
     // Unreachable: the order expires by itself, unpaid. Refused: it is paid or gone already.
     if (!(error instanceof Unreachable) && !(error instanceof ApiError && error.status === 409)) throw error;

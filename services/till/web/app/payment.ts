@@ -3,6 +3,7 @@
 // (offline-sales.ts). Each step runs alone; what went wrong is kept for the screen.
 import * as tenders from '../kit/tenders.ts';
 import { ApiError, Unreachable } from './api.ts';
+import { ApprovalCancelled } from './approval.ts';
 import { online } from './connectivity.ts';
 import { draft, emptyDraft, inOrder, totals } from './draft.ts';
 import { recordSale } from './offline-sales.ts';
@@ -39,6 +40,7 @@ async function step(work: () => Promise<void>): Promise<void> {
     else if (error instanceof Unreachable) paymentError.value = { code: 'UNREACHABLE' };
     else if (error instanceof tenders.TenderError) paymentError.value = { code: `tender.error.${error.code}` };
     else if (error instanceof NotRecorded) paymentError.value = { code: 'STORAGE' };
+    else if (error instanceof ApprovalCancelled) paymentError.value = { code: 'APPROVAL.CANCELLED' };
     else throw error;
   } finally {
     busy.value = false;

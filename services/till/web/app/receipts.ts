@@ -8,6 +8,8 @@ import { SHOP_TIME_ZONE } from './settings.ts';
 
 export const shownReceipt = signal<ReceiptModel | undefined>(undefined);
 export const printProblem = signal<string | undefined>(undefined);
+/** Why the order app refused a reprint (its error code). */
+export const reprintRefused = signal<string | undefined>(undefined);
 
 /** The receipt's heading on the till: which outlet and till (the seller's details are the order app's). */
 export const receiptHeader = (device: { outletId: string; code: string; name: string }): string[] =>
@@ -19,7 +21,7 @@ export function receiptOfOrder(order: Order, cart: Cart, header: string[]): Rece
     ? { kind: 'cash', amount: tender.amount, tendered: tender.tendered ?? tender.amount }
     : { kind: tender.kind, amount: tender.amount }));
   return {
-    header, receiptNumber: order.receiptNumber, cashier: order.cashierName, time: receiptTime(new Date(order.paidAt ?? order.createdAt), SHOP_TIME_ZONE),
+    header, receiptNumber: order.receiptNumber, orderId: order.id, cashier: order.cashierName, time: receiptTime(new Date(order.paidAt ?? order.createdAt), SHOP_TIME_ZONE),
     offline: false, copy: false,
     lines: order.lines.map((line, index) => {
       const mine = cart.lines[index];

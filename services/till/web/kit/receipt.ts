@@ -25,6 +25,8 @@ export interface ReceiptModel {
   /** The shop's name, address, NPWP: centred at the top. */
   header: string[];
   receiptNumber: string;
+  /** The order's id of a sale made online: its reprint is asked of the order app. */
+  orderId?: string;
   cashier: string;
   /** As printed: "2025-06-01 10:04:05". */
   time: string;
@@ -131,3 +133,6 @@ export function receiptEscPos(receipt: ReceiptModel, columns: number, language: 
   for (const line of receiptLines(receipt, columns, language)) commands = commands.line(line);
   return commands.cut('partial').encode();
 }
+
+/** ESC/POS that only opens the drawer (a no-sale). */
+export const drawerKick = (): Uint8Array => new ReceiptPrinterEncoder({ language: 'esc-pos' }).initialize().pulse().encode();

@@ -1,12 +1,14 @@
 // The bar above every screen: the till and cashier, the connection and waiting sales, the
 // language switch and logout (refused while sales wait for upload).
-import { useState } from 'preact/hooks';
+import { useEffect, useState } from 'preact/hooks';
 import { storagePersisted } from '../app/boot.ts';
 import { online } from '../app/connectivity.ts';
+import { draft } from '../app/draft.ts';
 import { language, setLanguage, t } from '../app/i18n.ts';
 import { attention, unsentCount, waitingCount } from '../app/offline-sales.ts';
 import { isManager, officeOpen } from '../app/office.ts';
 import { device, endSession, session } from '../app/session.ts';
+import { forgetShift, shiftScreen } from '../app/shift.ts';
 import { tabState } from '../app/tab-lock.ts';
 
 function Banner() {
@@ -21,8 +23,19 @@ export function Header({ onAttention }: { onAttention: () => void }) {
   const logout = async () => {
     const unsent = await unsentCount();
     setRefused(unsent);
-    if (unsent === 0) { officeOpen.value = false; await endSession(); }
+    if (unsent === 0) { officeOpen.value = false; await endSession(); forgetShift(); }
   };
+  // F9 opens the shift from any screen but a payment (the bar is always there: a key pressed
+  // as a screen changes is not lost).
+  useEffect(() => {
+    const keydown = (event: KeyboardEvent) => {
+      if (event.key !== 'F9' || !session.value || draft.value.payment) return;
+      event.preventDefault();
+      shiftScreen.value = 'menu';
+    };
+    addEventListener('keydown', keydown);
+    return () => removeEventListener('keydown', keydown);
+  }, []);
   const live = tabState.value === 'live';
   return (
     <header class="top">
@@ -43,6 +56,7 @@ export function Header({ onAttention }: { onAttention: () => void }) {
       {live && session.value && (
         <>
           <span class="cashier">{session.value.user.name}</span>
+          <button type="button" disabled={draft.value.payment !== undefined} onClick={() => { shiftScreen.value = 'menu'; }}><kbd>F9</kbd> {t('shift.button')}</button>
           <button type="button" onClick={() => void logout()}>{t('login.signOut')}</button>
         </>
       )}

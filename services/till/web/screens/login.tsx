@@ -4,6 +4,7 @@ import { ApiError, Unreachable } from '../app/api.ts';
 import { afterLogin } from '../app/boot.ts';
 import { t } from '../app/i18n.ts';
 import { device, login } from '../app/session.ts';
+import { shiftLoading } from '../app/shift.ts';
 import { ErrorLine, Field } from './form.tsx';
 
 function reasonOf(error: unknown): string {
@@ -25,10 +26,13 @@ export function LoginScreen() {
     event.preventDefault();
     setBusy(true);
     setError(undefined);
+    // The sale waits for the shift's answer (an offer to open one never replaces a sale begun).
+    shiftLoading.value = true;
     try {
       await login(email, password);
       afterLogin();
     } catch (caught) {
+      shiftLoading.value = false;
       setError(reasonOf(caught));
     } finally {
       setBusy(false);

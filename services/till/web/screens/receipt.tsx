@@ -4,11 +4,11 @@ import { useEffect } from 'preact/hooks';
 import { PAPER_COLUMNS, receiptText } from '../kit/receipt.ts';
 import { language, t } from '../app/i18n.ts';
 import { choosePrinter, escPosPrinter, reprint, serialSupported } from '../app/printing.ts';
-import { printProblem, shownReceipt } from '../app/receipts.ts';
+import { printProblem, reprintRefused, shownReceipt } from '../app/receipts.ts';
 import { paperWidth, setPaperWidth } from '../app/settings.ts';
 import { useFocus } from './focus.ts';
 
-const close = () => { shownReceipt.value = undefined; };
+const close = () => { shownReceipt.value = undefined; reprintRefused.value = undefined; };
 
 export function ReceiptScreen() {
   const shown = shownReceipt.value;
@@ -27,6 +27,7 @@ export function ReceiptScreen() {
     <div class="receipt-screen">
       <h1>{t(shown.copy ? 'receipt.copyTitle' : 'receipt.title')}</h1>
       <pre class={`receipt paper-${width}`} data-testid="receipt">{receiptText(shown, PAPER_COLUMNS[width === 80 ? '80mm' : '58mm'], language.value)}</pre>
+      {reprintRefused.value && <p class="error" role="alert">{t('receipt.reprintRefused', { code: reprintRefused.value })}</p>}
       {printProblem.value && <p class="warn" role="alert">{t('receipt.printFailed', { reason: printProblem.value })}</p>}
       <div class="actions">
         <button ref={next} type="button" class="primary" onClick={close}><kbd>Enter</kbd> {t('receipt.next')}</button>

@@ -30,6 +30,8 @@ function errorText(error: { code: string } | undefined): string | undefined {
   if (error.code === 'STORAGE') return t('error.storage');
   if (error.code === 'CHARGE.ENDED') return t('tender.chargeEnded');
   if (error.code === 'ORDER.OUT_OF_STOCK') return t('error.outOfStock');
+  if (error.code === 'APPROVAL.CANCELLED') return t('error.approvalCancelled');
+  if (error.code === 'APPROVAL.INVALID') return t('approval.invalid');
   if (error.code.startsWith('tender.error.')) return t(error.code as Key);
   return t('error.refused', { code: error.code });
 }
