@@ -3,8 +3,8 @@
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 import type { Browser } from 'playwright-core';
-import { assertAccessible, cartLine, cashReady, closeDevices, launch, logIn, newDevice, registerTill, scan, screenshot, tillOf, typeSlowly } from './support/browser.ts';
-import { newAccount, newProduct, orderOf, ordersOfTill, type Account, type TestProduct } from './support/stack-data.ts';
+import { assertAccessible, cartLine, cashReady, closeDevices, enterPin, launch, logIn, newDevice, pinPad, registerTill, scan, screenshot, tillOf, typeSlowly } from './support/browser.ts';
+import { newAccount, newProduct, orderOf, ordersOfTill, setPin, type Account, type TestProduct } from './support/stack-data.ts';
 
 const tillCode = () => `W${randomUUID().slice(0, 6).toUpperCase()}`;
 
@@ -21,6 +21,7 @@ describe('the till in the browser, online', function () {
     [manager, cashier, tea, coffee] = await Promise.all([
       newAccount('manager'), newAccount('cashier'), newProduct('Teh melati 350 ml', 3_500), newProduct('Kopi tubruk 200 g', 18_000),
     ]);
+    await setPin(manager, '2468');
   });
   afterEach(async function () { await closeDevices(browser, this.currentTest); });
   after(async () => { await browser?.close(); });
@@ -72,10 +73,12 @@ describe('the till in the browser, online', function () {
     const order = await orderOf(orders[0]?.id ?? '');
     assert.match(text, new RegExp(`No\\s+${String(order.receiptNumber)}`));
 
-    // Enter starts the next sale; a reprint (F8) is marked as a copy.
+    // Enter starts the next sale; a reprint (F8) is marked as a copy: a cashier's needs a manager's PIN.
     await page.keyboard.press('Enter');
     await page.getByLabel('Cari atau pindai produk').waitFor();
     await page.keyboard.press('F8');
+    await enterPin(page, manager, '2468');
+    await pinPad(page).waitFor({ state: 'hidden' });
     await page.getByRole('heading', { name: 'Struk (salinan)' }).waitFor();
     assert.match(await receipt.innerText(), /\*\*\* SALINAN \*\*\*/);
     await context.close();
